@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// The `muse` command: runs the TypeScript CLI through tsx's loader, so no build step is needed
+// after `npm ci`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { run } = await import('./main.ts');
+process.exitCode = await run(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

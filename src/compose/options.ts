@@ -1,0 +1,48 @@
+import type { Bpm, Meter, MidiPitch, Velocity } from '../core';
+import type { Mode } from '../corpus';
+
+export type CompingPattern = 'sustain' | 'beats' | 'afterbeats' | 'arpeggio';
+export type BassPattern = 'root' | 'root-fifth' | 'pulse' | 'downbeat';
+
+/** Name and General MIDI program of one part. */
+export interface PartOptions {
+  name: string;
+  /** General MIDI program, 0-based. */
+  program: number;
+}
+
+/** Everything the composer needs besides the models and the seed. */
+export interface ComposeOptions {
+  title: string;
+  key: string;
+  mode: Mode;
+  meter: Meter;
+  tempo: Bpm;
+  bars: number;
+  /** Letters of the form, one per phrase, repeated to fill the bars, e.g. "AABA". */
+  form: string;
+  phraseBars: number;
+  /** 1 keeps the model's probabilities; lower is safer, higher is wilder. */
+  temperature: number;
+  melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
+  chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
+  bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };
+  /** Largest random change of velocity, ± this many steps. */
+  humanizeVelocity: number;
+}
+
+export const composeDefaults: ComposeOptions = {
+  title: 'Untitled',
+  key: 'C',
+  mode: 'major',
+  meter: [4, 4],
+  tempo: 100,
+  bars: 16,
+  form: 'AABA',
+  phraseBars: 4,
+  temperature: 1,
+  melody: { name: 'Melody', program: 73, low: 62, high: 84, velocity: 92, chordToneBias: 3 },
+  chords: { name: 'Chords', program: 0, low: 52, high: 76, velocity: 64, pattern: 'sustain' },
+  bass: { name: 'Bass', program: 32, low: 31, high: 52, velocity: 84, pattern: 'root' },
+  humanizeVelocity: 6,
+};

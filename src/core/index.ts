@@ -1,0 +1,4 @@
+/** Units of time and pitch, and seeded randomness: the ground every other layer stands on. */
+export * from './random';
+export * from './result';
+export * from './units';

@@ -1,0 +1,68 @@
+import { Chord, Interval, Note, Progression, Mode as TonalMode } from 'tonal';
+import type { PitchClass } from '../core';
+import type { Mode } from './types';
+
+/** Pitch class of a tonic such as "Bb" (10), or -1 when it does not name a note. */
+export function tonicPitchClass(key: string): PitchClass | -1 {
+  const chroma = Note.chroma(key);
+  return typeof chroma === 'number' && chroma >= 0 ? chroma : -1;
+}
+
+/** Semitone offsets from the tonic of the seven degrees of `mode`. */
+export function scaleSteps(mode: Mode): number[] {
+  const name = mode === 'major' ? 'ionian' : mode === 'minor' ? 'aeolian' : mode;
+  return TonalMode.get(name).intervals.map((i) => Interval.semitones(i) ?? 0);
+}
+
+/**
+ * The roman numeral of a chord symbol relative to a tonic, with its quality, in tonal's spelling
+ * (degrees measured on the major scale: "V7", "IIm7", "bVII"; a slash chord's bass is dropped).
+ * Returns "" when the symbol is not a chord tonal knows.
+ *
+ * @example
+ * romanOf('Am', 'C'); // => "VIm"
+ */
+export function romanOf(symbol: string, key: string): string {
+  const chord = Chord.get(symbol);
+  if (chord.empty || !chord.tonic) return '';
+  const [degree] = Progression.toRomanNumerals(key, [chord.tonic]);
+  return degree ? `${degree}${suffixOf(chord.aliases)}` : '';
+}
+
+const suffixCache = new Map<string, string>();
+
+/**
+ * One spelling per chord type, chosen so that it survives the trip roman → symbol → roman:
+ * "" for major, "o" for diminished (tonal reads "IIIdim" as nothing), else the first plain alias.
+ */
+function suffixOf(aliases: readonly string[]): string {
+  const id = aliases.join(' ');
+  let suffix = suffixCache.get(id);
+  if (suffix === undefined) {
+    const plain = aliases.filter((a) => /^[A-Za-z0-9#]*$/.test(a));
+    suffix =
+      plain.find(
+        (a) =>
+          a !== 'M' && a !== 'dim' && chordOfRoman(`I${a}`, 'C') !== '' && Chord.get(`C${a}`).aliases.join(' ') === id,
+      ) ??
+      plain[0] ??
+      '';
+    if (suffix === 'M') suffix = '';
+    suffixCache.set(id, suffix);
+  }
+  return suffix;
+}
+
+/** The chord symbol of a roman numeral (as {@link romanOf} spells it) in the key of `key`. */
+export function chordOfRoman(roman: string, key: string): string {
+  const [symbol] = Progression.fromRomanNumerals(key, [roman]);
+  return symbol && !Chord.get(symbol).empty ? symbol : '';
+}
+
+/** Pitch classes of a chord symbol, root first; empty when the symbol is not a chord. */
+export function chordPitchClasses(symbol: string): PitchClass[] {
+  const chord = Chord.get(symbol);
+  if (chord.empty || !chord.tonic) return [];
+  // getChord without the bass keeps the root first for slash chords ("D/F#" → D F# A).
+  return Chord.getChord(chord.type, chord.tonic).notes.map((n) => Note.chroma(n) as number);
+}

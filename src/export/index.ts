@@ -1,0 +1,3 @@
+/** What users take away: the piece as a Standard MIDI File (pure, runs in Node and the browser). */
+export * from './keySignature';
+export * from './midi';

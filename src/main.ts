@@ -1,0 +1,4 @@
+import './ui/app.css';
+import { startApp } from './ui';
+
+startApp();

@@ -1,0 +1,6 @@
+/** Presets (the styles in presets/*.json), recipes, and `generate`: recipe → piece. */
+export * from './builtin';
+export * from './files';
+export * from './generate';
+export * from './recipe';
+export * from './schema';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { MAX_SEED } from '../core';
+import { MODES } from '../corpus';
+
+const pitch = z.number().int().min(0).max(127);
+const velocity = z.number().int().min(1).max(127);
+
+/** A Tone.js voice: which synth, its oscillator, envelope and level. */
+export const synthSchema = z.strictObject({
+  type: z.enum(['synth', 'fm', 'am']),
+  oscillator: z.enum([
+    'sine',
+    'triangle',
+    'square',
+    'sawtooth',
+    'fatsawtooth',
+    'fattriangle',
+    'fmsine',
+    'amsine',
+    'pulse',
+  ]),
+  attack: z.number().min(0.001).max(10),
+  decay: z.number().min(0.001).max(10),
+  sustain: z.number().min(0).max(1),
+  release: z.number().min(0.001).max(20),
+  /** Level in decibels. */
+  volume: z.number().min(-60).max(6),
+});
+
+const part = {
+  name: z.string().min(1).max(80),
+  program: z.number().int().min(0).max(127),
+  low: pitch,
+  high: pitch,
+  velocity,
+  synth: synthSchema,
+};
+
+/** A preset: one style, as a file in presets/ (this schema is also the source of its type). */
+export const presetSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
+  description: z.string().max(500),
+  corpus: z.string().min(1).max(64),
+  tempo: z.number().int().min(30).max(300),
+  meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
+  key: z.string().regex(/^[A-G][#b]?$/),
+  mode: z.enum(MODES),
+  bars: z.number().int().min(4).max(512),
+  form: z.string().regex(/^[A-Z]{1,32}$/),
+  phraseBars: z.number().int().min(2).max(16),
+  model: z.strictObject({ order: z.number().int().min(1).max(8), temperature: z.number().min(0.1).max(3) }),
+  melody: z.strictObject({ ...part, chordToneBias: z.number().min(1).max(10) }),
+  chords: z.strictObject({ ...part, pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']) }),
+  bass: z.strictObject({ ...part, pattern: z.enum(['root', 'root-fifth', 'pulse', 'downbeat']) }),
+  humanizeVelocity: z.number().int().min(0).max(30),
+  /** Share of the signal sent to the reverb, 0–1. */
+  reverb: z.number().min(0).max(1),
+});
+
+export type Preset = z.infer<typeof presetSchema>;
+export type SynthSettings = z.infer<typeof synthSchema>;
+
+/** Limits of the settings a user picks for each piece. */
+export const LIMITS = {
+  seed: { min: 0, max: MAX_SEED },
+  bars: { min: 4, max: 512 },
+  tempo: { min: 30, max: 300 },
+} as const;

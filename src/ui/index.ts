@@ -1,0 +1,3 @@
+/** The page: controls, piano roll, and the wiring between them and the layers below. */
+export * from './app';
+export * from './pianoRoll';
