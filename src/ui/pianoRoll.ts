@@ -67,7 +67,8 @@ export class PianoRoll {
       if (c.symbol !== lastSymbol && x(c.duration) > 14) g.fillText(c.symbol, x(c.tick) + 3, LANE * 1.5);
       lastSymbol = c.symbol;
     }
-    for (const track of piece.tracks) {
+    // Accompaniment first, so that the melody is drawn on top.
+    for (const track of [...piece.tracks].reverse()) {
       g.fillStyle = TRACK_COLOURS[track.id] ?? '#aab';
       for (const n of track.notes) {
         g.globalAlpha = 0.45 + (0.55 * n.velocity) / 127;
