@@ -1,0 +1,93 @@
+import { err, ok, PPQ, type Result, type Ticks } from '../core';
+import type { CorpusPiece, CorpusTrack, Note } from './types';
+
+/** Why a JSB step-sequence file was refused. */
+export interface JsbError {
+  code: 'jsb-format';
+  file: string;
+  message: string;
+}
+
+/** The JSB Chorales files hold one step per quarter note or per sixteenth. */
+export type JsbResolution = 'quarter' | '16th';
+
+const VOICES = ['Soprano', 'Alto', 'Tenor', 'Bass'] as const;
+const MAX_STEPS = 100_000;
+
+/** True when `json` looks like a JSB step-sequence file: {train, valid, test} lists of steps. */
+export function isJsbFile(json: unknown): json is Record<string, number[][][]> {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const splits = Object.values(json as Record<string, unknown>);
+  return splits.length > 0 && splits.every((s) => Array.isArray(s) && s.every((c) => Array.isArray(c)));
+}
+
+/**
+ * Turns JSB-style step sequences (each piece a list of time steps, each step the sounding MIDI
+ * pitches) into corpus pieces: voices by rank in each step (highest = soprano, the melody; lowest =
+ * bass; the others alto and tenor), a pitch held over consecutive steps in one voice merged into one
+ * note (the format does not tell held from repeated notes). Meter 4/4 and tempo 80 are assumed (the
+ * format has neither); the key is left to the caller (`key: 'C'` until estimated).
+ */
+export function importJsb(
+  json: unknown,
+  file: string,
+  resolution: JsbResolution = 'quarter',
+): Result<CorpusPiece[], JsbError> {
+  if (!isJsbFile(json))
+    return err({
+      code: 'jsb-format',
+      file,
+      message: `${file}: not a JSB step-sequence file ({"train": [[[60, 64, 67], ...], ...], ...})`,
+    });
+  const step: Ticks = resolution === 'quarter' ? PPQ : PPQ / 4;
+  const pieces: CorpusPiece[] = [];
+  for (const [split, chorales] of Object.entries(json)) {
+    for (const [i, steps] of chorales.entries()) {
+      const where = `${file}: ${split}[${i}]`;
+      if (steps.length > MAX_STEPS)
+        return err({ code: 'jsb-format', file, message: `${where} has more than ${MAX_STEPS} steps` });
+      const voices: Note[][] = VOICES.map(() => []);
+      for (const [s, pitches] of steps.entries()) {
+        if (!Array.isArray(pitches) || !pitches.every((p) => Number.isInteger(p) && p >= 0 && p <= 127))
+          return err({
+            code: 'jsb-format',
+            file,
+            message: `${where} step ${s}: expected a list of MIDI pitches 0–127`,
+          });
+        const sorted = [...new Set(pitches)].sort((a, b) => b - a);
+        sorted.forEach((pitch, rank) => {
+          const v = voiceOf(rank, sorted.length);
+          const notes = voices[v];
+          const last = notes[notes.length - 1];
+          if (last && last.pitch === pitch && last.tick + last.duration === s * step) last.duration += step;
+          else notes.push({ pitch, tick: s * step, duration: step, velocity: 80 });
+        });
+      }
+      const tracks: CorpusTrack[] = VOICES.map((name, v) => ({
+        name,
+        role: v === 0 ? 'melody' : v === 3 ? 'bass' : 'other',
+        notes: voices[v],
+      }));
+      pieces.push({
+        id: `jsb-${split}-${i}`,
+        title: `Chorale ${split} ${i + 1}`,
+        composer: 'Johann Sebastian Bach',
+        source: `${file} (${split} split, item ${i}); JSB Chorales step sequences`,
+        licence: 'public-domain',
+        key: 'C',
+        mode: 'major',
+        meter: [4, 4],
+        tempo: 80,
+        tracks: tracks.filter((t) => t.notes.length > 0),
+      });
+    }
+  }
+  return ok(pieces);
+}
+
+/** The voice of the `rank`-th highest of `count` pitches: soprano, alto, tenor or bass (index). */
+function voiceOf(rank: number, count: number): number {
+  if (rank === 0) return 0;
+  if (rank === count - 1) return 3;
+  return rank === 1 ? 1 : 2;
+}
