@@ -1,0 +1,39 @@
+import { performance } from 'node:perf_hooks';
+
+/** One benchmark figure: the median of several runs, and its ratio to a baseline from the same run. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number; ratio: number };
+}
+
+/** Median of `runs` timings of `fn` in milliseconds, after one warm-up run. */
+export function medianMs(fn: () => void, runs = 7): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Prints figures as a table, or as one JSON object with --json. */
+export function printFigures(figures: Figure[], json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }));
+    return;
+  }
+  const rows = figures.map((f) => [
+    f.name,
+    `${f.value.toPrecision(4)} ${f.unit}`,
+    f.baseline
+      ? `${f.baseline.ratio.toFixed(2)}× ${f.baseline.name} (${f.baseline.value.toPrecision(4)} ${f.unit})`
+      : '',
+  ]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+}

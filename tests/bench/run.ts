@@ -1,0 +1,10 @@
+/**
+ * `npm run bench [-- --json]`: every benchmark, each figure the median of several runs with its
+ * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
+ */
+import { benchGenerate } from './generate.bench';
+import { type Figure, printFigures } from './measure';
+
+const json = process.argv.includes('--json');
+const figures: Figure[] = [...benchGenerate()];
+printFigures(figures, json);
