@@ -1,4 +1,6 @@
 import './ui/app.css';
-import { startApp } from './ui';
+import { startApp, startCorpusPanel } from './ui';
 
 startApp();
+const corpus = document.getElementById('corpus-panel');
+if (corpus) startCorpusPanel(corpus);

@@ -1,3 +1,4 @@
 /** The page: controls, piano roll, and the wiring between them and the layers below. */
 export * from './app';
+export * from './corpusPanel';
 export * from './pianoRoll';

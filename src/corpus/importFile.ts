@@ -1,0 +1,110 @@
+import { err, ok, PPQ, type Result } from '../core';
+import { parseCorpus } from './format';
+import { importJsb, isJsbFile } from './jsb';
+import { romanOf } from './theory';
+import type { CorpusPiece } from './types';
+
+/** A file the importer could not use, with the reason a user understands. */
+export interface FileError {
+  code: string;
+  message: string;
+}
+
+/** One imported piece as the CLI prints it (`muse import --json`) and the app lists it. */
+export interface ImportLine {
+  file: string;
+  ok: boolean;
+  error?: FileError;
+  key?: string;
+  meter?: string;
+  tempo?: number;
+  tracks?: { name: string; role: string; notes: number }[];
+  /** Chords with start and end in seconds and the start in quarter-note beats from the start. */
+  chords?: { start: number; end: number; startBeat: number; symbol: string; roman: string }[];
+}
+
+/** What one file gave: a line per piece (or one error line) and the pieces themselves. */
+export interface ImportedFile {
+  lines: ImportLine[];
+  pieces: CorpusPiece[];
+}
+
+/** Largest file the importer reads, in bytes. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+const failed = (file: string, error: FileError): ImportedFile => ({ lines: [{ file, ok: false, error }], pieces: [] });
+
+/**
+ * Imports one file of any supported kind — a Standard MIDI file, a corpus JSON file, a JSB step-
+ * sequence JSON file — by its content (the extension only breaks ties). Never throws: every
+ * failure is an error line naming the file.
+ */
+export function importFile(file: string, bytes: Uint8Array): ImportedFile {
+  try {
+    if (bytes.length === 0) return failed(file, { code: 'empty', message: `${file}: the file is empty` });
+    if (bytes.length > MAX_FILE_BYTES)
+      return failed(file, {
+        code: 'too-large',
+        message: `${file}: ${bytes.length} bytes is over the limit of ${MAX_FILE_BYTES}`,
+      });
+    const json = readJson(bytes);
+    if (json.ok) return importJson(file, json.value);
+    return failed(file, {
+      code: 'unknown-format',
+      message: `${file}: neither a MIDI file nor a corpus or JSB JSON file`,
+    });
+  } catch (e) {
+    return failed(file, {
+      code: 'internal',
+      message: `${file}: could not be imported (${e instanceof Error ? e.message : String(e)})`,
+    });
+  }
+}
+
+function readJson(bytes: Uint8Array): Result<unknown, string> {
+  const first = bytes.find(
+    (b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf,
+  );
+  if (first !== 0x7b && first !== 0x5b) return err('not JSON');
+  try {
+    return ok(JSON.parse(new TextDecoder().decode(bytes)));
+  } catch (e) {
+    return err(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function importJson(file: string, json: unknown): ImportedFile {
+  if (isJsbFile(json)) {
+    const r = importJsb(json, file);
+    if (!r.ok) return failed(file, r.error);
+    return { lines: r.value.map((p) => lineOf(`${file}#${p.id}`, p)), pieces: r.value };
+  }
+  const r = parseCorpus(json);
+  if (!r.ok) return failed(file, { code: r.error.code, message: `${file}: ${r.error.message}` });
+  return { lines: r.value.pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces: r.value.pieces };
+}
+
+/** The line of a piece at a single tempo (MIDI files pass their tempo map through `secondsAt`). */
+export function lineOf(
+  file: string,
+  p: CorpusPiece,
+  secondsAt = (tick: number) => (tick / PPQ) * (60 / p.tempo),
+): ImportLine {
+  return {
+    file,
+    ok: true,
+    key: `${p.key} ${p.mode}`,
+    meter: `${p.meter[0]}/${p.meter[1]}`,
+    tempo: Math.round(p.tempo * 1000) / 1000,
+    tracks: p.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length })),
+    chords: (p.chords ?? []).map((c) => ({
+      start: round(secondsAt(c.tick)),
+      end: round(secondsAt(c.tick + c.duration)),
+      startBeat: round(c.tick / PPQ),
+      symbol: c.symbol,
+      roman: romanOf(c.symbol, p.key),
+    })),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
