@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { APP, builtinPresets, generate, midiOf } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
+import { importCommand } from './import';
+import type { Io } from './io';
 
-/** Where the CLI writes; tests pass their own. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io } from './io';
 
 const HELP = `${APP.name} ${APP.version} — procedural music from Markov models of harmony and melody
 
@@ -20,13 +18,19 @@ Commands:
                           file: the same piece the app makes for those settings, byte for byte.
                           --bars 4–512 (default: the preset's), --tempo 30–300 bpm (default: the
                           preset's), --seed 0–4294967295. --json prints the recipe and a summary.
+  import PATH... [--json]  Import MIDI files (.mid), corpus files and JSB step sequences (.json),
+                          folders recursively: a line per piece (key, meter, tempo, tracks with
+                          their roles, chords), then the corpus report. --json: one JSON object
+                          per piece {file, ok, error?, key, meter, tempo, tracks, chords} with chord
+                          start/end in seconds, then one line {"report": ...}. Exit status 1 when
+                          some file was refused.
   help [command]          Show this help.
 
 Options:
   -h, --help              Show this help.
   -v, --version           Print the version.
 
-Exit status: 0 on success, 2 for a wrong command or argument, 1 when a file cannot be written.
+Exit status: 0 on success, 2 for a wrong command or argument, 1 when a file cannot be written\nor read.
 `;
 
 /** Runs the `muse` command line; resolves to the exit status. */
@@ -47,6 +51,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'presets') return presets(rest, io);
     if (command === 'generate') return generateCommand(rest, io);
+    if (command === 'import') return importCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

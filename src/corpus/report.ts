@@ -36,11 +36,13 @@ export interface ReportOptions {
   secondsOf: (piece: CorpusPiece) => Seconds;
 }
 
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
 function tally(values: readonly string[]): Tally[] {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts]
-    .map(([value, count]) => ({ value, count, share: values.length ? count / values.length : 0 }))
+    .map(([value, count]) => ({ value, count, share: values.length ? round4(count / values.length) : 0 }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
@@ -80,13 +82,13 @@ export function reportCorpus(pieces: readonly CorpusPiece[], options: Partial<Re
   }
   const normalise = (h: number[]) => {
     const total = h.reduce((a, b) => a + b, 0);
-    return h.map((v) => (total ? v / total : 0));
+    return h.map((v) => (total ? round4(v / total) : 0));
   };
   const tempos = pieces.map((p) => p.tempo).sort((a, b) => a - b);
   const report: CorpusReport = {
     pieces: pieces.length,
     notes,
-    seconds: pieces.reduce((s, p) => s + secondsOf(p), 0),
+    seconds: Math.round(pieces.reduce((s, p) => s + secondsOf(p), 0) * 1000) / 1000,
     keys: tally(pieces.map((p) => `${p.key} ${p.mode}`)),
     modes: tally(pieces.map((p) => p.mode)),
     meters: tally(pieces.map((p) => `${p.meter[0]}/${p.meter[1]}`)),

@@ -1,0 +1,5 @@
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
