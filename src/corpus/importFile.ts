@@ -1,8 +1,12 @@
 import { err, ok, PPQ, type Result } from '../core';
+import { labelChords } from './chords';
 import { parseCorpus } from './format';
 import { importJsb, isJsbFile } from './jsb';
+import { estimateKey, importMidi, MAX_FILE_BYTES, secondsAt } from './midi';
 import { romanOf } from './theory';
 import type { CorpusPiece } from './types';
+
+export { MAX_FILE_BYTES };
 
 /** A file the importer could not use, with the reason a user understands. */
 export interface FileError {
@@ -29,9 +33,6 @@ export interface ImportedFile {
   pieces: CorpusPiece[];
 }
 
-/** Largest file the importer reads, in bytes. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
-
 const failed = (file: string, error: FileError): ImportedFile => ({ lines: [{ file, ok: false, error }], pieces: [] });
 
 /**
@@ -47,6 +48,12 @@ export function importFile(file: string, bytes: Uint8Array): ImportedFile {
         code: 'too-large',
         message: `${file}: ${bytes.length} bytes is over the limit of ${MAX_FILE_BYTES}`,
       });
+    if (startsWith(bytes, 'MThd') || startsWith(bytes, 'RIFF')) {
+      const r = importMidi(bytes, file);
+      if (!r.ok) return failed(file, { code: r.error.code, message: r.error.message });
+      const piece = withChords(r.value);
+      return { lines: [lineOf(file, piece, secondsAt(piece.tempoMap))], pieces: [piece] };
+    }
     const json = readJson(bytes);
     if (json.ok) return importJson(file, json.value);
     return failed(file, {
@@ -59,6 +66,32 @@ export function importFile(file: string, bytes: Uint8Array): ImportedFile {
       message: `${file}: could not be imported (${e instanceof Error ? e.message : String(e)})`,
     });
   }
+}
+
+const startsWith = (bytes: Uint8Array, magic: string): boolean =>
+  bytes.length >= magic.length && [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
+
+/**
+ * The piece with chord labels when it has none: labelled from its chords tracks, else from every
+ * track but melody and drums (bass and other parts still outline the harmony), else left without.
+ */
+export function withChords<P extends CorpusPiece>(piece: P): P {
+  if (piece.chords?.length) return piece;
+  const tracks = piece.tracks.filter((t) => t.role === 'chords');
+  const source = tracks.length ? tracks : piece.tracks.filter((t) => t.role !== 'melody' && t.role !== 'drums');
+  const notes = source.flatMap((t) => t.notes);
+  if (notes.length === 0) return piece;
+  const labels = labelChords(notes, { meter: piece.meter, key: piece.key, mode: piece.mode });
+  return { ...piece, chords: labels.map((l) => ({ tick: l.tick, duration: l.duration, symbol: l.symbol })) };
+}
+
+/** A JSB chorale with the key estimated from all its voices, then its chords labelled from them. */
+function keyedChorale(piece: CorpusPiece): CorpusPiece {
+  const notes = piece.tracks.flatMap((t) => t.notes);
+  const { key, mode } = estimateKey(notes);
+  const keyed = { ...piece, key, mode };
+  const labels = labelChords(notes, { meter: keyed.meter, key, mode });
+  return { ...keyed, chords: labels.map((l) => ({ tick: l.tick, duration: l.duration, symbol: l.symbol })) };
 }
 
 function readJson(bytes: Uint8Array): Result<unknown, string> {
@@ -75,13 +108,16 @@ function readJson(bytes: Uint8Array): Result<unknown, string> {
 
 function importJson(file: string, json: unknown): ImportedFile {
   if (isJsbFile(json)) {
-    const r = importJsb(json, file);
+    // The format does not say how long a step is: the shared files say it in their names.
+    const r = importJsb(json, file, /16th|sixteenth/i.test(file) ? '16th' : 'quarter');
     if (!r.ok) return failed(file, r.error);
-    return { lines: r.value.map((p) => lineOf(`${file}#${p.id}`, p)), pieces: r.value };
+    const pieces = r.value.map(keyedChorale);
+    return { lines: pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces };
   }
   const r = parseCorpus(json);
   if (!r.ok) return failed(file, { code: r.error.code, message: `${file}: ${r.error.message}` });
-  return { lines: r.value.pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces: r.value.pieces };
+  const pieces = r.value.pieces.map(withChords);
+  return { lines: pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces };
 }
 
 /** The line of a piece at a single tempo (MIDI files pass their tempo map through `secondsAt`). */

@@ -3,8 +3,9 @@
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
 import { benchGenerate } from './generate.bench';
+import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
 
 const json = process.argv.includes('--json');
-const figures: Figure[] = [...benchGenerate()];
+const figures: Figure[] = [...importFigures(await benchImport()), ...benchGenerate()];
 printFigures(figures, json);

@@ -1,0 +1,54 @@
+import type { Ticks } from '../../core';
+import type { Evidence } from './evidence';
+import { type MetricGrid, metricLevelOf } from './grid';
+import { addInterval, bestChord, clearWindow, createWindow, type ScoringContext, type WindowChord } from './score';
+
+/** A stretch of time and the chord that explains it best, or null when nothing sounds in it. */
+export interface Segment {
+  start: Ticks;
+  end: Ticks;
+  chord: WindowChord | null;
+}
+
+/** Most intervals one window may join, so that dense input stays linear in time. */
+const MAX_INTERVALS = 48;
+
+/**
+ * The segmentation of the evidence's span into windows that maximizes the sum of the windows' best
+ * chord scores minus a cost per chord change (cheap on bar lines, dear off the beat) — by dynamic
+ * programming over the candidate changes, with windows up to `maxWindow` ticks (a single interval
+ * may be longer). Adjacent windows may carry the same chord; merging them is the caller's job.
+ */
+export function segmentChords(
+  evidence: Evidence,
+  grid: MetricGrid,
+  maxWindow: Ticks,
+  context: ScoringContext,
+): Segment[] {
+  const { changes } = evidence;
+  const count = changes.length - 1;
+  const changeCost = changes.map((t) => context.options.changeCost[metricLevelOf(t, grid)] * grid.beat);
+  const best = new Float64Array(count + 1);
+  const from = new Int32Array(count + 1);
+  const chords: (WindowChord | null)[] = new Array(count + 1).fill(null);
+  const window = createWindow();
+  for (let j = 1; j <= count; j++) {
+    best[j] = Number.NEGATIVE_INFINITY;
+    clearWindow(window);
+    for (let i = j - 1; i >= 0; i--) {
+      const duration = changes[j] - changes[i];
+      if (i < j - 1 && (duration > maxWindow || j - i > MAX_INTERVALS)) break;
+      addInterval(window, evidence, i);
+      const chord = bestChord(window, duration, context);
+      const total = best[i] + (chord ? chord.score : 0) - (i > 0 ? changeCost[i] : 0);
+      if (total > best[j]) {
+        best[j] = total;
+        from[j] = i;
+        chords[j] = chord;
+      }
+    }
+  }
+  const segments: Segment[] = [];
+  for (let j = count; j > 0; j = from[j]) segments.push({ start: changes[from[j]], end: changes[j], chord: chords[j] });
+  return segments.reverse();
+}

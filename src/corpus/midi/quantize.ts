@@ -1,0 +1,160 @@
+import { beatTicks, type Meter, PPQ, type Ticks } from '../../core';
+import type { Note } from '../types';
+import { trimOverlapsInPlace } from './overlaps';
+
+/**
+ * The grids notes snap to in a meter. Each `window` (a beat, or a quarter in slow simple meters)
+ * chooses one grid: `straight` or `triplet`, whichever fits the onsets and ends in it better (or
+ * half of one, when both would merge distinct onsets).
+ */
+export interface MeterGrid {
+  window: Ticks;
+  straight: Ticks;
+  triplet: Ticks;
+}
+
+/** Options of {@link quantizeNotes}. */
+export interface QuantizeOptions {
+  /** Also try the triplet grid in each window (default true); false snaps to the straight grid only. */
+  triplets: boolean;
+  /** Tick the grid starts from: the bar line where the meter begins (default 0). */
+  origin: Ticks;
+}
+
+const defaults: QuantizeOptions = { triplets: true, origin: 0 };
+
+/**
+ * The grids of a meter, in domain ticks.
+ * - Simple meters over 4 (2/4, 3/4, 4/4, ...) and over 2 or 1: windows of a quarter, sixteenths
+ *   (120) or eighth-note triplets (160).
+ * - Compound meters (6/8, 9/8, 12/8): the beat is a dotted quarter (720) and its natural
+ *   subdivision the eighth; straight = sixteenths (120, which holds the eighths), the alternative
+ *   = duplets subdivided (180: four to the beat), the compound counterpart of triplets.
+ * - Other meters over 8 or 16 (3/8, 5/8, 7/16): windows of one beat unit, half of it (at most a
+ *   sixteenth) straight and a third of it as triplets.
+ */
+export function meterGrid(meter: Meter): MeterGrid {
+  const beat = beatTicks(meter);
+  const unit = (PPQ * 4) / meter[1];
+  if (beat !== unit) return { window: beat, straight: beat / 6, triplet: beat / 4 };
+  const window = Math.min(unit, PPQ);
+  return { window, straight: Math.min(PPQ / 4, window / 2), triplet: window / 3 };
+}
+
+/**
+ * Snaps onsets and ends to the meter's grid. Each window chooses the straight or the triplet grid,
+ * whichever moves the onsets and ends that fall in it less in total (straight on a tie), so a beat
+ * of triplets is not torn between grids and jitter alone rarely makes a triplet. A window whose
+ * distinct onsets both grids would merge (32nds, 16th-note triplets) takes half of one of them.
+ * Durations never become 0 (a note that would vanish lasts one grid step), notes may cross bar
+ * lines (ties stay), and a note never starts before the previous note of the same pitch ends (the
+ * earlier one is cut).
+ *
+ * @example
+ * quantizeNotes([{ pitch: 60, tick: 163, duration: 150, velocity: 80 }], [4, 4]);
+ * // => [{ pitch: 60, tick: 160, duration: 160, velocity: 80 }] (an eighth-note triplet)
+ */
+export function quantizeNotes(notes: readonly Note[], meter: Meter, options: Partial<QuantizeOptions> = {}): Note[] {
+  return trimOverlapsInPlace(snapNotes(notes, meterGrid(meter), { ...defaults, ...options }));
+}
+
+/**
+ * {@link quantizeNotes} through meter changes: each note snaps to the grid of the meter in effect at
+ * its onset, counted from the tick where that meter starts.
+ *
+ * @param meters meter changes sorted by tick, the first at tick 0
+ */
+export function quantizeInMeters(
+  notes: readonly Note[],
+  meters: readonly { tick: Ticks; meter: Meter }[],
+  options: Partial<Pick<QuantizeOptions, 'triplets'>> = {},
+): Note[] {
+  if (meters.length <= 1) return quantizeNotes(notes, meters[0]?.meter ?? [4, 4], options);
+  const groups: Note[][] = meters.map(() => []);
+  let m = 0;
+  const sorted = notes.every((n, i) => i === 0 || notes[i - 1].tick <= n.tick);
+  for (const note of sorted ? notes : [...notes].sort((a, b) => a.tick - b.tick)) {
+    while (m + 1 < meters.length && meters[m + 1].tick <= note.tick) m++;
+    groups[m].push(note);
+  }
+  const snapped = groups.flatMap((group, i) =>
+    snapNotes(group, meterGrid(meters[i].meter), { ...defaults, ...options, origin: meters[i].tick }),
+  );
+  return trimOverlapsInPlace(snapped);
+}
+
+/** Onsets and ends that fall in one window, the material its grid is chosen on. */
+interface WindowPoints {
+  onsets: number[];
+  ends: number[];
+}
+
+/**
+ * Snaps onsets and ends window by window. Candidate steps, coarse first: straight and triplet, then
+ * their halves (32nds, 16th-note triplets). A window takes the coarse step that moves its points
+ * least, unless that would merge two onsets at least a third of a straight step apart (40 ticks
+ * in 4/4, more than the spread of a played chord): then the step that merges fewest, least moved.
+ */
+function snapNotes(notes: readonly Note[], grid: MeterGrid, options: QuantizeOptions): Note[] {
+  const { window, straight, triplet } = grid;
+  const steps = options.triplets ? [straight, triplet, straight / 2, triplet / 2] : [straight, straight / 2];
+  const coarse = options.triplets ? 2 : 1;
+  // A point within half the finest step before a window's start belongs to that window: every
+  // step snaps it to the window's start.
+  const half = Math.min(...steps) / 2;
+  const windowOf = (t: Ticks) => Math.floor((t - options.origin + half) / window);
+  const windows = new Map<number, WindowPoints>();
+  const pointsOf = (t: Ticks) => {
+    const w = windowOf(t);
+    const points = windows.get(w) ?? { onsets: [], ends: [] };
+    windows.set(w, points);
+    return points;
+  };
+  for (const n of notes) {
+    pointsOf(n.tick).onsets.push(n.tick);
+    pointsOf(n.tick + n.duration).ends.push(n.tick + n.duration);
+  }
+  const stepOf = new Map<number, Ticks>();
+  for (const [w, points] of windows) {
+    const base = options.origin + w * window;
+    stepOf.set(w, chooseStep(points, base, steps, coarse, straight / 3));
+  }
+  const snap = (t: Ticks): [Ticks, Ticks] => {
+    const w = windowOf(t);
+    const base = options.origin + w * window;
+    const step = stepOf.get(w) ?? straight;
+    return [Math.max(0, base + Math.round((t - base) / step) * step), step];
+  };
+  return notes.map((n) => {
+    const [tick, step] = snap(n.tick);
+    const [end] = snap(n.tick + n.duration);
+    return { pitch: n.pitch, tick, duration: end > tick ? end - tick : step, velocity: n.velocity };
+  });
+}
+
+/** The step a window snaps to (see {@link snapNotes}); `apart` = onsets this far apart must stay apart. */
+function chooseStep(points: WindowPoints, base: Ticks, steps: Ticks[], coarse: number, apart: Ticks): Ticks {
+  const onsets = [...new Set(points.onsets)].sort((a, b) => a - b);
+  let best = { step: steps[0], merged: Number.POSITIVE_INFINITY, moved: Number.POSITIVE_INFINITY, coarse: false };
+  steps.forEach((step, i) => {
+    const at = (t: number) => Math.round((t - base) / step);
+    let merged = 0;
+    for (let k = 1; k < onsets.length; k++) {
+      if (onsets[k] - onsets[k - 1] >= apart && at(onsets[k]) === at(onsets[k - 1])) merged++;
+    }
+    let moved = 0;
+    for (const t of points.onsets) moved += distance(t - base, step);
+    for (const t of points.ends) moved += distance(t - base, step);
+    const candidate = { step, merged, moved, coarse: i < coarse && merged === 0 };
+    const better = best.coarse
+      ? candidate.coarse && moved < best.moved
+      : candidate.coarse || merged < best.merged || (merged === best.merged && moved < best.moved);
+    if (better) best = candidate;
+  });
+  return best.step;
+}
+/** Distance from `offset` to the nearest multiple of `step`. */
+function distance(offset: number, step: number): number {
+  const r = ((offset % step) + step) % step;
+  return Math.min(r, step - r);
+}
