@@ -3,7 +3,16 @@ import { importJsb, isJsbFile } from '../../src/corpus/jsb';
 
 describe('importJsb', () => {
   it('splits steps into voices and merges held pitches', () => {
-    const json = { train: [[[72, 67, 64, 48], [72, 67, 64, 48], [74, 67, 65, 47], [72, 64, 60, 48]]] };
+    const json = {
+      train: [
+        [
+          [72, 67, 64, 48],
+          [72, 67, 64, 48],
+          [74, 67, 65, 47],
+          [72, 64, 60, 48],
+        ],
+      ],
+    };
     const r = importJsb(json, 'tiny.json');
     if (!r.ok) throw new Error(r.error.message);
     const [piece] = r.value;

@@ -12,7 +12,16 @@ const piece = (over: Partial<CorpusPiece>): CorpusPiece => ({
   mode: 'major',
   meter: [4, 4],
   tempo: 120,
-  tracks: [{ name: 'm', role: 'melody', notes: [{ pitch: 60, tick: 0, duration: 960, velocity: 90 }, { pitch: 67, tick: 960, duration: 960, velocity: 90 }] }],
+  tracks: [
+    {
+      name: 'm',
+      role: 'melody',
+      notes: [
+        { pitch: 60, tick: 0, duration: 960, velocity: 90 },
+        { pitch: 67, tick: 960, duration: 960, velocity: 90 },
+      ],
+    },
+  ],
   chords: [{ tick: 0, duration: 1920, symbol: 'C' }],
   ...over,
 });
