@@ -1,7 +1,10 @@
 import { barTicks, createRng, type Rng, type Ticks } from '../core';
-import { chordOfRoman, chordPitchClasses, type Note } from '../corpus';
+import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import { type ChordToken, formatChordToken, type MarkovChain, TWELFTHS_PER_BAR } from '../model';
-import { bassLine, comp, type HarmonyEvent } from './accompaniment';
+import { comp, type HarmonyEvent } from './accompaniment';
+import { bassLine } from './bass';
+import { drumPart } from './drums';
+import { applyGroove } from './groove';
 import { type Cadence, generateHarmony } from './harmony';
 import { generateMelody, type HarmonySlice } from './melody';
 import { type ComposeOptions, composeDefaults } from './options';
@@ -45,6 +48,7 @@ export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions
     melody: { ...composeDefaults.melody, ...options.melody },
     chords: { ...composeDefaults.chords, ...options.chords },
     bass: { ...composeDefaults.bass, ...options.bass },
+    groove: { ...composeDefaults.groove, ...options.groove },
   };
 }
 
@@ -130,15 +134,39 @@ export function compose(models: Models, options: Partial<ComposeOptions>, seed: 
     duration: c.duration,
     pitchClasses: chordPitchClasses(c.symbol),
   }));
+  const tonic = Math.max(0, tonicPitchClass(o.key));
+  const scale = scaleSteps(o.mode).map((s) => (tonic + s) % 12);
+  const end = start;
   const humanRng = rng.fork('humanize');
-  const track = (id: 'melody' | 'chords' | 'bass', channel: number, notes: Note[]): PieceTrack => ({
+  const grooveRng = rng.fork('groove');
+  const track = (
+    id: string,
+    part: { name: string; program: number },
+    role: PieceTrack['role'],
+    channel: number,
+    notes: Note[],
+  ): PieceTrack => ({
     id,
-    name: o[id].name,
-    role: id,
+    name: part.name,
+    role,
     channel,
-    program: o[id].program,
-    notes: humanize(sortNotes(notes), o.humanizeVelocity, humanRng.fork(id)),
+    program: part.program,
+    notes: applyGroove(
+      humanize(sortNotes(notes), o.humanizeVelocity, humanRng.fork(id)),
+      o.groove,
+      end,
+      grooveRng.fork(id),
+    ),
   });
+  const tracks = [
+    track('melody', o.melody, 'melody', 0, melody),
+    track('chords', o.chords, 'chords', 1, comp(harmony, o.meter, o.chords.pattern, o.chords)),
+    track('bass', o.bass, 'bass', 2, bassLine(harmony, o.meter, o.bass.pattern, o.bass, scale, rng.fork('bass'))),
+  ];
+  if (o.drums) {
+    const drums = drumPart(o.drums.style, o.meter, sections, o.drums.velocity, o.drums.fills, rng.fork('drums'));
+    tracks.push(track('drums', o.drums, 'drums', 9, drums));
+  }
   return {
     title: o.title,
     ppq: 480,
@@ -147,11 +175,7 @@ export function compose(models: Models, options: Partial<ComposeOptions>, seed: 
     key: o.key,
     mode: o.mode,
     bars: o.bars,
-    tracks: [
-      track('melody', 0, melody),
-      track('chords', 1, comp(harmony, o.meter, o.chords.pattern, o.chords)),
-      track('bass', 2, bassLine(harmony, o.meter, o.bass.pattern, o.bass)),
-    ],
+    tracks,
     chords,
     sections,
   };

@@ -3,7 +3,10 @@
  * and bass. Pure and seeded: no Tone.js, no DOM, no Math.random.
  */
 export * from './accompaniment';
+export * from './bass';
 export * from './compose';
+export * from './drums';
+export * from './groove';
 export * from './harmony';
 export * from './melody';
 export * from './options';

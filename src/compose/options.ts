@@ -1,8 +1,9 @@
 import type { Bpm, Meter, MidiPitch, Velocity } from '../core';
 import type { Mode } from '../corpus';
+import type { GrooveOptions } from './groove';
 
 export type CompingPattern = 'sustain' | 'beats' | 'afterbeats' | 'arpeggio';
-export type BassPattern = 'root' | 'root-fifth' | 'pulse' | 'downbeat';
+export type BassPattern = 'root' | 'root-fifth' | 'pulse' | 'downbeat' | 'octaves' | 'approach' | 'walking';
 
 /** Name and General MIDI program of one part. */
 export interface PartOptions {
@@ -27,8 +28,12 @@ export interface ComposeOptions {
   melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
   chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
   bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };
+  /** A drum part in a named style of DRUM_STYLES, with fills at section ends; none when absent. */
+  drums?: PartOptions & { style: string; velocity: number; fills: boolean };
   /** Largest random change of velocity, ± this many steps. */
   humanizeVelocity: number;
+  /** Swing and timing humanization, baked into the notes (all zero: quantized). */
+  groove: GrooveOptions;
 }
 
 export const composeDefaults: ComposeOptions = {
@@ -45,4 +50,5 @@ export const composeDefaults: ComposeOptions = {
   chords: { name: 'Chords', program: 0, low: 52, high: 76, velocity: 64, pattern: 'sustain' },
   bass: { name: 'Bass', program: 32, low: 31, high: 52, velocity: 84, pattern: 'root' },
   humanizeVelocity: 6,
+  groove: { swing: 0, swingUnit: 'eighth', timing: 0 },
 };

@@ -44,6 +44,8 @@ export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeO
     chords: preset.chords,
     bass: preset.bass,
     humanizeVelocity: preset.humanizeVelocity,
+    drums: preset.drums,
+    groove: preset.groove,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRUM_STYLES } from '../compose/drums';
 import { MAX_SEED } from '../core';
 import { MODES } from '../corpus';
 
@@ -51,7 +52,30 @@ export const presetSchema = z.strictObject({
   model: z.strictObject({ order: z.number().int().min(1).max(8), temperature: z.number().min(0.1).max(3) }),
   melody: z.strictObject({ ...part, chordToneBias: z.number().min(1).max(10) }),
   chords: z.strictObject({ ...part, pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']) }),
-  bass: z.strictObject({ ...part, pattern: z.enum(['root', 'root-fifth', 'pulse', 'downbeat']) }),
+  bass: z.strictObject({
+    ...part,
+    pattern: z.enum(['root', 'root-fifth', 'pulse', 'downbeat', 'octaves', 'approach', 'walking']),
+  }),
+  /** A drum part (General MIDI kit on channel 10) in one of the named styles, with fills; optional. */
+  drums: z
+    .strictObject({
+      name: z.string().min(1).max(80),
+      program: z.number().int().min(0).max(127),
+      velocity,
+      style: z.enum(Object.keys(DRUM_STYLES) as [string, ...string[]]),
+      fills: z.boolean(),
+      /** Level of the kit in decibels. */
+      volume: z.number().min(-60).max(6),
+    })
+    .optional(),
+  /** Swing (0 straight – 1 triplet) of eighths or sixteenths, and timing humanization in ticks. */
+  groove: z
+    .strictObject({
+      swing: z.number().min(0).max(1),
+      swingUnit: z.enum(['eighth', 'sixteenth']),
+      timing: z.number().int().min(0).max(60),
+    })
+    .optional(),
   humanizeVelocity: z.number().int().min(0).max(30),
   /** Share of the signal sent to the reverb, 0–1. */
   reverb: z.number().min(0).max(1),

@@ -65,7 +65,7 @@ describe('muse generate', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(json.recipe).toEqual({ preset: 'pop-ballad', seed: 7, bars: 24, tempo: 80 });
-    expect(json.tracks.map((t: { role: string }) => t.role)).toEqual(['melody', 'chords', 'bass']);
+    expect(json.tracks.map((t: { role: string }) => t.role)).toEqual(['melody', 'chords', 'bass', 'drums']);
   });
 
   it.each([
