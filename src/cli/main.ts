@@ -3,6 +3,7 @@ import { APP, builtinPresets, generate, midiOf } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
 import { importCommand } from './import';
 import type { Io } from './io';
+import { statsCommand } from './stats';
 
 export type { Io } from './io';
 
@@ -24,6 +25,12 @@ Commands:
                           per piece {file, ok, error?, key, meter, tempo, tracks, chords} with chord
                           start/end in seconds, then one line {"report": ...}. Exit status 1 when
                           some file was refused.
+  stats --generated DIR --reference DIR [--json]
+                          Compare two sets of MIDI (or corpus) files on the MGEval features —
+                          pitch count, pitch range, average interval, inter-onset interval,
+                          pitch-class and note-length histograms — with intra- and inter-set
+                          distances, overlapped area (OA) and KL divergence (Yang & Lerch 2018);
+                          the reference split in halves gives the real-against-real OA.
   help [command]          Show this help.
 
 Options:
@@ -52,6 +59,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'presets') return presets(rest, io);
     if (command === 'generate') return generateCommand(rest, io);
     if (command === 'import') return importCommand(rest, io);
+    if (command === 'stats') return statsCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,3 @@
+/** Evaluation: the MGEval features of pieces and the comparison of two sets (Yang & Lerch 2018). */
+export * from './features';
+export * from './overlap';
