@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { APP, builtinPresets, generate, midiOf } from '../presets';
-import { intOption, parseOptions, UsageError } from './args';
+import { APP, builtinPresets } from '../presets';
+import { parseOptions, UsageError } from './args';
+import { generateCommand } from './generate';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
@@ -15,10 +15,14 @@ Commands:
   presets [--json]        List the built-in presets, one per line, name first
                           (--json: an array of {name, description}).
   generate --preset NAME --seed N [--bars N] [--tempo BPM] --out FILE.mid [--json]
+           [--range FROM-TO] [--quantize] [--per-track]
                           Compose the piece of that recipe and write it as a multi-track MIDI
                           file: the same piece the app makes for those settings, byte for byte.
                           --bars 4–512 (default: the preset's), --tempo 30–300 bpm (default: the
                           preset's), --seed 0–4294967295. --json prints the recipe and a summary.
+                          --range 5-8 writes bars 5 to 8 only; --quantize leaves swing and timing
+                          humanization out; --per-track writes FILE-melody.mid, FILE-chords.mid,
+                          ...; an --out ending in .json writes the piece and its recipe as JSON.
   import PATH... [--json]  Import MIDI files (.mid), corpus files and JSB step sequences (.json),
                           folders recursively: a line per piece (key, meter, tempo, tracks with
                           their roles, chords), then the corpus report. --json: one JSON object
@@ -77,40 +81,5 @@ function presets(args: string[], io: Io): number {
   io.out(
     values.json ? `${JSON.stringify(list, null, 2)}\n` : list.map((p) => `${p.name}\t${p.description}\n`).join(''),
   );
-  return 0;
-}
-
-function generateCommand(args: string[], io: Io): number {
-  const { values } = parseOptions(args, {
-    preset: { type: 'string' },
-    seed: { type: 'string' },
-    bars: { type: 'string' },
-    tempo: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  if (!values.preset) throw new UsageError('generate needs --preset NAME (see: muse presets)');
-  const seed = intOption('seed', values.seed);
-  if (seed === undefined) throw new UsageError('generate needs --seed N');
-  if (!values.out) throw new UsageError('generate needs --out FILE.mid');
-  const result = generate({
-    preset: values.preset,
-    seed,
-    bars: intOption('bars', values.bars),
-    tempo: intOption('tempo', values.tempo),
-  });
-  if (!result.ok) throw new UsageError(result.error.message);
-  const g = result.value;
-  try {
-    writeFileSync(values.out, midiOf(g));
-  } catch (e) {
-    throw new Error(`cannot write ${values.out}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  if (values.json) {
-    const tracks = g.piece.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length }));
-    io.out(
-      `${JSON.stringify({ recipe: g.recipe, out: values.out, bars: g.piece.bars, key: g.piece.key, mode: g.piece.mode, tracks })}\n`,
-    );
-  }
   return 0;
 }

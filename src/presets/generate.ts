@@ -60,11 +60,17 @@ export interface Generated {
 
 export type GenerateError = RecipeError | { code: 'unknown-preset'; field: 'preset'; message: string };
 
+/** How to make a recipe's piece. */
+export interface GenerateOptions {
+  /** Leave swing and timing humanization out: every onset on the grid. */
+  quantize?: boolean;
+}
+
 /**
  * Makes the piece of a recipe: the one function the app and the CLI both call, so the same recipe
  * gives the same piece (and the same MIDI bytes) in both.
  */
-export function generate(recipe: Recipe): Result<Generated, GenerateError> {
+export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
   const checked = checkRecipe(recipe);
   if (!checked.ok) return checked;
   const preset = findPreset(recipe.preset);
@@ -78,6 +84,9 @@ export function generate(recipe: Recipe): Result<Generated, GenerateError> {
     bars: recipe.bars ?? preset.bars,
     tempo: recipe.tempo ?? preset.tempo,
   };
-  const piece = compose(modelsFor(corpus, preset.mode, preset.model.order), composeOptions(preset, full), full.seed);
+  const settings = composeOptions(preset, full);
+  // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
+  if (options.quantize) settings.groove = undefined;
+  const piece = compose(modelsFor(corpus, preset.mode, preset.model.order), settings, full.seed);
   return ok({ piece, preset, recipe: full, corpus });
 }

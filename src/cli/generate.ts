@@ -1,0 +1,78 @@
+import { writeFileSync } from 'node:fs';
+import { exportMidi, generate, pieceJson } from '../presets';
+import { intOption, parseOptions, UsageError } from './args';
+import type { Io } from './io';
+
+function write(path: string, bytes: Uint8Array | string): void {
+  try {
+    writeFileSync(path, bytes);
+  } catch (e) {
+    throw new Error(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** "5-8" → {from: 5, to: 8}. */
+function rangeOption(value: string | undefined): { from: number; to: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)-(\d+)$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]))
+    throw new UsageError(`--range must be FROM-TO bars, e.g. 5-8, not "${value}"`);
+  return { from: Number(m[1]), to: Number(m[2]) };
+}
+
+/**
+ * `muse generate`: the piece of a recipe as MIDI (or as JSON when --out ends in .json), with the
+ * export settings of the app's export menu: --range FROM-TO, --quantize, --per-track.
+ */
+export function generateCommand(args: string[], io: Io): number {
+  const { values } = parseOptions(args, {
+    preset: { type: 'string' },
+    seed: { type: 'string' },
+    bars: { type: 'string' },
+    tempo: { type: 'string' },
+    out: { type: 'string' },
+    range: { type: 'string' },
+    quantize: { type: 'boolean' },
+    'per-track': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (!values.preset) throw new UsageError('generate needs --preset NAME (see: muse presets)');
+  const seed = intOption('seed', values.seed);
+  if (seed === undefined) throw new UsageError('generate needs --seed N');
+  const out = values.out;
+  if (!out) throw new UsageError('generate needs --out FILE.mid');
+  const recipe = {
+    preset: values.preset,
+    seed,
+    bars: intOption('bars', values.bars),
+    tempo: intOption('tempo', values.tempo),
+  };
+  const range = rangeOption(values.range);
+  const result = generate(recipe, { quantize: values.quantize });
+  if (!result.ok) throw new UsageError(result.error.message);
+  const g = result.value;
+  if (range && range.to > g.piece.bars)
+    throw new UsageError(`--range ${range.from}-${range.to} goes past the last bar (${g.piece.bars})`);
+  const written: string[] = [];
+  if (out.toLowerCase().endsWith('.json')) {
+    write(out, pieceJson(g));
+    written.push(out);
+  } else {
+    const files = exportMidi(recipe, { range, quantize: values.quantize, perTrack: values['per-track'] });
+    if (!files.ok) throw new UsageError(files.error.message);
+    const stem = out.replace(/\.midi?$/i, '');
+    for (const file of files.value) {
+      const path = values['per-track'] ? `${stem}-${file.name.slice(file.name.lastIndexOf('-') + 1)}` : out;
+      write(path, file.bytes);
+      written.push(path);
+    }
+  }
+  if (values.json) {
+    const tracks = g.piece.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length }));
+    const { bars, key, mode } = g.piece;
+    io.out(
+      `${JSON.stringify({ recipe: g.recipe, out: written.length === 1 ? written[0] : written, bars, key, mode, tracks })}\n`,
+    );
+  }
+  return 0;
+}
