@@ -4,3 +4,4 @@ export * from './files';
 export * from './generate';
 export * from './recipe';
 export * from './schema';
+export * from './share';

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseShareFragment, shareFragment } from '../../src/presets';
+
+describe('share links', () => {
+  it('round-trips a recipe exactly', () => {
+    const recipe = { preset: 'folk-dance', seed: 4294967295, bars: 33, tempo: 101 };
+    const fragment = shareFragment(recipe);
+    expect(fragment).toBe('v=1&preset=folk-dance&seed=4294967295&bars=33&tempo=101');
+    expect(parseShareFragment(`#${fragment}`)).toEqual({ ok: true, value: recipe });
+  });
+
+  it.each([
+    ['v=1&preset=folk-dance&seed=1&__proto__=x', '__proto__'],
+    ['v=1&preset=folk-dance&seed=1&constructor=x', 'constructor'],
+    ['v=1&preset=folk-dance&seed=1&seed=2', 'seed'],
+    ['v=2&preset=folk-dance&seed=1', 'v'],
+    ['preset=folk-dance&seed=1', 'v'],
+    ['v=1&preset=<script>&seed=1', 'preset'],
+    ['v=1&preset=folk-dance', 'seed'],
+    ['v=1&preset=folk-dance&seed=-1', 'seed'],
+    ['v=1&preset=folk-dance&seed=1e3', 'seed'],
+    ['v=1&preset=folk-dance&seed=99999999999', 'seed'],
+    ['v=1&preset=folk-dance&seed=1&bars=3', 'bars'],
+    ['v=1&preset=folk-dance&seed=1&tempo=1000', 'tempo'],
+    [`v=1&preset=folk-dance&seed=1&x=${'a'.repeat(3000)}`, 'link'],
+  ])('refuses %s, naming %s', (fragment, field) => {
+    const before = Object.getOwnPropertyNames(Object.prototype).length;
+    const r = parseShareFragment(fragment);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe(field);
+      expect(r.error.message.length).toBeGreaterThan(10);
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype).length).toBe(before);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
