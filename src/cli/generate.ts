@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { exportMidi, generate, pieceJson } from '../presets';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { exportMidi, generate, PRESET_MAX_BYTES, type Preset, parsePresetText, pieceJson } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
 import type { Io } from './io';
 
@@ -9,6 +9,23 @@ function write(path: string, bytes: Uint8Array | string): void {
   } catch (e) {
     throw new Error(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** A preset file given to --preset (a path ending in .json), checked; undefined for a preset name. */
+export function presetFromFile(value: string): Preset | undefined {
+  if (!/\.json$/i.test(value)) return undefined;
+  let text: string;
+  try {
+    if (statSync(value).size > PRESET_MAX_BYTES)
+      throw new UsageError(`${value}: the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB`);
+    text = readFileSync(value, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`cannot read the preset ${value}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = parsePresetText(text);
+  if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
+  return parsed.value;
 }
 
 /** "5-8" → {from: 5, to: 8}. */
@@ -41,14 +58,15 @@ export function generateCommand(args: string[], io: Io): number {
   if (seed === undefined) throw new UsageError('generate needs --seed N');
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
+  const custom = presetFromFile(values.preset);
   const recipe = {
-    preset: values.preset,
+    preset: custom?.name ?? values.preset,
     seed,
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
   };
   const range = rangeOption(values.range);
-  const result = generate(recipe, { quantize: values.quantize });
+  const result = generate(recipe, { quantize: values.quantize, preset: custom });
   if (!result.ok) throw new UsageError(result.error.message);
   const g = result.value;
   if (range && range.to > g.piece.bars)
@@ -58,7 +76,7 @@ export function generateCommand(args: string[], io: Io): number {
     write(out, pieceJson(g));
     written.push(out);
   } else {
-    const files = exportMidi(recipe, { range, quantize: values.quantize, perTrack: values['per-track'] });
+    const files = exportMidi(recipe, { range, quantize: values.quantize, perTrack: values['per-track'] }, custom);
     if (!files.ok) throw new UsageError(files.error.message);
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {

@@ -2,8 +2,10 @@ import { version } from '../../package.json';
 import type { Piece } from '../compose';
 import { err, ok, type Result } from '../core';
 import { pieceToMidi, sliceBars, splitTracks } from '../export';
+import { findPreset } from './builtin';
 import { type Generated, type GenerateError, generate } from './generate';
 import type { Recipe } from './recipe';
+import type { Preset } from './schema';
 
 /** The app's name and version, as written into every export. */
 export const APP = { name: 'markov-muse', version } as const;
@@ -19,10 +21,13 @@ export function provenance(g: Generated, settings?: Partial<ExportSettings>): st
 function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
   const licences = [...new Set(g.corpus.pieces.map((p) => p.licence))].sort();
   const exported = settings && Object.keys(settings).length ? { export: settings } : {};
+  // A preset of the user's travels whole, so the export can be made again without it.
+  const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
   return {
     app: APP.name,
     version: APP.version,
     recipe: g.recipe,
+    ...custom,
     ...exported,
     corpus: { name: g.corpus.name, pieces: g.corpus.pieces.length, licences },
   };
@@ -51,8 +56,9 @@ export interface ExportFile {
 export function exportMidi(
   recipe: Recipe,
   settings: Partial<ExportSettings> = {},
+  preset?: Preset,
 ): Result<ExportFile[], GenerateError> {
-  const generated = generate(recipe, { quantize: settings.quantize });
+  const generated = generate(recipe, { quantize: settings.quantize, preset });
   if (!generated.ok) return err(generated.error);
   const g = generated.value;
   const used: Partial<ExportSettings> = {};

@@ -64,6 +64,8 @@ export type GenerateError = RecipeError | { code: 'unknown-preset'; field: 'pres
 export interface GenerateOptions {
   /** Leave swing and timing humanization out: every onset on the grid. */
   quantize?: boolean;
+  /** A preset of the user's (already checked by parsePreset) instead of the built-in one named. */
+  preset?: Preset;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface GenerateOptions {
 export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
   const checked = checkRecipe(recipe);
   if (!checked.ok) return checked;
-  const preset = findPreset(recipe.preset);
+  const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
   const corpus = builtinCorpus(preset.corpus);
