@@ -1,6 +1,6 @@
 import { barTicks, beatTicks, type Meter, type MidiPitch, type Ticks } from '../core';
 import type { Note } from '../corpus';
-import { accent } from './melody';
+import { accent } from './notes';
 import type { CompingPattern } from './options';
 import { voiceChord } from './voicing';
 

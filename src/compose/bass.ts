@@ -1,7 +1,7 @@
 import { barTicks, beatTicks, type Meter, type MidiPitch, type Rng, type Ticks } from '../core';
 import type { Note } from '../corpus';
 import { type HarmonyEvent, onsets, type PartRange } from './accompaniment';
-import { accent, nearestOf } from './melody';
+import { accent, nearestOf } from './notes';
 import type { BassPattern } from './options';
 
 const pc = (p: number) => ((p % 12) + 12) % 12;

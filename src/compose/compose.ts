@@ -1,20 +1,13 @@
-import { barTicks, createRng, type Rng, type Ticks } from '../core';
+import { barTicks, createRng, type Rng } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
-import { type ChordToken, formatChordToken, type MarkovChain, TWELFTHS_PER_BAR } from '../model';
+import { type Cadence, type MuseModel, type OriginalityReport, originalityReport, TWELFTHS_PER_BAR } from '../model';
 import { comp, type HarmonyEvent } from './accompaniment';
 import { bassLine } from './bass';
 import { drumPart } from './drums';
 import { applyGroove } from './groove';
-import { type Cadence, generateHarmony } from './harmony';
-import { generateMelody, type HarmonySlice } from './melody';
 import { type ComposeOptions, composeDefaults } from './options';
+import { newPhrase, type PhraseContext, type PhraseMaterial, varyEnding } from './phrase';
 import type { ChordSpan, Piece, PieceTrack, Section } from './piece';
-
-/** The trained chains the composer samples from. */
-export interface Models {
-  chords: MarkovChain;
-  melody: MarkovChain;
-}
 
 /** One phrase of the form. */
 export interface PhrasePlan {
@@ -52,83 +45,87 @@ export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions
   };
 }
 
-interface Material {
-  bars: number;
-  cadence: Cadence;
-  chords: ChordToken[];
-  melody: Note[];
+/** A piece and how much of it was copied from the training pieces. */
+export interface Composition {
+  piece: Piece;
+  originality: { melody: OriginalityReport; chords: OriginalityReport };
 }
 
 /**
- * Composes a piece: harmony and melody phrase by phrase from the models (a repeated letter of the
- * form repeats its material, with a new ending when its cadence differs), then the chords and bass
- * parts over the harmony, then a seeded humanization of velocities. Same models, options and seed:
- * the same piece.
+ * Composes a piece: harmony and melody phrase by phrase from the model, each phrase ending on its
+ * cadence (a repeated letter of the form repeats its material, with a new ending when its cadence
+ * differs), then the chords, bass and drum parts over the harmony, then a seeded humanization.
+ * Same model, options and seed: the same piece.
  *
  * @example
- * const piece = compose(models, { key: 'G', bars: 16 }, 7);
+ * const { piece } = composeWithReport(model, { key: 'G', bars: 16 }, 7);
  */
-export function compose(models: Models, options: Partial<ComposeOptions>, seed: number): Piece {
+export function composeWithReport(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Composition {
   const o = resolveOptions(options);
   const rng = createRng(seed);
-  const harmonyRng = rng.fork('harmony');
-  const melodyRng = rng.fork('melody');
+  const rngs = { harmony: rng.fork('harmony'), melody: rng.fork('melody') };
   const bar = barTicks(o.meter);
-  const toTicks = (twelfths: number): Ticks => (twelfths * bar) / TWELFTHS_PER_BAR;
-  const slices = (tokens: readonly ChordToken[]): HarmonySlice[] => {
-    let pos = 0;
-    return tokens.map((t) => {
-      const slice = {
-        tick: toTicks(pos),
-        duration: toTicks(t.twelfths),
-        pitchClasses: chordPitchClasses(chordOfRoman(t.roman, o.key)),
-      };
-      pos += t.twelfths;
-      return slice;
-    });
-  };
-
-  const material = new Map<string, Material>();
+  const material = new Map<string, PhraseMaterial>();
   const chords: ChordSpan[] = [];
   const melody: Note[] = [];
   const sections: Section[] = [];
-  let harmonyContext: string[] = [];
-  let melodyContext: string[] = [];
+  const melodyTokens: string[] = [];
+  const chordTokens: string[] = [];
+  let relaxed = 0;
+  let context: PhraseContext = { chords: [], melody: undefined };
   let start = 0;
   for (const plan of planPhrases(o.bars, o.phraseBars, o.form)) {
     const cached = material.get(plan.label);
-    let m: Material;
+    let m: PhraseMaterial;
     if (cached && cached.bars === plan.bars && cached.cadence === plan.cadence) m = cached;
-    else if (cached && cached.bars === plan.bars) m = varyEnding(cached, plan, o, models, melodyRng, slices);
+    else if (cached && cached.bars === plan.bars && plan.bars > 1)
+      m = varyEnding(model, o, cached, plan.cadence, context, rngs);
     else {
-      const tokens = generateHarmony(
-        models.chords,
-        {
-          bars: plan.bars,
-          key: o.key,
-          mode: o.mode,
-          cadence: plan.cadence,
-          temperature: o.temperature,
-          context: harmonyContext,
-          startOnTonic: start === 0,
-        },
-        harmonyRng,
-      );
-      const line = generateMelody(models.melody, melodyRequest(o, plan, slices(tokens), melodyContext), melodyRng);
-      m = { bars: plan.bars, cadence: plan.cadence, chords: tokens, melody: line.notes };
-      melodyContext = line.context;
+      const next = newPhrase(model, o, plan.bars, plan.cadence, context, start === 0, rngs);
+      m = next.material;
+      context = next.context;
+      melodyTokens.push(...m.melodyTokens);
+      chordTokens.push(...m.chordTokens);
       if (!cached) material.set(plan.label, m);
     }
-    harmonyContext = m.chords.slice(-4).map(formatChordToken);
-    slices(m.chords).forEach((s, i) => {
-      const { roman } = m.chords[i];
-      chords.push({ tick: start + s.tick, duration: s.duration, symbol: chordOfRoman(roman, o.key), roman });
-    });
+    relaxed += m === cached ? 0 : m.relaxed;
+    for (const c of m.chords) {
+      const symbol = chordOfRoman(c.roman, o.key);
+      chords.push({
+        tick: start + (c.start * bar) / TWELFTHS_PER_BAR,
+        duration: (c.twelfths * bar) / TWELFTHS_PER_BAR,
+        symbol,
+        roman: c.roman,
+      });
+    }
     for (const n of m.melody) melody.push({ ...n, tick: start + n.tick });
     sections.push({ label: plan.label, tick: start, bars: plan.bars });
     start += plan.bars * bar;
   }
+  const piece = arrange(o, rng, chords, melody, sections, start);
+  return {
+    piece,
+    originality: {
+      melody: originalityReport(model.guards.melody, melodyTokens, { relaxed }),
+      chords: originalityReport(model.guards.chords, chordTokens),
+    },
+  };
+}
 
+/** {@link composeWithReport} without the report. */
+export function compose(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Piece {
+  return composeWithReport(model, options, seed).piece;
+}
+
+/** The parts over the harmony and melody: chords, bass, drums; then humanization and groove. */
+function arrange(
+  o: ComposeOptions,
+  rng: Rng,
+  chords: ChordSpan[],
+  melody: Note[],
+  sections: Section[],
+  end: number,
+): Piece {
   const harmony: HarmonyEvent[] = chords.map((c) => ({
     tick: c.tick,
     duration: c.duration,
@@ -136,7 +133,6 @@ export function compose(models: Models, options: Partial<ComposeOptions>, seed: 
   }));
   const tonic = Math.max(0, tonicPitchClass(o.key));
   const scale = scaleSteps(o.mode).map((s) => (tonic + s) % 12);
-  const end = start;
   const humanRng = rng.fork('humanize');
   const grooveRng = rng.fork('groove');
   const track = (
@@ -179,49 +175,6 @@ export function compose(models: Models, options: Partial<ComposeOptions>, seed: 
     chords,
     sections,
   };
-}
-
-function melodyRequest(o: ComposeOptions, plan: PhrasePlan, harmony: HarmonySlice[], context: string[]) {
-  return {
-    bars: plan.bars,
-    meter: o.meter,
-    key: o.key,
-    mode: o.mode,
-    low: o.melody.low,
-    high: o.melody.high,
-    velocity: o.melody.velocity,
-    chordToneBias: o.melody.chordToneBias,
-    temperature: o.temperature,
-    cadence: plan.cadence,
-    harmony,
-    context,
-  };
-}
-
-/** The material of a repeated phrase with its last bar recomposed for another cadence. */
-function varyEnding(
-  cached: Material,
-  plan: PhrasePlan,
-  o: ComposeOptions,
-  models: Models,
-  rng: Rng,
-  slices: (tokens: readonly ChordToken[]) => HarmonySlice[],
-): Material {
-  const ending = generateHarmony(
-    models.chords,
-    { bars: 1, key: o.key, mode: o.mode, cadence: plan.cadence, temperature: o.temperature, context: [] },
-    rng,
-  );
-  const chords = [...cached.chords.slice(0, -1), ...ending];
-  const bar = barTicks(o.meter);
-  const body = (plan.bars - 1) * bar;
-  const kept = cached.melody.filter((n) => n.tick < body);
-  const last = slices(chords)
-    .filter((s) => s.tick >= body)
-    .map((s) => ({ ...s, tick: s.tick - body }));
-  const request = { ...melodyRequest(o, { ...plan, bars: 1 }, last, []), previousPitch: kept[kept.length - 1]?.pitch };
-  const close = generateMelody(models.melody, request, rng).notes.map((n) => ({ ...n, tick: n.tick + body }));
-  return { bars: plan.bars, cadence: plan.cadence, chords, melody: [...kept, ...close] };
 }
 
 function sortNotes(notes: Note[]): Note[] {

@@ -1,7 +1,27 @@
 /**
- * Markov models of harmony and melody: count n-grams of key-relative tokens, back off to shorter
- * contexts, sample with a seeded generator.
+ * Markov models of harmony and melody: a variable-order chain with interpolated Kneser–Ney
+ * smoothing; key-relative chord tokens with the position in the phrase; a melody of rhythm and
+ * pitch experts conditioned on chord and meter; unary constraints compiled backwards so phrases
+ * meet their cadences without dead ends (Pachet, Roy & Barbieri 2011); an originality guard on
+ * verbatim copying (MaxOrder); the model file with its corpus provenance.
  */
-export * from './chordModel';
-export * from './markov';
-export * from './melodyModel';
+export { type Cadence, isDominantChord, isSubdominantChord, isTonicChord } from './cadences';
+export { START, type VariableChain } from './chain';
+export { type Distribution, distribution, log2Probability, probabilityOf, sample } from './chainQuery';
+export { trainVariableChain } from './chainTraining';
+export { type Evaluation, evaluate } from './evaluate';
+export { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
+export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
+export { fnv1a64 } from './hash';
+export {
+  generateMelodyPhrase,
+  type MelodyCadence,
+  type MelodyContext,
+  type MelodyPhrase,
+  type MelodyPhraseRequest,
+} from './melodyPhrase';
+export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
+export { type ModelOptions, type MuseModel, modelDefaults, trainModel } from './museModel';
+export { type OriginalityReport, originalityReport } from './originality';
+export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';

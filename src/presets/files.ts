@@ -19,7 +19,8 @@ export function provenance(g: Generated, settings?: Partial<ExportSettings>): st
 }
 
 function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
-  const licences = [...new Set(g.corpus.pieces.map((p) => p.licence))].sort();
+  const { pieces, contentHash } = g.model.provenance;
+  const licences = [...new Set(pieces.map((p) => p.licence))].sort();
   const exported = settings && Object.keys(settings).length ? { export: settings } : {};
   // A preset of the user's travels whole, so the export can be made again without it.
   const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
@@ -29,7 +30,7 @@ function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
     recipe: g.recipe,
     ...custom,
     ...exported,
-    corpus: { name: g.corpus.name, pieces: g.corpus.pieces.length, licences },
+    model: { corpus: g.modelName, pieces: pieces.length, licences, hash: contentHash, order: g.model.options.order },
   };
 }
 

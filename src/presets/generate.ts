@@ -1,31 +1,26 @@
-import { type ComposeOptions, compose, type Models, type Piece } from '../compose';
+import { type ComposeOptions, type Composition, composeWithReport, type Piece } from '../compose';
 import { err, ok, type Result } from '../core';
-import type { Corpus, Mode } from '../corpus';
-import { trainChordModel, trainMelodyModel } from '../model';
+import type { Corpus } from '../corpus';
+import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
 import { builtinCorpus, findPreset } from './builtin';
 import { checkRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
 
-const MINOR_LIKE: ReadonlySet<Mode> = new Set(['minor', 'dorian', 'phrygian', 'locrian']);
-
-const models = new Map<string, Models>();
+const models = new Map<string, MuseModel>();
 
 /**
- * The models a preset composes with: trained on the pieces of its corpus in the same mode family
- * (major-like or minor-like; all pieces when fewer than three match), cached per corpus, family
- * and order.
+ * The model a preset composes with: trained on its corpus (all modes: the model conditions on the
+ * mode family) with the preset's order and originality limit, once per corpus and settings.
  */
-export function modelsFor(corpus: Corpus, mode: Mode, order: number): Models {
-  const minor = MINOR_LIKE.has(mode);
-  const key = `${corpus.name}|${minor}|${order}`;
-  let m = models.get(key);
-  if (!m) {
-    const family = corpus.pieces.filter((p) => MINOR_LIKE.has(p.mode) === minor);
-    const pieces = family.length >= 3 ? family : corpus.pieces;
-    m = { chords: trainChordModel(pieces, order), melody: trainMelodyModel(pieces, order) };
-    models.set(key, m);
+export function modelFor(corpus: Corpus, preset: Pick<Preset, 'model'>): MuseModel {
+  const maxRun = preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN;
+  const key = `${corpus.name}|${preset.model.order}|${maxRun}`;
+  let model = models.get(key);
+  if (!model) {
+    model = trainModel(corpus.pieces, { order: preset.model.order, melodyMaxRun: maxRun });
+    models.set(key, model);
   }
-  return m;
+  return model;
 }
 
 /** The composer's options for a preset and the recipe's overrides. */
@@ -49,13 +44,16 @@ export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeO
   };
 }
 
-/** A generated piece with everything needed to make it again. */
+/** A generated piece with everything needed to make it again and to say what it owes its corpus. */
 export interface Generated {
   piece: Piece;
   preset: Preset;
   /** The recipe with every default filled in. */
   recipe: Required<Recipe>;
-  corpus: Corpus;
+  model: MuseModel;
+  /** The corpus or model file the model comes from. */
+  modelName: string;
+  originality: Composition['originality'];
 }
 
 export type GenerateError = RecipeError | { code: 'unknown-preset'; field: 'preset'; message: string };
@@ -66,6 +64,8 @@ export interface GenerateOptions {
   quantize?: boolean;
   /** A preset of the user's (already checked by parsePreset) instead of the built-in one named. */
   preset?: Preset;
+  /** A trained model (muse train) instead of the preset's corpus, with its name for provenance. */
+  model?: { model: MuseModel; name: string };
 }
 
 /**
@@ -78,17 +78,23 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
   const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
-  const corpus = builtinCorpus(preset.corpus);
-  if (!corpus) throw new Error(`preset ${preset.name} names a corpus that is not built in: ${preset.corpus}`);
   const full = {
     preset: preset.name,
     seed: recipe.seed,
     bars: recipe.bars ?? preset.bars,
     tempo: recipe.tempo ?? preset.tempo,
   };
+  let model = options.model?.model;
+  let modelName = options.model?.name ?? preset.corpus;
+  if (!model) {
+    const corpus = builtinCorpus(preset.corpus);
+    if (!corpus) throw new Error(`preset ${preset.name} names a corpus that is not built in: ${preset.corpus}`);
+    model = modelFor(corpus, preset);
+    modelName = corpus.name;
+  }
   const settings = composeOptions(preset, full);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
-  const piece = compose(modelsFor(corpus, preset.mode, preset.model.order), settings, full.seed);
-  return ok({ piece, preset, recipe: full, corpus });
+  const { piece, originality } = composeWithReport(model, settings, full.seed);
+  return ok({ piece, preset, recipe: full, model, modelName, originality });
 }

@@ -49,7 +49,12 @@ export const presetSchema = z.strictObject({
   bars: z.number().int().min(4).max(512),
   form: z.string().regex(/^[A-Z]{1,32}$/),
   phraseBars: z.number().int().min(2).max(16),
-  model: z.strictObject({ order: z.number().int().min(1).max(8), temperature: z.number().min(0.1).max(3) }),
+  model: z.strictObject({
+    order: z.number().int().min(1).max(8),
+    temperature: z.number().min(0.1).max(3),
+    /** The originality limit L: no run of more than L melody notes copied from one training piece. */
+    maxRun: z.number().int().min(2).max(32).optional(),
+  }),
   melody: z.strictObject({ ...part, chordToneBias: z.number().min(1).max(10) }),
   chords: z.strictObject({ ...part, pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']) }),
   bass: z.strictObject({

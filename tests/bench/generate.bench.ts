@@ -1,5 +1,5 @@
 import { compose } from '../../src/compose';
-import { builtinCorpus, composeOptions, findPreset, modelsFor } from '../../src/presets';
+import { builtinCorpus, composeOptions, findPreset, modelFor } from '../../src/presets';
 import { type Figure, medianMs } from './measure';
 
 /** Composing 64 and 1000 bars of all tracks, in Node; the 1000-bar figure is compared with 64 bars. */
@@ -7,9 +7,8 @@ export function benchGenerate(): Figure[] {
   const preset = findPreset('pop-ballad');
   const corpus = builtinCorpus('songbook');
   if (!preset || !corpus) throw new Error('pop-ballad or songbook missing');
-  const models = modelsFor(corpus, preset.mode, preset.model.order);
-  const run = (bars: number) => () =>
-    compose(models, composeOptions(preset, { preset: preset.name, seed: 1, bars }), 1);
+  const model = modelFor(corpus, preset);
+  const run = (bars: number) => () => compose(model, composeOptions(preset, { preset: preset.name, seed: 1, bars }), 1);
   const short = medianMs(run(64), 15);
   const long = medianMs(run(1000), 5);
   return [

@@ -5,7 +5,8 @@
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
+import { benchModel } from './model.bench';
 
 const json = process.argv.includes('--json');
-const figures: Figure[] = [...importFigures(await benchImport()), ...benchGenerate()];
+const figures: Figure[] = [...importFigures(await benchImport()), ...benchModel(), ...benchGenerate()];
 printFigures(figures, json);

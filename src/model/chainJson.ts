@@ -1,0 +1,66 @@
+import { err, ok, type Result } from '../core';
+import type { VariableChain } from './chain';
+import { createChainBuilder } from './chainBuilder';
+
+/**
+ * A chain as JSON: its symbols (index = id), the ids it predicts, and its counts as one flat list
+ * of (order context ids, oldest first, then the token id and the count) — the top-order counts,
+ * from which every lower order is their sum (contexts are always padded to the full order).
+ */
+export interface ChainJson {
+  order: number;
+  symbols: string[];
+  vocabulary: number[];
+  counts: number[];
+}
+
+/** The chain's counts as JSON: the rows of the top-order contexts, each context read back to the root. */
+export function chainToJson(chain: VariableChain): ChainJson {
+  const { trie } = chain;
+  const counts: number[] = [];
+  for (let node = 0; node < trie.nodes; node++) {
+    if (trie.depth[node] !== chain.order) continue;
+    const context: number[] = [];
+    for (let n = node; n > 0; n = trie.parent[n]) context.push(trie.symbol[n]);
+    for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++)
+      counts.push(...context, trie.raw.token[i], trie.raw.count[i]);
+  }
+  return { order: chain.order, symbols: [...chain.symbols], vocabulary: [...chain.vocabulary], counts };
+}
+
+/**
+ * Rebuilds a chain from JSON already checked for types (see modelFile.ts), checking what the types
+ * cannot say: unique symbols, ids in range, counts grouped by order + 2, positive counts.
+ */
+export function chainFromJson(json: ChainJson, path: string): Result<VariableChain, { path: string; message: string }> {
+  const { order, symbols, vocabulary, counts } = json;
+  if (new Set(symbols).size !== symbols.length)
+    return err({ path: `${path}.symbols`, message: `a symbol appears twice` });
+  const builder = createChainBuilder({ order });
+  for (const s of symbols) builder.intern(s);
+  const predicted = new Set<number>();
+  for (const id of vocabulary) {
+    if (id >= symbols.length)
+      return err({ path: `${path}.vocabulary`, message: `id ${id} is not a symbol (${symbols.length} symbols)` });
+    predicted.add(id);
+    builder.predict(id);
+  }
+  const width = order + 2;
+  if (counts.length % width !== 0)
+    return err({ path: `${path}.counts`, message: `${counts.length} numbers do not form groups of ${width}` });
+  const context = new Array<number>(order);
+  for (let i = 0; i < counts.length; i += width) {
+    for (let k = 0; k < order; k++) {
+      context[k] = counts[i + k];
+      if (context[k] >= symbols.length)
+        return err({ path: `${path}.counts[${i + k}]`, message: `id ${context[k]} is not a symbol` });
+    }
+    const token = counts[i + order];
+    const count = counts[i + order + 1];
+    if (!predicted.has(token))
+      return err({ path: `${path}.counts[${i + order}]`, message: `token ${token} is not in the vocabulary` });
+    if (count < 1) return err({ path: `${path}.counts[${i + order + 1}]`, message: `a count must be at least 1` });
+    builder.add(context, token, count);
+  }
+  return ok(builder.finish());
+}

@@ -1,0 +1,53 @@
+/*
+ * The originality guard (MaxOrder: Papadopoulos, Roy & Pachet, "Avoiding plagiarism in Markov
+ * sequence generation", AAAI 2014): no generated sequence may contain a run of more than L tokens
+ * copied verbatim from one training piece. A run of L + 1 tokens is a copy exactly when it is an
+ * (L + 1)-gram of some piece, so the guard keeps the set of all of them, keyed by the joined tokens,
+ * and forbids at sampling time any token that would complete one after the last L generated tokens.
+ * constrainedSample.ts combines it with the constraints so it never causes a dead end.
+ */
+
+/** The training pieces' token sequences and the (L + 1)-grams a generated sequence may not contain. */
+export interface CorpusIndex {
+  /** L: the longest run that may be copied. */
+  readonly maxRun: number;
+  readonly pieces: readonly IndexedPiece[];
+  /** Every (L + 1)-gram of every piece, tokens joined by {@link GRAM_SEP}. */
+  readonly forbidden: ReadonlySet<string>;
+}
+
+/** One training piece as a sequence of guard tokens. */
+export interface IndexedPiece {
+  readonly id: string;
+  readonly tokens: readonly string[];
+}
+
+/** Joins the tokens of an n-gram key; a control character no token contains. */
+export const GRAM_SEP = '\u0001';
+
+/** Melody runs longer than 6 notes (scale degree and length) count as copies, by default. */
+export const DEFAULT_MELODY_MAX_RUN = 6;
+/** Chord runs longer than 8 chords (roman numeral and length) count as copies, by default. */
+export const DEFAULT_CHORD_MAX_RUN = 8;
+
+/** Indexes pieces for the guard with L = `maxRun` (≥ 1). */
+export function buildCorpusIndex(pieces: readonly IndexedPiece[], maxRun: number): CorpusIndex {
+  const forbidden = new Set<string>();
+  const n = maxRun + 1;
+  for (const piece of pieces) {
+    for (let i = 0; i + n <= piece.tokens.length; i++) forbidden.add(piece.tokens.slice(i, i + n).join(GRAM_SEP));
+  }
+  return { maxRun, pieces, forbidden };
+}
+
+/**
+ * True when `token` after `history` (oldest first) would complete a run of L + 1 tokens found in a
+ * training piece.
+ */
+export function copiesTooMuch(index: CorpusIndex, history: readonly string[], token: string): boolean {
+  const L = index.maxRun;
+  if (history.length < L) return false;
+  let key = '';
+  for (let i = history.length - L; i < history.length; i++) key += history[i] + GRAM_SEP;
+  return index.forbidden.has(key + token);
+}

@@ -1,0 +1,83 @@
+import type { CorpusPiece } from '../corpus';
+import type { VariableChain } from './chain';
+import { buildCorpusIndex, type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+import { harmonyLine, trainHarmonyChain } from './harmonyModel';
+import { type MelodyLine, melodyLine } from './melodyLine';
+import { mod12 } from './pitchExperts';
+import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pitchModel';
+import { fitPitchWeights } from './pitchWeights';
+import { type Provenance, provenanceOf } from './provenance';
+import { trainRhythmChain } from './rhythmModel';
+
+/** What a model is trained with; every field is stored in the model file. */
+export interface ModelOptions {
+  /** Previous chords / notes the chains condition on (N ≥ 1; default 4). */
+  order: number;
+  /** Phrase length in bars for the chords' position-in-phrase context (default 4). */
+  phraseBars: number;
+  /** L of the melody guard: longest run of notes (scale degree and length) that may be copied (default 6). */
+  melodyMaxRun: number;
+  /** L of the chord guard: longest run of chords (roman numeral and length) that may be copied (default 8). */
+  chordMaxRun: number;
+  /** Fit the pitch experts' weights by cross-validation (default true; else the Nottingham-fitted defaults). */
+  fitWeights: boolean;
+}
+
+export const modelDefaults: ModelOptions = {
+  order: 4,
+  phraseBars: 4,
+  melodyMaxRun: DEFAULT_MELODY_MAX_RUN,
+  chordMaxRun: DEFAULT_CHORD_MAX_RUN,
+  fitWeights: true,
+};
+
+/** A trained model of harmony and melody, with what it needs to guard against copying and to say where it comes from. */
+export interface MuseModel {
+  readonly options: ModelOptions;
+  /** Chords: roman|twelfths after the previous chords and the position in the phrase. */
+  readonly harmony: VariableChain;
+  /** Melody rhythm: note and rest lengths after the previous ones and the position in the bar. */
+  readonly rhythm: VariableChain;
+  /** Melody pitch: four experts combined (pitchModel.ts). */
+  readonly pitch: PitchModel;
+  /** The training pieces as guard tokens, for the originality guard and report. */
+  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex };
+  readonly provenance: Provenance;
+}
+
+/** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
+export function melodyGuardTokens(line: MelodyLine): string[] {
+  return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
+}
+
+/**
+ * Trains every part of the model on `pieces`: melody from each piece's melody track (pieces
+ * without chords still train it, with the chord unknown), harmony from `piece.chords`.
+ *
+ * @example
+ * const model = trainModel(builtinCorpus('songbook').pieces, { order: 4 });
+ */
+export function trainModel(pieces: readonly CorpusPiece[], options: Partial<ModelOptions> = {}): MuseModel {
+  const o: ModelOptions = { ...modelDefaults, ...options };
+  if (!Number.isInteger(o.order) || o.order < 1 || o.order > 12) throw new RangeError(`order ${o.order} is not 1–12`);
+  const lines = pieces.map(melodyLine);
+  const withMelody = lines.filter((l) => l.notes.length > 0);
+  const weights = o.fitWeights ? fitPitchWeights(withMelody, o.order) : { ...DEFAULT_PITCH_WEIGHTS };
+  return {
+    options: o,
+    harmony: trainHarmonyChain(pieces, o.order, o.phraseBars),
+    rhythm: trainRhythmChain(withMelody, o.order),
+    pitch: { order: o.order, experts: trainPitchExperts(withMelody, o.order), weights },
+    guards: {
+      melody: buildCorpusIndex(
+        pieces.map((p, i) => ({ id: p.id, tokens: melodyGuardTokens(lines[i]) })),
+        o.melodyMaxRun,
+      ),
+      chords: buildCorpusIndex(
+        pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
+        o.chordMaxRun,
+      ),
+    },
+    provenance: provenanceOf(pieces),
+  };
+}

@@ -1,0 +1,168 @@
+import type { VariableChain } from './chain';
+import { createChainBuilder } from './chainBuilder';
+import { encodeContext } from './chainQuery';
+import { contextPath, fillDistribution } from './kneserNey';
+import type { MelodyLine } from './melodyLine';
+import {
+  basePitch,
+  CANDIDATES,
+  clampInterval,
+  EXPERTS,
+  type ExpertName,
+  expertContext,
+  expertDepth,
+  expertOrder,
+  expertTarget,
+  expertVocabulary,
+  MAX_INTERVAL,
+  type PitchSituation,
+  pitchSituations,
+} from './pitchExperts';
+
+/*
+ * The pitch of a melody note, as a product of experts (a log-linear combination, Hinton 2002;
+ * Pearce's IDyOM combines viewpoints the same way). Each expert's distribution over its own tokens
+ * is turned into one over the 49 candidate pitches (previous ± 24 semitones) by sharing a token's
+ * probability among the m candidates that map to it, and
+ *
+ *   P(pitch) ∝ Π_e ( P_e(token_e(pitch)) / m_e(token_e(pitch)) )^w_e
+ *
+ * with weights w_e ≥ 0 fitted to held-out data (pitchWeights.ts). An abstaining expert contributes 1.
+ */
+
+/** The trained pitch experts and their weights. */
+export interface PitchModel {
+  /** Previous notes each expert's history holds. */
+  readonly order: number;
+  readonly experts: Readonly<Record<ExpertName, VariableChain>>;
+  readonly weights: Readonly<Record<ExpertName, number>>;
+}
+
+/** Weights fitted on the Nottingham folk tunes: used when a corpus is too small to fit its own. */
+export const DEFAULT_PITCH_WEIGHTS: Readonly<Record<ExpertName, number>> = {
+  contour: 0.41,
+  tonal: 0.27,
+  scale: 0.23,
+  harmony: 0.44,
+};
+
+/** Trains the four experts on melodies, each with `order` previous notes. */
+export function trainPitchExperts(lines: readonly MelodyLine[], order: number): Record<ExpertName, VariableChain> {
+  const builders = EXPERTS.map((name) =>
+    createChainBuilder({ order: expertOrder(name, order), vocabulary: expertVocabulary(name) }),
+  );
+  for (const line of lines) {
+    const situations = pitchSituations(line, order);
+    situations.forEach((s, i) => {
+      const pitch = basePitch(s) + clampInterval(line.notes[i].pitch - basePitch(s));
+      EXPERTS.forEach((name, e) => {
+        const context = expertContext(name, s, order);
+        const token = expertTarget(name, s, pitch);
+        if (context && token !== null) builders[e].addEvent(context, token);
+      });
+    });
+  }
+  const [contour, tonal, scale, harmony] = builders.map((b) => b.finish());
+  return { contour, tonal, scale, harmony };
+}
+
+/** Vocabulary position of each expert token by its number (interval + 24, or pitch class). */
+const positions = new WeakMap<VariableChain, Int32Array>();
+function positionsOf(chain: VariableChain, name: ExpertName): Int32Array {
+  let p = positions.get(chain);
+  if (!p) {
+    const tokens = expertVocabulary(name);
+    p = new Int32Array(tokens.map((t) => chain.vocabIndex[chain.ids.get(t) ?? -1] ?? -1));
+    positions.set(chain, p);
+  }
+  return p;
+}
+
+/** Experts' log-distributions by context, shared by the many predictions of one phrase. */
+export type ExpertCache = Map<string, Float64Array>;
+
+/** log P over an expert's vocabulary after `context`, truncated at depth `d` (from `cache` when there). */
+function expertLogDistribution(
+  chain: VariableChain,
+  name: ExpertName,
+  context: readonly string[],
+  d: number,
+  cache: ExpertCache | undefined,
+): Float64Array {
+  const key = cache ? `${name}\u0001${d}\u0001${context.slice(Math.max(0, context.length - d)).join('\u0001')}` : '';
+  let log = cache?.get(key);
+  if (!log) {
+    log = new Float64Array(chain.vocabulary.length);
+    fillDistribution(chain, contextPath(chain, encodeContext(chain, context), d), d, log);
+    for (let i = 0; i < log.length; i++) log[i] = Math.log(log[i]);
+    cache?.set(key, log);
+  }
+  return log;
+}
+
+/**
+ * One expert's log-probability of each candidate pitch (basePitch + i − 24 for i = 0..48), its
+ * token's probability shared among the candidates mapping to it; all zeros when it abstains.
+ */
+export function expertLogits(
+  chain: VariableChain,
+  name: ExpertName,
+  s: PitchSituation,
+  order: number,
+  depth: number,
+  out: Float64Array,
+  cache?: ExpertCache,
+): Float64Array {
+  const context = expertContext(name, s, order);
+  if (!context) return out.fill(0);
+  const logs = expertLogDistribution(chain, name, context, Math.min(depth, chain.order), cache);
+  const pos = positionsOf(chain, name);
+  const base = basePitch(s);
+  if (name === 'contour' || name === 'tonal') {
+    for (let i = 0; i < CANDIDATES; i++) out[i] = logs[pos[i]];
+    return out;
+  }
+  const shift = name === 'harmony' && s.chord ? s.chord.root : 0;
+  const share = new Int32Array(12);
+  for (let i = 0; i < CANDIDATES; i++) share[(((base + i - MAX_INTERVAL - shift) % 12) + 12) % 12]++;
+  for (let i = 0; i < CANDIDATES; i++) {
+    const pc = (((base + i - MAX_INTERVAL - shift) % 12) + 12) % 12;
+    out[i] = logs[pos[pc]] - Math.log(share[pc]);
+  }
+  return out;
+}
+
+/**
+ * P(pitch) for the 49 candidates basePitch(s) − 24 … + 24 (index i is interval i − 24), each
+ * expert at the trie depth `depthOf` gives it (default: all the history the model has).
+ */
+export function pitchDistribution(
+  model: PitchModel,
+  s: PitchSituation,
+  depthOf: (name: ExpertName) => number = (name) => expertDepth(name, model.order),
+  out: Float64Array = new Float64Array(CANDIDATES),
+  cache?: ExpertCache,
+): Float64Array {
+  out.fill(0);
+  const logits = new Float64Array(CANDIDATES);
+  for (const name of EXPERTS) {
+    const w = model.weights[name];
+    if (w === 0) continue;
+    expertLogits(model.experts[name], name, s, model.order, depthOf(name), logits, cache);
+    for (let i = 0; i < CANDIDATES; i++) out[i] += w * logits[i];
+  }
+  return softmaxInPlace(out);
+}
+
+/** exp(x − max) / Σ, in place. */
+export function softmaxInPlace(x: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of x) if (v > max) max = v;
+  let total = 0;
+  for (let i = 0; i < x.length; i++) {
+    x[i] = Math.exp(x[i] - max);
+    total += x[i];
+  }
+  for (let i = 0; i < x.length; i++) x[i] /= total;
+  return x;
+}
