@@ -1,7 +1,16 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { exportMidi, generate, PRESET_MAX_BYTES, type Preset, parsePresetText, pieceJson } from '../presets';
+import {
+  builtinPresets,
+  exportMidi,
+  generate,
+  PRESET_MAX_BYTES,
+  type Preset,
+  parsePresetText,
+  pieceJson,
+} from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
 import type { Io } from './io';
+import { readModel } from './train';
 
 function write(path: string, bytes: Uint8Array | string): void {
   try {
@@ -44,6 +53,7 @@ function rangeOption(value: string | undefined): { from: number; to: number } | 
 export function generateCommand(args: string[], io: Io): number {
   const { values } = parseOptions(args, {
     preset: { type: 'string' },
+    model: { type: 'string' },
     seed: { type: 'string' },
     bars: { type: 'string' },
     tempo: { type: 'string' },
@@ -53,20 +63,26 @@ export function generateCommand(args: string[], io: Io): number {
     'per-track': { type: 'boolean' },
     json: { type: 'boolean' },
   });
-  if (!values.preset) throw new UsageError('generate needs --preset NAME (see: muse presets)');
+  if (!values.preset && !values.model)
+    throw new UsageError('generate needs --preset NAME (see: muse presets) or --model MODEL.json');
+  // With a model and no preset, the first built-in preset gives the instruments and the form.
+  const presetName = values.preset ?? builtinPresets()[0].name;
   const seed = intOption('seed', values.seed);
   if (seed === undefined) throw new UsageError('generate needs --seed N');
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
-  const custom = presetFromFile(values.preset);
+  const custom = presetFromFile(presetName);
+  const model = values.model
+    ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
+    : undefined;
   const recipe = {
-    preset: custom?.name ?? values.preset,
+    preset: custom?.name ?? presetName,
     seed,
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
   };
   const range = rangeOption(values.range);
-  const result = generate(recipe, { quantize: values.quantize, preset: custom });
+  const result = generate(recipe, { quantize: values.quantize, preset: custom, model });
   if (!result.ok) throw new UsageError(result.error.message);
   const g = result.value;
   if (range && range.to > g.piece.bars)
@@ -76,7 +92,11 @@ export function generateCommand(args: string[], io: Io): number {
     write(out, pieceJson(g));
     written.push(out);
   } else {
-    const files = exportMidi(recipe, { range, quantize: values.quantize, perTrack: values['per-track'] }, custom);
+    const files = exportMidi(
+      recipe,
+      { range, quantize: values.quantize, perTrack: values['per-track'] },
+      { preset: custom, model },
+    );
     if (!files.ok) throw new UsageError(files.error.message);
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {
@@ -88,9 +108,16 @@ export function generateCommand(args: string[], io: Io): number {
   if (values.json) {
     const tracks = g.piece.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length }));
     const { bars, key, mode } = g.piece;
-    io.out(
-      `${JSON.stringify({ recipe: g.recipe, out: written.length === 1 ? written[0] : written, bars, key, mode, tracks })}\n`,
-    );
+    const summary = {
+      recipe: g.recipe,
+      out: written.length === 1 ? written[0] : written,
+      bars,
+      key,
+      mode,
+      tracks,
+      originality: g.originality,
+    };
+    io.out(`${JSON.stringify(summary)}\n`);
   }
   return 0;
 }

@@ -4,6 +4,7 @@ import { generateCommand } from './generate';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
+import { evalCommand, trainCommand } from './train';
 
 export type { Io } from './io';
 
@@ -29,6 +30,15 @@ Commands:
                           per piece {file, ok, error?, key, meter, tempo, tracks, chords} with chord
                           start/end in seconds, then one line {"report": ...}. Exit status 1 when
                           some file was refused.
+  train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--json]
+                          Train the chord and melody models (order 1–8, default 4) on MIDI,
+                          corpus and JSB files and folders, and write the model file with its
+                          provenance. --max-run: the originality limit L (default 6 notes).
+                          --holdout K leaves out every K-th file (sorted by path) for eval.
+  eval --model MODEL.json PATH... [--holdout K] [--json]
+                          Cross-entropy of the model on pieces it did not train on: pieces,
+                          notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).
+                          --holdout K evaluates on exactly the files train --holdout K left out.
   stats --generated DIR --reference DIR [--json]
                           Compare two sets of MIDI (or corpus) files on the MGEval features —
                           pitch count, pitch range, average interval, inter-onset interval,
@@ -64,6 +74,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'generate') return generateCommand(rest, io);
     if (command === 'import') return importCommand(rest, io);
     if (command === 'stats') return statsCommand(rest, io);
+    if (command === 'train') return trainCommand(rest, io);
+    if (command === 'eval') return evalCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

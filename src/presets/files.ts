@@ -3,9 +3,8 @@ import type { Piece } from '../compose';
 import { err, ok, type Result } from '../core';
 import { pieceToMidi, sliceBars, splitTracks } from '../export';
 import { findPreset } from './builtin';
-import { type Generated, type GenerateError, generate } from './generate';
+import { type Generated, type GenerateError, type GenerateOptions, generate } from './generate';
 import type { Recipe } from './recipe';
-import type { Preset } from './schema';
 
 /** The app's name and version, as written into every export. */
 export const APP = { name: 'markov-muse', version } as const;
@@ -57,9 +56,9 @@ export interface ExportFile {
 export function exportMidi(
   recipe: Recipe,
   settings: Partial<ExportSettings> = {},
-  preset?: Preset,
+  options: Omit<GenerateOptions, 'quantize'> = {},
 ): Result<ExportFile[], GenerateError> {
-  const generated = generate(recipe, { quantize: settings.quantize, preset });
+  const generated = generate(recipe, { ...options, quantize: settings.quantize });
   if (!generated.ok) return err(generated.error);
   const g = generated.value;
   const used: Partial<ExportSettings> = {};
