@@ -1,37 +1,14 @@
-import { barTicks, createRng, type Rng } from '../core';
+import { barTicks, createRng, type Rng, type Ticks } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import { type Cadence, type MuseModel, type OriginalityReport, originalityReport, TWELFTHS_PER_BAR } from '../model';
 import { comp, type HarmonyEvent } from './accompaniment';
 import { bassLine } from './bass';
 import { drumPart } from './drums';
+import { parseForm, planForm, type SectionPlan } from './form';
 import { applyGroove } from './groove';
 import { type ComposeOptions, composeDefaults } from './options';
-import { newPhrase, type PhraseContext, type PhraseMaterial, varyEnding } from './phrase';
+import { newPhrase, type PhraseContext, type PhraseMaterial, phraseHarmony, varyEnding } from './phrase';
 import type { ChordSpan, Piece, PieceTrack, Section } from './piece';
-
-/** One phrase of the form. */
-export interface PhrasePlan {
-  label: string;
-  bars: number;
-  cadence: Cadence;
-}
-
-/**
- * Splits `bars` into phrases of `phraseBars` (the last may be shorter), labelled by the form's
- * letters in turn; phrases alternate half and authentic cadences and the last is authentic.
- */
-export function planPhrases(bars: number, phraseBars: number, form: string): PhrasePlan[] {
-  const letters = form.replace(/[^A-Za-z]/g, '').toUpperCase() || 'A';
-  const plans: PhrasePlan[] = [];
-  for (let start = 0, i = 0; start < bars; start += phraseBars, i++) {
-    plans.push({
-      label: letters[i % letters.length],
-      bars: Math.min(phraseBars, bars - start),
-      cadence: start + phraseBars >= bars || i % 2 === 1 ? 'authentic' : 'half',
-    });
-  }
-  return plans;
-}
 
 /** Merges partial options over the defaults, part by part. */
 export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions {
@@ -51,11 +28,95 @@ export interface Composition {
   originality: { melody: OriginalityReport; chords: OriginalityReport };
 }
 
+/** Writes sections one after another, keeping what later sections repeat or continue from. */
+interface SectionWriter {
+  write(plan: SectionPlan, start: Ticks): { chords: ChordSpan[]; melody: Note[] };
+  report(): Composition['originality'];
+}
+
+function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens: boolean): SectionWriter {
+  const rngs = { harmony: rng.fork('harmony'), melody: rng.fork('melody') };
+  const bar = barTicks(o.meter);
+  const material = new Map<string, PhraseMaterial>();
+  const melodyTokens: string[] = [];
+  const chordTokens: string[] = [];
+  let relaxed = 0;
+  let context: PhraseContext = { chords: [], melody: undefined };
+  let last: PhraseMaterial | undefined;
+  let first = true;
+
+  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean): PhraseMaterial => {
+    const cached = material.get(key);
+    if (cached && cached.bars === bars && cached.cadence === cadence) return cached;
+    if (cached && cached.bars === bars && bars > 1) {
+      const varied = varyEnding(model, o, cached, cadence, context, rngs);
+      relaxed += varied.relaxed - cached.relaxed;
+      return varied;
+    }
+    if (!melody) {
+      const h = phraseHarmony(model, o, bars, cadence, context, first, rngs.harmony);
+      context = { ...context, chords: [...context.chords, ...h.tokens].slice(-16) };
+      return {
+        bars,
+        cadence,
+        chords: h.chords,
+        melody: [],
+        melodyTokens: [],
+        chordTokens: h.tokens,
+        relaxed: h.relaxed,
+      };
+    }
+    const next = newPhrase(model, o, bars, cadence, context, first, rngs);
+    context = next.context;
+    relaxed += next.material.relaxed;
+    if (keepTokens) {
+      melodyTokens.push(...next.material.melodyTokens);
+      chordTokens.push(...next.material.chordTokens);
+    }
+    if (!cached) material.set(key, next.material);
+    return next.material;
+  };
+
+  return {
+    write(plan, start) {
+      const chords: ChordSpan[] = [];
+      const melody: Note[] = [];
+      let at = start;
+      plan.phrases.forEach((p, i) => {
+        let m: PhraseMaterial;
+        if (plan.label === 'outro' && last && last.bars === p.bars) {
+          // The outro: the last phrase heard again as a tag, closing on the tonic.
+          m = last.cadence === 'authentic' ? last : varyEnding(model, o, last, 'authentic', context, rngs);
+        } else m = phrase(`${plan.label}#${i}`, p.bars, p.cadence, plan.label !== 'intro');
+        first = false;
+        if (plan.label !== 'intro' && plan.label !== 'outro') last = m;
+        for (const c of m.chords) {
+          const symbol = chordOfRoman(c.roman, o.key);
+          chords.push({
+            tick: at + (c.start * bar) / TWELFTHS_PER_BAR,
+            duration: (c.twelfths * bar) / TWELFTHS_PER_BAR,
+            symbol,
+            roman: c.roman,
+          });
+        }
+        for (const n of m.melody) melody.push({ ...n, tick: at + n.tick });
+        at += p.bars * bar;
+      });
+      return { chords, melody };
+    },
+    report: () => ({
+      melody: originalityReport(model.guards.melody, melodyTokens, { relaxed }),
+      chords: originalityReport(model.guards.chords, chordTokens),
+    }),
+  };
+}
+
 /**
- * Composes a piece: harmony and melody phrase by phrase from the model, each phrase ending on its
- * cadence (a repeated letter of the form repeats its material, with a new ending when its cadence
- * differs), then the chords, bass and drum parts over the harmony, then a seeded humanization.
- * Same model, options and seed: the same piece.
+ * Composes a piece: the form laid over the bars (intro, lettered sections of phrases, outro), then
+ * harmony and melody phrase by phrase from the model, each phrase ending on its cadence (a repeated
+ * section repeats its material, with a new ending where its cadence differs; the intro is harmony
+ * only; the outro repeats the last phrase as a tag), then the chords, bass and drum parts over the
+ * harmony, then a seeded humanization. Same model, options and seed: the same piece.
  *
  * @example
  * const { piece } = composeWithReport(model, { key: 'G', bars: 16 }, 7);
@@ -63,58 +124,58 @@ export interface Composition {
 export function composeWithReport(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Composition {
   const o = resolveOptions(options);
   const rng = createRng(seed);
-  const rngs = { harmony: rng.fork('harmony'), melody: rng.fork('melody') };
+  const writer = sectionWriter(model, o, rng, true);
   const bar = barTicks(o.meter);
-  const material = new Map<string, PhraseMaterial>();
   const chords: ChordSpan[] = [];
   const melody: Note[] = [];
   const sections: Section[] = [];
-  const melodyTokens: string[] = [];
-  const chordTokens: string[] = [];
-  let relaxed = 0;
-  let context: PhraseContext = { chords: [], melody: undefined };
   let start = 0;
-  for (const plan of planPhrases(o.bars, o.phraseBars, o.form)) {
-    const cached = material.get(plan.label);
-    let m: PhraseMaterial;
-    if (cached && cached.bars === plan.bars && cached.cadence === plan.cadence) m = cached;
-    else if (cached && cached.bars === plan.bars && plan.bars > 1)
-      m = varyEnding(model, o, cached, plan.cadence, context, rngs);
-    else {
-      const next = newPhrase(model, o, plan.bars, plan.cadence, context, start === 0, rngs);
-      m = next.material;
-      context = next.context;
-      melodyTokens.push(...m.melodyTokens);
-      chordTokens.push(...m.chordTokens);
-      if (!cached) material.set(plan.label, m);
-    }
-    relaxed += m === cached ? 0 : m.relaxed;
-    for (const c of m.chords) {
-      const symbol = chordOfRoman(c.roman, o.key);
-      chords.push({
-        tick: start + (c.start * bar) / TWELFTHS_PER_BAR,
-        duration: (c.twelfths * bar) / TWELFTHS_PER_BAR,
-        symbol,
-        roman: c.roman,
-      });
-    }
-    for (const n of m.melody) melody.push({ ...n, tick: start + n.tick });
-    sections.push({ label: plan.label, tick: start, bars: plan.bars });
-    start += plan.bars * bar;
+  for (const plan of planForm(o.form, o.bars, o.phraseBars, o.sectionBars)) {
+    const written = writer.write(plan, start);
+    chords.push(...written.chords);
+    melody.push(...written.melody);
+    const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
+    sections.push({ label: plan.label, tick: start, bars });
+    start += bars * bar;
   }
-  const piece = arrange(o, rng, chords, melody, sections, start);
-  return {
-    piece,
-    originality: {
-      melody: originalityReport(model.guards.melody, melodyTokens, { relaxed }),
-      chords: originalityReport(model.guards.chords, chordTokens),
-    },
-  };
+  return { piece: arrange(o, rng, chords, melody, sections, start), originality: writer.report() };
 }
 
 /** {@link composeWithReport} without the report. */
 export function compose(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Piece {
   return composeWithReport(model, options, seed).piece;
+}
+
+/** Sections composed on demand, for endless playback. */
+export interface EndlessComposer {
+  /** The next section as a piece of its own (ticks from 0), its label in `sections[0]`. */
+  next(): Piece;
+}
+
+/**
+ * Endless mode: the form's lettered sections over and over, each composed when asked for, so
+ * playback can go on for hours in bounded memory (the composer keeps one phrase per letter of the
+ * form and a short context, nothing of what it already gave). Same model, options and seed: the
+ * same sections in the same order.
+ */
+export function composeEndless(model: MuseModel, options: Partial<ComposeOptions>, seed: number): EndlessComposer {
+  const o = resolveOptions(options);
+  const writer = sectionWriter(model, o, createRng(seed), false);
+  const letters = parseForm(o.form).filter((w) => w !== 'intro' && w !== 'outro');
+  const plans = planForm(letters.join(' '), letters.length * o.sectionBars, o.phraseBars, o.sectionBars);
+  let index = 0;
+  return {
+    next() {
+      const plan = plans[index % plans.length];
+      // Nothing ends the piece: a section that would close with the final cadence keeps its plan.
+      const section = createRng(seed).fork(`section ${index}`);
+      index++;
+      const { chords, melody } = writer.write(plan, 0);
+      const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
+      const sections = [{ label: plan.label, tick: 0, bars }];
+      return arrange({ ...o, bars }, section, chords, melody, sections, bars * barTicks(o.meter));
+    },
+  };
 }
 
 /** The parts over the harmony and melody: chords, bass, drums; then humanization and groove. */

@@ -6,6 +6,7 @@ export * from './accompaniment';
 export * from './bass';
 export * from './compose';
 export * from './drums';
+export * from './form';
 export * from './groove';
 export * from './notes';
 export * from './options';

@@ -20,9 +20,11 @@ export interface ComposeOptions {
   meter: Meter;
   tempo: Bpm;
   bars: number;
-  /** Letters of the form, one per phrase, repeated to fill the bars, e.g. "AABA". */
+  /** The form: "intro A A B A outro", or letters only ("AABA"); repeated to fill the bars. */
   form: string;
   phraseBars: number;
+  /** Bars of each lettered section (a whole number of phrases; the last may be cut short). */
+  sectionBars: number;
   /** 1 keeps the model's probabilities; lower is safer, higher is wilder. */
   temperature: number;
   melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
@@ -45,6 +47,7 @@ export const composeDefaults: ComposeOptions = {
   bars: 16,
   form: 'AABA',
   phraseBars: 4,
+  sectionBars: 8,
   temperature: 1,
   melody: { name: 'Melody', program: 73, low: 62, high: 84, velocity: 92, chordToneBias: 3 },
   chords: { name: 'Chords', program: 0, low: 52, high: 76, velocity: 64, pattern: 'sustain' },

@@ -34,6 +34,7 @@ export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeO
     bars: recipe.bars ?? preset.bars,
     form: preset.form,
     phraseBars: preset.phraseBars,
+    sectionBars: preset.sectionBars ?? 2 * preset.phraseBars,
     temperature: preset.model.temperature,
     melody: preset.melody,
     chords: preset.chords,

@@ -47,8 +47,16 @@ export const presetSchema = z.strictObject({
   key: z.string().regex(/^[A-G][#b]?$/),
   mode: z.enum(MODES),
   bars: z.number().int().min(4).max(512),
-  form: z.string().regex(/^[A-Z]{1,32}$/),
+  /** "intro A A B A outro", or letters only ("AABA"). */
+  form: z
+    .string()
+    .regex(
+      /^(intro |)[A-Z]( [A-Z]| ?[A-Z]){0,31}( outro|)$/,
+      'letters A–Z, optionally "intro " first and " outro" last',
+    ),
   phraseBars: z.number().int().min(2).max(16),
+  /** Bars of each lettered section (default two phrases). */
+  sectionBars: z.number().int().min(2).max(64).optional(),
   model: z.strictObject({
     order: z.number().int().min(1).max(8),
     temperature: z.number().min(0.1).max(3),

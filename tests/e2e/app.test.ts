@@ -106,25 +106,22 @@ describe.skipIf(!chromiumAvailable())('the app in Chromium (built with npm run b
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const cli = join(dir, 'cli.mid');
-    const r = spawnSync(
-      'npx',
-      [
-        '--no-install',
-        'muse',
-        'generate',
-        '--preset',
-        'folk-dance',
-        '--seed',
-        '1234',
-        '--bars',
-        '16',
-        '--tempo',
-        '116',
-        '--out',
-        cli,
-      ],
-      { encoding: 'utf8' },
-    );
+    const bars = await page.getByRole('spinbutton', { name: 'Bars', exact: true }).inputValue();
+    const tempo = await page.getByRole('spinbutton', { name: 'Tempo', exact: true }).inputValue();
+    const args = [
+      'generate',
+      '--preset',
+      'folk-dance',
+      '--seed',
+      '1234',
+      '--bars',
+      bars,
+      '--tempo',
+      tempo,
+      '--out',
+      cli,
+    ];
+    const r = spawnSync('npx', ['--no-install', 'muse', ...args], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(readFileSync(file).equals(readFileSync(cli))).toBe(true);
     if (midiCheckAvailable()) {
