@@ -5,6 +5,8 @@ import {
   generateHarmonyPhrase,
   generateMelodyPhrase,
   type HarmonyChord,
+  isDominantChord,
+  isTonicChord,
   type MelodyContext,
   type MuseModel,
   TWELFTHS_PER_BAR,
@@ -46,7 +48,16 @@ export function phraseHarmony(
   startOnTonic: boolean,
   rng: Rng,
 ) {
-  for (const c of [cadence, 'none'] as const) {
+  const end = bars * TWELFTHS_PER_BAR;
+  // Too short a phrase for a whole cadence: at least the chord that reaches the end is the goal.
+  const goal = cadence === 'authentic' ? isTonicChord : cadence === 'half' ? isDominantChord : undefined;
+  const reachesGoal = goal && ((at: number, c: HarmonyChord) => at + c.twelfths < end || goal(c.roman, o.mode));
+  const attempts: [Cadence, typeof reachesGoal][] = [
+    [cadence, undefined],
+    ['none', reachesGoal],
+    ['none', undefined],
+  ];
+  for (const [c, allowed] of attempts) {
     for (const tonicStart of startOnTonic ? [true, false] : [false]) {
       const r = generateHarmonyPhrase(
         model,
@@ -57,10 +68,19 @@ export function phraseHarmony(
           startOnTonic: tonicStart,
           context: context.chords,
           temperature: o.temperature,
+          allowed,
         },
         rng,
       );
-      if (r.ok) return r.value;
+      if (!r.ok) continue;
+      const last = r.value.chords[r.value.chords.length - 1];
+      if (goal && last && !goal(last.roman, o.mode)) {
+        // The model knows no such ending of this length: the last chord becomes the plain goal.
+        const roman = cadence === 'authentic' ? tonicRoman(o) : 'V';
+        const chords = [...r.value.chords.slice(0, -1), { ...last, roman }];
+        return { ...r.value, chords, tokens: [...r.value.tokens.slice(0, -1), `${roman}|${last.twelfths}`] };
+      }
+      return r.value;
     }
   }
   const chords = Array.from({ length: bars }, (_, i) => ({

@@ -14,7 +14,7 @@ export interface FeatureComparison {
 }
 
 type Value = number | number[];
-const valueOf = (f: PieceFeatures, name: FeatureName): Value => f[name];
+const featureValue = (f: PieceFeatures, name: FeatureName): Value => f[name];
 
 function distance(a: Value, b: Value): number {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b);
@@ -91,8 +91,8 @@ export function compareSets(
   generated: readonly PieceFeatures[],
 ): FeatureComparison[] {
   return FEATURES.map((feature) => {
-    const r = reference.map((f) => valueOf(f, feature));
-    const g = generated.map((f) => valueOf(f, feature));
+    const r = reference.map((f) => featureValue(f, feature));
+    const g = generated.map((f) => featureValue(f, feature));
     const intraR = intraDistances(r);
     const intraG = intraDistances(g);
     const inter = interDistances(r, g);

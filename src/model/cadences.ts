@@ -7,15 +7,23 @@ import { type Allowed, boundaryAt, endingAt, fixedAt, type StepModel } from './s
 /** How a phrase ends: V–I, on V, IV–I, or freely. */
 export type Cadence = 'authentic' | 'half' | 'plagal' | 'none';
 
-/** The tonic triad of `mode` or a colouring of it (maj7, 6, add9; m7, m6), not I7, which leads away. */
+/**
+ * The tonic triad of `mode` or a colouring of it (maj7, maj9, 6, 6/9, add9, sus2; m7, m9, m6, m11,
+ * mMaj7), not I7, which leads away.
+ */
 export function isTonicChord(roman: string, mode: Mode): boolean {
-  return modeFamily(mode) === 'm' ? /^Im(7|6)?$/.test(roman) : /^I(maj7|6|Madd9)?$/.test(roman);
+  return modeFamily(mode) === 'm'
+    ? /^Im(7|9|11|6|69|add9|Maj7|maj7)?$/.test(roman)
+    : /^I(maj7|maj9|maj13|maj7#11|6|69|Madd9|add9|sus2)?$/.test(roman);
 }
 
-/** A chord on the fifth degree (V, V7, Vsus4, V9; also Vm in minor-like modes), or bVII in mixolydian. */
+/**
+ * A chord on the fifth degree (V, V7, V9, V13, altered and suspended dominants; also Vm in
+ * minor-like modes), or bVII in mixolydian.
+ */
 export function isDominantChord(roman: string, mode: Mode): boolean {
-  if (/^V(7|9|sus4|7sus4)?$/.test(roman)) return true;
-  if (modeFamily(mode) === 'm' && /^Vm7?$/.test(roman)) return true;
+  if (/^V(7|9|11|13|sus4|7sus4|9sus4|13sus4|7b9|7#9|7b13|7#11|7#5|7b5|7alt)?$/.test(roman)) return true;
+  if (modeFamily(mode) === 'm' && /^Vm(7|9)?$/.test(roman)) return true;
   return mode === 'mixolydian' && roman === 'bVII';
 }
 
@@ -26,8 +34,9 @@ export function isSubdominantChord(roman: string): boolean {
 
 /**
  * The unary constraints of a cadence on a harmony phrase of `bars` bars (positions in twelfths):
- * no chord crosses into the last bar; authentic: the last bar is the tonic and the chord before it
- * a dominant; half: the last bar is a dominant; plagal: the tonic after a subdominant.
+ * no chord crosses into the cadence's last `span` bars (1, or 2 for slow harmonic rhythms);
+ * authentic: they hold the tonic and the chord before it is a dominant; half: they hold a
+ * dominant; plagal: the tonic after a subdominant.
  */
 export function cadenceConstraints(
   model: Pick<StepModel, 'span'>,
@@ -35,12 +44,13 @@ export function cadenceConstraints(
   bars: number,
   cadence: Cadence,
   mode: Mode,
+  span = 1,
 ): Allowed[] {
-  if (cadence === 'none' || bars < 1) return [];
-  const last = (bars - 1) * TWELFTHS_PER_BAR;
+  if (cadence === 'none' || bars < span) return [];
+  const last = (bars - span) * TWELFTHS_PER_BAR;
   const whole = (test: (roman: string) => boolean) => (t: number) => {
     const c = chordOf(t);
-    return c !== null && c.twelfths === TWELFTHS_PER_BAR && test(c.roman);
+    return c !== null && c.twelfths === span * TWELFTHS_PER_BAR && test(c.roman);
   };
   const before = (test: (roman: string) => boolean) => (t: number) => {
     const c = chordOf(t);

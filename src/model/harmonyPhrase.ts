@@ -114,18 +114,17 @@ export function harmonyGuard(
  * @example
  * const phrase = generateHarmonyPhrase(model, { bars: 4, mode: 'major', cadence: 'authentic' }, rng);
  */
-export function generateHarmonyPhrase(
-  model: MuseModel,
+function compileHarmony(
+  step: ReturnType<typeof harmonyStepModel>,
   request: HarmonyPhraseRequest,
-  rng: Rng,
-): Result<HarmonyPhrase, ConstraintError> {
-  const step = harmonyStepModel(model, request);
-  const { tokens, chords } = step;
-  const chordOf = (t: number) => chords[t];
-  const length = request.bars * TWELFTHS_PER_BAR;
+  chordOf: (t: number) => HarmonyChord | null,
+  length: number,
+  span: number,
+) {
+  const { chords } = step;
   const constraints: Allowed[] = [
     barAligned(chordOf),
-    ...cadenceConstraints(step, chordOf, request.bars, request.cadence, request.mode),
+    ...cadenceConstraints(step, chordOf, request.bars, request.cadence, request.mode, span),
   ];
   if (request.startOnTonic) constraints.push(fixedAt(0, (t) => isTonicChord(chords[t]?.roman ?? '', request.mode)));
   for (const f of request.fixed ?? [])
@@ -135,7 +134,22 @@ export function generateHarmonyPhrase(
     );
   const extra = request.allowed;
   if (extra) constraints.push((p, t) => chords[t] !== null && extra(p, chords[t] as HarmonyChord));
-  const compiled = compileConstraints(step, length, allOf(...constraints));
+  return compileConstraints(step, length, allOf(...constraints));
+}
+
+export function generateHarmonyPhrase(
+  model: MuseModel,
+  request: HarmonyPhraseRequest,
+  rng: Rng,
+): Result<HarmonyPhrase, ConstraintError> {
+  const step = harmonyStepModel(model, request);
+  const { tokens, chords } = step;
+  const chordOf = (t: number) => chords[t];
+  const length = request.bars * TWELFTHS_PER_BAR;
+  // The cadence chord takes the last bar, or the last two where the style's chords are that slow.
+  let compiled = compileHarmony(step, request, chordOf, length, 1);
+  if (!compiled.ok && request.cadence !== 'none' && request.bars >= 3)
+    compiled = compileHarmony(step, request, chordOf, length, 2);
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,

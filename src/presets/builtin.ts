@@ -1,5 +1,16 @@
+import ambient from '../../presets/ambient.json';
+import chiptune from '../../presets/chiptune.json';
+import chorale from '../../presets/chorale.json';
+import ambientCorpus from '../../presets/corpora/ambient.json';
+import chiptuneCorpus from '../../presets/corpora/chiptune.json';
+import chorales from '../../presets/corpora/chorales.json';
+import folkJigs from '../../presets/corpora/folk-jigs.json';
+import lofiJazzCorpus from '../../presets/corpora/lofi-jazz.json';
 import songbook from '../../presets/corpora/songbook.json';
+import waltzes from '../../presets/corpora/waltzes.json';
 import folkDance from '../../presets/folk-dance.json';
+import folkJig from '../../presets/folk-jig.json';
+import lofiJazz from '../../presets/lofi-jazz.json';
 import minorNocturne from '../../presets/minor-nocturne.json';
 import musicBoxWaltz from '../../presets/music-box-waltz.json';
 import popBallad from '../../presets/pop-ballad.json';
@@ -12,12 +23,14 @@ import { type Preset, presetSchema } from './schema';
  */
 let presets: Preset[] | undefined;
 export function builtinPresets(): readonly Preset[] {
-  presets ??= [popBallad, folkDance, musicBoxWaltz, minorNocturne].map((json) => {
-    const parsed = presetSchema.safeParse(json);
-    if (!parsed.success)
-      throw new Error(`built-in preset ${(json as { name?: string }).name}: ${parsed.error.message}`);
-    return parsed.data;
-  });
+  presets ??= [popBallad, folkDance, musicBoxWaltz, minorNocturne, folkJig, lofiJazz, chorale, ambient, chiptune].map(
+    (json) => {
+      const parsed = presetSchema.safeParse(json);
+      if (!parsed.success)
+        throw new Error(`built-in preset ${(json as { name?: string }).name}: ${parsed.error.message}`);
+      return parsed.data;
+    },
+  );
   return presets;
 }
 
@@ -26,7 +39,15 @@ export function findPreset(name: string): Preset | undefined {
   return builtinPresets().find((p) => p.name === name);
 }
 
-const corpusFiles: Record<string, unknown> = { songbook };
+const corpusFiles: Record<string, unknown> = {
+  songbook,
+  'folk-jigs': folkJigs,
+  'lofi-jazz': lofiJazzCorpus,
+  chorales,
+  ambient: ambientCorpus,
+  waltzes,
+  chiptune: chiptuneCorpus,
+};
 const corpora = new Map<string, Corpus>();
 
 /** The built-in corpus called `name`, parsed once; undefined when there is none. */
