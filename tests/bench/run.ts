@@ -6,7 +6,13 @@ import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
+import { benchSize } from './size.bench';
 
 const json = process.argv.includes('--json');
-const figures: Figure[] = [...importFigures(await benchImport()), ...benchModel(), ...benchGenerate()];
+const figures: Figure[] = [
+  ...importFigures(await benchImport()),
+  ...benchModel(),
+  ...benchGenerate(),
+  ...(await benchSize()),
+];
 printFigures(figures, json);
