@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import {
   builtinPresets,
   exportMidi,
@@ -8,7 +8,7 @@ import {
   parsePresetText,
   pieceJson,
 } from '../presets';
-import { intOption, parseOptions, UsageError } from './args';
+import { intOption, parseOptions, readUserFile, UsageError } from './args';
 import type { Io } from './io';
 import { readModel } from './train';
 
@@ -23,15 +23,7 @@ function write(path: string, bytes: Uint8Array | string): void {
 /** A preset file given to --preset (a path ending in .json), checked; undefined for a preset name. */
 export function presetFromFile(value: string): Preset | undefined {
   if (!/\.json$/i.test(value)) return undefined;
-  let text: string;
-  try {
-    if (statSync(value).size > PRESET_MAX_BYTES)
-      throw new UsageError(`${value}: the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB`);
-    text = readFileSync(value, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read the preset ${value}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const text = readUserFile(value, PRESET_MAX_BYTES, 'preset');
   const parsed = parsePresetText(text);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
   return parsed.value;

@@ -1,8 +1,8 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type CorpusPiece, importFile } from '../corpus';
 import { evaluate, type MuseModel, parseModel, serializeModel, trainModel } from '../model';
-import { intOption, parseOptions, UsageError } from './args';
+import { intOption, parseOptions, readUserFile, UsageError } from './args';
 import { collectFiles } from './import';
 import type { Io } from './io';
 
@@ -32,15 +32,7 @@ export function piecesOf(files: readonly string[], io: Io): CorpusPiece[] {
 
 /** Reads and checks a model file. */
 export function readModel(path: string): MuseModel {
-  let text: string;
-  try {
-    if (statSync(path).size > MODEL_MAX_BYTES)
-      throw new UsageError(`${path}: larger than ${MODEL_MAX_BYTES / 1024 / 1024} MiB`);
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot read the model ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const text = readUserFile(path, MODEL_MAX_BYTES, 'model');
   const parsed = parseModel(text);
   if (!parsed.ok) throw new UsageError(`${path}: ${parsed.error.message}`);
   return parsed.value;

@@ -37,7 +37,9 @@ const tonicRoman = (o: ComposeOptions) => (['minor', 'dorian', 'phrygian', 'locr
 
 /**
  * The chords of a phrase from the model, ending on the plan's cadence; when the model cannot end
- * that way (it never saw such a cadence), without the cadence; failing that, the tonic in every bar.
+ * that way (it never saw such a cadence, or the phrase is too short for one), the chord reaching
+ * the end is still the goal (tonic or dominant) — by constraint where the model allows, else set
+ * plainly; failing everything, the tonic in every bar.
  */
 export function phraseHarmony(
   model: MuseModel,

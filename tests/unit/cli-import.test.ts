@@ -2,17 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
+import { muse } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'muse-import-'));
 const SONGBOOK = 'presets/corpora/songbook.json';
-
-async function muse(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('muse import', () => {
   it('prints one JSON object per piece and then the report', async () => {

@@ -2,18 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { splitFiles } from '../../src/cli/train';
+import { muse } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'muse-model-'));
 const SONGBOOK = 'presets/corpora/songbook.json';
-
-async function muse(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('muse train, eval and generate --model', () => {
   const model = join(dir, 'songbook-model.json');

@@ -3,18 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { builtinPresets } from '../../src/presets';
+import { muse } from '../helpers/cli';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';
 
 const dir = mkdtempSync(join(tmpdir(), 'muse-cli-'));
-
-async function muse(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('muse presets', () => {
   it('prints one preset per line, name first', async () => {

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
 import { builtinPresets, parsePreset, parsePresetText } from '../../src/presets';
+import { muse } from '../helpers/cli';
 
 const base = () =>
   JSON.parse(JSON.stringify(builtinPresets()[1])) as Record<string, unknown> & { melody: Record<string, unknown> };
@@ -58,12 +58,6 @@ describe('parsePreset', () => {
 
 describe('muse generate --preset FILE.json', () => {
   const dir = mkdtempSync(join(tmpdir(), 'muse-preset-'));
-  const muse = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  };
 
   it('composes with a preset file and carries the whole preset in the provenance', async () => {
     const p = base();
