@@ -61,3 +61,8 @@ export function builtinCorpus(name: string): Corpus | undefined {
   }
   return corpus;
 }
+
+/** Names of the built-in corpora, for choosing one in a preset. */
+export function builtinCorpusNames(): string[] {
+  return Object.keys(corpusFiles);
+}

@@ -1,11 +1,13 @@
 import { err, ok, type Result } from '../core';
 import { findPreset } from './builtin';
+import { parsePreset } from './presetFile';
 import { checkRecipe, type Recipe } from './recipe';
+import type { Preset } from './schema';
 
 /** Version of the share-link fragment format. */
 export const SHARE_VERSION = 1;
-const KEYS = new Set(['v', 'preset', 'seed', 'bars', 'tempo']);
-const MAX_LENGTH = 2000;
+const KEYS = new Set(['v', 'preset', 'seed', 'bars', 'tempo', 'p']);
+const MAX_LENGTH = 16_000;
 
 /** A share link the app cannot use, with the field at fault. */
 export interface ShareError {
@@ -14,8 +16,22 @@ export interface ShareError {
   message: string;
 }
 
-/** The fragment of a share link for a recipe, e.g. "v=1&preset=pop-ballad&seed=5&bars=16&tempo=72". */
-export function shareFragment(recipe: Required<Recipe>): string {
+/** UTF-8 text as base64url, and back (links carry a user's preset this way). */
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function fromBase64Url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/**
+ * The fragment of a share link for a recipe, e.g. "v=1&preset=pop-ballad&seed=5&bars=16&tempo=72";
+ * with a preset of the user's, the whole preset travels in `p`, so the link restores it exactly.
+ */
+export function shareFragment(recipe: Required<Recipe>, custom?: Preset): string {
   const params = new URLSearchParams({
     v: String(SHARE_VERSION),
     preset: recipe.preset,
@@ -23,6 +39,7 @@ export function shareFragment(recipe: Required<Recipe>): string {
     bars: String(recipe.bars),
     tempo: String(recipe.tempo),
   });
+  if (custom) params.set('p', toBase64Url(JSON.stringify(custom)));
   return params.toString();
 }
 
@@ -31,7 +48,7 @@ export function shareFragment(recipe: Required<Recipe>): string {
  * unknown or repeated key (such as `__proto__`), a wrong version, an unknown preset or a number out
  * of range is refused with the field named; nothing is merged into any object.
  */
-export function parseShareFragment(fragment: string): Result<Recipe, ShareError> {
+export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; preset?: Preset }, ShareError> {
   const fail = (field: string, message: string) => err<ShareError>({ code: 'share-link', field, message });
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (text.length > MAX_LENGTH) return fail('link', `the link is longer than ${MAX_LENGTH} characters`);
@@ -44,7 +61,20 @@ export function parseShareFragment(fragment: string): Result<Recipe, ShareError>
   if (seen.get('v') !== String(SHARE_VERSION))
     return fail('v', `the link is of version ${seen.get('v') ?? 'none'}, not ${SHARE_VERSION}`);
   const preset = seen.get('preset') ?? '';
-  if (!findPreset(preset)) return fail('preset', `the link names no known preset ("${preset.slice(0, 40)}")`);
+  let custom: Preset | undefined;
+  const packed = seen.get('p');
+  if (packed !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fromBase64Url(packed));
+    } catch {
+      return fail('p', "the link's preset is damaged");
+    }
+    const parsed = parsePreset(json);
+    if (!parsed.ok) return fail(`p.${parsed.error.field}`, `the link's ${parsed.error.message}`);
+    if (parsed.value.name !== preset) return fail('p.name', "the link's preset does not match its name");
+    custom = parsed.value;
+  } else if (!findPreset(preset)) return fail('preset', `the link names no known preset ("${preset.slice(0, 40)}")`);
   const int = (field: 'seed' | 'bars' | 'tempo'): number | undefined => {
     const raw = seen.get(field);
     return raw === undefined ? undefined : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -53,5 +83,6 @@ export function parseShareFragment(fragment: string): Result<Recipe, ShareError>
   if (seed === undefined) return fail('seed', 'the link has no seed');
   const recipe: Recipe = { preset, seed, bars: int('bars'), tempo: int('tempo') };
   const checked = checkRecipe(recipe);
-  return checked.ok ? ok(recipe) : fail(checked.error.field, `the link's ${checked.error.message}`);
+  if (!checked.ok) return fail(checked.error.field, `the link's ${checked.error.message}`);
+  return ok(custom ? { recipe, preset: custom } : { recipe });
 }

@@ -1,4 +1,4 @@
-import { exportMidi, type Generated, pieceJson, shareFragment } from '../presets';
+import { exportMidi, findPreset, type Generated, pieceJson, shareFragment } from '../presets';
 import { download } from './download';
 
 /** What the export menu needs from the page. */
@@ -59,7 +59,8 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
   field<HTMLButtonElement>(root, 'copy-share-link').addEventListener('click', async () => {
     const g = host.current();
     if (!g) return;
-    const url = `${location.origin}${location.pathname}#${shareFragment(g.recipe)}`;
+    const custom = findPreset(g.preset.name) === g.preset ? undefined : g.preset;
+    const url = `${location.origin}${location.pathname}#${shareFragment(g.recipe, custom)}`;
     link.value = url;
     link.hidden = false;
     try {

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { parseShareFragment, shareFragment } from '../../src/presets';
+import { builtinPresets, parseShareFragment, shareFragment } from '../../src/presets';
 
 describe('share links', () => {
   it('round-trips a recipe exactly', () => {
     const recipe = { preset: 'folk-dance', seed: 4294967295, bars: 33, tempo: 101 };
     const fragment = shareFragment(recipe);
     expect(fragment).toBe('v=1&preset=folk-dance&seed=4294967295&bars=33&tempo=101');
-    expect(parseShareFragment(`#${fragment}`)).toEqual({ ok: true, value: recipe });
+    expect(parseShareFragment(`#${fragment}`)).toEqual({ ok: true, value: { recipe } });
+  });
+
+  it("carries a preset of the user's whole, and refuses a tampered one", () => {
+    const mine = { ...builtinPresets()[1], name: 'my-dance', tempo: 133, description: 'Füße & <b>ünïcode</b>' };
+    const recipe = { preset: 'my-dance', seed: 7, bars: 24, tempo: 133 };
+    const fragment = shareFragment(recipe, mine);
+    expect(parseShareFragment(fragment)).toEqual({ ok: true, value: { recipe, preset: mine } });
+    const tampered = shareFragment(recipe, { ...mine, tempo: 9999 });
+    const r = parseShareFragment(tampered);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('p.tempo');
+    expect(parseShareFragment(`${fragment.replace(/p=[^&]+/, 'p=%%%')}`).ok).toBe(false);
   });
 
   it.each([
@@ -22,7 +34,7 @@ describe('share links', () => {
     ['v=1&preset=folk-dance&seed=99999999999', 'seed'],
     ['v=1&preset=folk-dance&seed=1&bars=3', 'bars'],
     ['v=1&preset=folk-dance&seed=1&tempo=1000', 'tempo'],
-    [`v=1&preset=folk-dance&seed=1&x=${'a'.repeat(3000)}`, 'link'],
+    [`v=1&preset=folk-dance&seed=1&x=${'a'.repeat(17000)}`, 'link'],
   ])('refuses %s, naming %s', (fragment, field) => {
     const before = Object.getOwnPropertyNames(Object.prototype).length;
     const r = parseShareFragment(fragment);

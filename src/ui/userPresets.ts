@@ -1,0 +1,61 @@
+import { err, ok, type Result } from '../core';
+import { type Preset, parsePreset } from '../presets';
+
+const KEY = 'markov-muse/user-presets/v1';
+
+/**
+ * The user's own presets, kept in localStorage. Loading never fails start-up: a missing, corrupt
+ * or unreadable store gives what could be read (each preset checked again) and says what was
+ * skipped; saving reports a full or failing store instead of losing the preset silently.
+ */
+export function loadUserPresets(storage: Storage | undefined = globalThis.localStorage): {
+  presets: Preset[];
+  problem?: string;
+} {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(KEY) ?? null;
+  } catch (e) {
+    return {
+      presets: [],
+      problem: `your saved presets could not be read (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+  if (!raw) return { presets: [] };
+  let list: unknown;
+  try {
+    list = JSON.parse(raw);
+  } catch {
+    return { presets: [], problem: 'your saved presets are damaged and were not loaded' };
+  }
+  if (!Array.isArray(list)) return { presets: [], problem: 'your saved presets are damaged and were not loaded' };
+  const presets: Preset[] = [];
+  let skipped = 0;
+  for (const item of list) {
+    const parsed = parsePreset(item);
+    if (parsed.ok) presets.push(parsed.value);
+    else skipped++;
+  }
+  return skipped
+    ? { presets, problem: `${skipped} saved preset${skipped === 1 ? ' was' : 's were'} invalid and left out` }
+    : { presets };
+}
+
+/** Saves the whole list; an error says why when storage is full or unavailable. */
+export function saveUserPresets(
+  presets: readonly Preset[],
+  storage: Storage | undefined = globalThis.localStorage,
+): Result<void, string> {
+  try {
+    if (!storage) return err('this browser keeps no storage here (private mode?)');
+    storage.setItem(KEY, JSON.stringify(presets));
+    return ok(undefined);
+  } catch (e) {
+    const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
+    return err(
+      full
+        ? 'the browser storage is full'
+        : `the browser refused to store it (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+}

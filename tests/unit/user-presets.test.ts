@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { builtinPresets } from '../../src/presets';
+import { loadUserPresets, saveUserPresets } from '../../src/ui/userPresets';
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+}
+
+const mine = { ...builtinPresets()[0], name: 'my-ballad', tempo: 80 };
+
+describe('user presets', () => {
+  it('survive a save and a load', () => {
+    const store = new MemoryStorage();
+    expect(saveUserPresets([mine], store).ok).toBe(true);
+    expect(loadUserPresets(store)).toEqual({ presets: [mine] });
+  });
+
+  it('report a full storage instead of losing the preset silently', () => {
+    const r = saveUserPresets([mine], new MemoryStorage(10));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/full/);
+  });
+
+  it('never break start-up: damaged, invalid or unreadable stores load what they can and say so', () => {
+    const damaged = new MemoryStorage();
+    damaged.setItem('markov-muse/user-presets/v1', '{not json');
+    expect(loadUserPresets(damaged).presets).toEqual([]);
+    expect(loadUserPresets(damaged).problem).toMatch(/damaged/);
+    const mixed = new MemoryStorage();
+    mixed.setItem('markov-muse/user-presets/v1', JSON.stringify([mine, { ...mine, tempo: 'x' }, { __proto__: 1 }]));
+    const r = loadUserPresets(mixed);
+    expect(r.presets).toEqual([mine]);
+    expect(r.problem).toMatch(/2 saved presets were invalid/);
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+    } as unknown as Storage;
+    expect(loadUserPresets(broken).problem).toMatch(/could not be read/);
+    expect(loadUserPresets(undefined)).toEqual({ presets: [] });
+    expect(saveUserPresets([mine], undefined).ok).toBe(false);
+  });
+});
