@@ -130,5 +130,5 @@ describe.skipIf(!midiCheckAvailable())('midi-check --render on every preset × 1
       expect(r.report.render?.rms, r.file).toBeGreaterThan(0.001);
       expect(r.report.render?.seconds, r.file).toBeGreaterThanOrEqual(r.report.length_s);
     }
-  }, 300_000);
+  }, 1_200_000);
 });
