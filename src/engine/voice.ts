@@ -1,6 +1,8 @@
-import * as Tone from 'tone';
-
-/** How one part sounds: a Tone.js synth with its oscillator, envelope and level. */
+/**
+ * How one part sounds, as a preset names it: a Tone.js-style synth (`synth`, `fm`, `am`), its
+ * oscillator (Tone.js names, `fatsawtooth`, `amsine`, ...), envelope and level. The engine plays it
+ * with its own Web Audio voices (see instrument.ts), the same in live playback and offline render.
+ */
 export interface VoiceOptions {
   type: 'synth' | 'fm' | 'am';
   oscillator: string;
@@ -12,23 +14,42 @@ export interface VoiceOptions {
   volume: number;
 }
 
-/** Voices per part; more notes at once reuse the oldest voice. */
-export const MAX_POLYPHONY = 24;
+/** What the engine adds to a preset's voice: the tone filter and the voice count. */
+export interface ToneOptions extends VoiceOptions {
+  /** Cutoff of the voice's low-pass filter, in harmonics of the note (the filter follows the key). */
+  brightness: number;
+  /** Resonance (Q) of that filter. */
+  resonance: number;
+  /** How much darker the softest notes are than the loudest, 0–1. */
+  velocityToBrightness: number;
+  /** Detune between the two oscillators of `fat…` shapes, in cents. */
+  spread: number;
+  /** Most notes sounding at once; more notes steal the oldest voice (none is dropped). */
+  polyphony: number;
+}
 
-/** A polyphonic Tone.js instrument for one part. The caller disposes it. */
-export function createVoice(options: VoiceOptions): Tone.PolySynth {
-  const settings = {
-    oscillator: { type: options.oscillator },
-    envelope: { attack: options.attack, decay: options.decay, sustain: options.sustain, release: options.release },
-    volume: options.volume,
-  } as const;
-  // PolySynth's generic options do not narrow per voice class; the settings are shared by all three.
-  const voice =
-    options.type === 'fm'
-      ? new Tone.PolySynth(Tone.FMSynth, settings as never)
-      : options.type === 'am'
-        ? new Tone.PolySynth(Tone.AMSynth, settings as never)
-        : new Tone.PolySynth(Tone.Synth, settings as never);
-  voice.maxPolyphony = MAX_POLYPHONY;
-  return voice;
+/** The base shape of a Tone.js oscillator name and what is layered on it. */
+export interface OscillatorShape {
+  shape: 'sine' | 'triangle' | 'square' | 'sawtooth' | 'pulse';
+  /** Two detuned oscillators (`fat…`). */
+  fat: boolean;
+  /** Static amplitude (`am…`) or frequency (`fm…`) modulation by the fundamental. */
+  modulation?: 'am' | 'fm';
+}
+
+/** Reads a Tone.js oscillator name ("fatsawtooth", "amsine", "pulse", ...); unknown names are sine. */
+export function oscillatorShape(name: string): OscillatorShape {
+  const match = /^(fat|am|fm)?(sine|triangle|square|sawtooth|pulse)$/.exec(name);
+  if (!match) return { shape: 'sine', fat: false };
+  const prefix = match[1];
+  return {
+    shape: match[2] as OscillatorShape['shape'],
+    fat: prefix === 'fat',
+    modulation: prefix === 'am' || prefix === 'fm' ? prefix : undefined,
+  };
+}
+
+/** Decibels to a gain factor. */
+export function dbToGain(db: number): number {
+  return 10 ** (db / 20);
 }

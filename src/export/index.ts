@@ -2,3 +2,4 @@
 export * from './keySignature';
 export * from './midi';
 export * from './range';
+export * from './wav';

@@ -1,5 +1,8 @@
-import { barTicks, beatTicks, MAX_SEED } from '../core';
-import type { EngineOptions, Player } from '../engine';
+import { MAX_SEED } from '../core';
+import type { MidiPort } from '../engine/midiOut';
+import type { MixerState } from '../engine/mixer';
+import type { Player } from '../engine/player';
+import type { EngineOptions } from '../engine/sound';
 import {
   builtinPresets,
   findPreset,
@@ -11,8 +14,12 @@ import {
   type Preset,
   type Recipe,
 } from '../presets';
+import { startMidiOutput } from './midiOutput';
+import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
 import { loadSettings, saveSettings } from './settings';
+import { Transport } from './transport';
+import { startWavExport } from './wavExport';
 
 /** How a preset sounds in the engine. */
 export function engineOptions(preset: Preset): EngineOptions {
@@ -34,34 +41,54 @@ function randomSeed(): number {
 }
 
 /**
- * Wires the page: fields → recipe → piece → piano roll; Play/Stop through the engine (loaded on the
- * first Play, inside the click that unlocks audio); Regenerate; Export MIDI.
+ * Wires the page: fields → recipe → piece → piano roll and mixer; the transport (Play, Pause, Stop,
+ * Loop; audio starts on the page's first gesture); Regenerate; Export MIDI and Export WAV; MIDI output.
  */
 export function startApp(): void {
   const preset = element<HTMLSelectElement>('preset');
   const seed = element<HTMLInputElement>('seed');
   const tempo = element<HTMLInputElement>('tempo');
   const bars = element<HTMLInputElement>('bars');
-  const play = element<HTMLButtonElement>('play');
-  const stop = element<HTMLButtonElement>('stop');
   const regenerate = element<HTMLButtonElement>('regenerate');
   const exportMidi = element<HTMLButtonElement>('export-midi');
-  const position = element<HTMLOutputElement>('position');
   const status = element<HTMLParagraphElement>('status');
   const description = element<HTMLParagraphElement>('preset-description');
   const legend = element<HTMLElement>('legend');
   const roll = new PianoRoll(element<HTMLCanvasElement>('piano-roll'));
 
   for (const p of builtinPresets()) preset.add(new Option(p.name, p.name));
-  let player: Player | undefined;
-  let loading: Promise<Player> | undefined;
   let current: Generated | undefined;
-  let frame = 0;
+  let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
     status.classList.toggle('error', isError);
   };
+
+  const mixer = new MixerPanel(element('mixer'), (id, change) => transport.current?.setChannel(id, change));
+
+  const transport = new Transport(
+    {
+      play: element('play'),
+      pause: element('pause'),
+      stop: element('stop'),
+      loop: element('loop'),
+      position: element('position'),
+      level: element('level'),
+    },
+    {
+      load: (player) => {
+        if (current) player.load(current.piece, engineOptions(current.preset));
+      },
+      meter: () => current?.piece.meter,
+      playhead: (ticks) => roll.playhead(ticks),
+      say,
+      ready: (player: Player) => {
+        applyMixer(player, mixer.mixer);
+        player.setMidiOutput(midi.port, midi.builtIn);
+      },
+    },
+  );
 
   const fill = (recipe: Required<Recipe>) => {
     preset.value = recipe.preset;
@@ -108,60 +135,13 @@ export function startApp(): void {
       }),
     );
     roll.draw(piece);
+    mixer.show(piece.tracks);
     say(`${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.`);
     saveSettings(current.recipe);
-    if (player) player.load(piece, engineOptions(current.preset));
+    transport.current?.load(piece, engineOptions(current.preset));
+    transport.show();
   };
 
-  const showPosition = () => {
-    if (!player || !current) return;
-    const ticks = player.ticks;
-    const bar = barTicks(current.piece.meter);
-    position.value = `${Math.floor(ticks / bar) + 1}.${Math.floor((ticks % bar) / beatTicks(current.piece.meter)) + 1}`;
-    roll.playhead(ticks);
-    if (player.playing) frame = requestAnimationFrame(showPosition);
-  };
-
-  const getPlayer = async (): Promise<Player> => {
-    loading ??= import('../engine').then(({ Player }) => {
-      const p = new Player();
-      p.onEnd = () => {
-        play.setAttribute('aria-pressed', 'false');
-        showPosition();
-      };
-      return p;
-    });
-    return loading;
-  };
-
-  const start = async () => {
-    if (!current) return;
-    try {
-      const p = await getPlayer();
-      await p.unlock();
-      if (!player) {
-        player = p;
-        player.load(current.piece, engineOptions(current.preset));
-      }
-      player.play();
-      play.setAttribute('aria-pressed', 'true');
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(showPosition);
-    } catch (e) {
-      say(`Could not start audio: ${e instanceof Error ? e.message : String(e)}`, true);
-    }
-  };
-
-  const halt = () => {
-    player?.stop();
-    play.setAttribute('aria-pressed', 'false');
-    cancelAnimationFrame(frame);
-    position.value = '1.1';
-    roll.playhead(0);
-  };
-
-  play.addEventListener('click', () => void start());
-  stop.addEventListener('click', halt);
   regenerate.addEventListener('click', () => {
     seed.value = String(randomSeed());
     update();
@@ -176,6 +156,28 @@ export function startApp(): void {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     say(`Exported ${link.download}.`);
   });
+  startWavExport(
+    { button: element('export-wav'), progress: element('wav-progress'), cancel: element('wav-cancel') },
+    () => {
+      // The fields as they are now (Bars included), even if a change has not been committed yet.
+      update();
+      if (!current) return undefined;
+      return {
+        piece: current.piece,
+        options: engineOptions(current.preset),
+        mixer: mixer.mixer,
+        fileName: midiFileName(current.recipe).replace(/\.mid$/, '.wav'),
+      };
+    },
+    say,
+  );
+  startMidiOutput(
+    { select: element('midi-output'), builtIn: element('built-in'), status: element('midi-status') },
+    (port, builtIn) => {
+      midi = { port, builtIn };
+      transport.current?.setMidiOutput(port, builtIn);
+    },
+  );
   preset.addEventListener('change', () => {
     const p = findPreset(preset.value);
     if (p) {
@@ -187,7 +189,7 @@ export function startApp(): void {
   for (const input of [seed, tempo, bars]) input.addEventListener('change', update);
   tempo.addEventListener('input', () => {
     const bpm = Number(tempo.value);
-    if (player && Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) player.setTempo(bpm);
+    if (Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) transport.current?.setTempo(bpm);
   });
   document.addEventListener('keydown', (e) => {
     const target = e.target as HTMLElement | null;
@@ -195,8 +197,7 @@ export function startApp(): void {
       target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
     if (e.code === 'Space' && !typing && !(target instanceof HTMLButtonElement)) {
       e.preventDefault();
-      if (player?.playing) halt();
-      else void start();
+      transport.toggle(e.timeStamp);
     }
   });
   window.addEventListener('resize', () => current && roll.draw(current.piece));
@@ -208,12 +209,32 @@ export function startApp(): void {
   fill(initial);
   update();
 
-  // A read-only window for tests and the curious: audio state and transport position.
+  // A read-only window for tests and the curious: audio state, transport, and the engine itself.
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
-      audioState: () => player?.audioState ?? 'not started',
-      ticks: () => player?.ticks ?? 0,
+      audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
+      ticks: () => transport.current?.ticks ?? 0,
       recipe: () => current?.recipe,
+      /** Milliseconds from the last Play click to the transport start at the speakers. */
+      latency: () => transport.current?.latencyMs,
+      /** The output's peak and RMS lately, as the master bus measures it. */
+      level: () => transport.current?.level,
+      /** Audio nodes held by the player, and notes not yet released. */
+      nodes: () => ({ nodes: transport.current?.nodeCount ?? 0, notes: transport.current?.liveNotes ?? 0 }),
+      transport: () => ({
+        state: transport.current?.state ?? 'stopped',
+        looping: transport.current?.looping ?? false,
+        tempo: transport.current?.tempo,
+        master: transport.current?.masterKind,
+      }),
+      /** Suspends the audio context, as a browser or the system may. */
+      interrupt: () => transport.current?.interrupt(),
+      /** The offline engine (render, WAV), for tests and benchmarks. */
+      offline: () => import('../engine/offline'),
     }),
   });
+}
+
+function applyMixer(player: Player, state: MixerState): void {
+  for (const [id, channel] of Object.entries(state)) player.setChannel(id, channel);
 }

@@ -6,6 +6,7 @@ import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
+import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
 
 const json = process.argv.includes('--json');
@@ -14,5 +15,6 @@ const figures: Figure[] = [
   ...benchModel(),
   ...benchGenerate(),
   ...(await benchSize()),
+  ...(await benchRender()),
 ];
 printFigures(figures, json);

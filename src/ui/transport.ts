@@ -1,0 +1,158 @@
+import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
+import type { Player } from '../engine/player';
+
+/** The elements of the transport. */
+export interface TransportControls {
+  play: HTMLButtonElement;
+  pause: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  loop: HTMLButtonElement;
+  position: HTMLOutputElement;
+  /** The output's peak level. */
+  level?: HTMLMeterElement;
+}
+
+/** What the transport needs from the page. */
+export interface TransportHost {
+  /** Loads the current piece into a new player. */
+  load(player: Player): void;
+  /** The current meter, for bar.beat. */
+  meter(): Meter | undefined;
+  /** Moves the playhead on the piano roll. */
+  playhead(ticks: Ticks): void;
+  say(text: string, isError?: boolean): void;
+  /** A new player exists (to apply the mixer and the MIDI choice). */
+  ready(player: Player): void;
+}
+
+/** bar.beat of `ticks`, both from 1. */
+export function barBeat(ticks: Ticks, meter: Meter): string {
+  const bar = barTicks(meter);
+  return `${Math.floor(ticks / bar) + 1}.${Math.floor((ticks % bar) / beatTicks(meter)) + 1}`;
+}
+
+/**
+ * Play, Pause, Stop and Loop, the position (bar.beat, moved by Tone.Draw beat callbacks) and the
+ * playhead (every frame while playing). The audio engine is loaded and its context created on the
+ * page's first gesture — a click or a key anywhere — so that Play sounds at once.
+ */
+export class Transport {
+  private player: Player | undefined;
+  private loading: Promise<Player> | undefined;
+  private frame = 0;
+  /** Whether the user has started audio (a gesture on the page). */
+  started = false;
+
+  constructor(
+    private readonly c: TransportControls,
+    private readonly host: TransportHost,
+  ) {
+    c.play.addEventListener('click', (e) => void this.start(e.timeStamp));
+    c.pause.addEventListener('click', () => this.pause());
+    c.stop.addEventListener('click', () => this.stop());
+    c.loop.addEventListener('click', () => {
+      const on = c.loop.getAttribute('aria-pressed') !== 'true';
+      c.loop.setAttribute('aria-pressed', String(on));
+      this.player?.setLoop(on);
+    });
+    const unlock = () => {
+      this.started = true;
+      this.get()
+        .then((p) => p.resumeAudio())
+        .catch(() => {});
+    };
+    document.addEventListener('pointerdown', unlock, { once: true, capture: true });
+    document.addEventListener('keydown', unlock, { once: true, capture: true });
+    // While the page is idle: load the engine and make its audio context, suspended (no sound
+    // before a gesture), so that the first Play only has to wake it.
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => void this.get().catch(() => {}));
+  }
+
+  /** The player, if audio has been started. */
+  get current(): Player | undefined {
+    return this.player;
+  }
+
+  get playing(): boolean {
+    return this.player?.playing ?? false;
+  }
+
+  /** Creates the player (once), awake if the user has started audio. */
+  private get(): Promise<Player> {
+    this.loading ??= import('../engine/player')
+      .then(({ Player }) => Player.create(this.started))
+      .then((p) => {
+        p.onEnd = () => this.show();
+        p.onBeat = (tick) => {
+          const meter = this.host.meter();
+          if (meter) this.c.position.value = barBeat(tick, meter);
+        };
+        p.onAudioState = (state) => {
+          if (state === 'suspended' && p.playing)
+            this.host.say('Audio was paused by the browser: click anywhere to resume.');
+          if (state === 'interrupted') this.host.say('Audio was interrupted by the system; it resumes when it can.');
+        };
+        if (this.c.loop.getAttribute('aria-pressed') === 'true') p.setLoop(true);
+        this.player = p;
+        this.host.ready(p);
+        this.host.load(p);
+        return p;
+      });
+    this.loading.catch(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  /** Plays (from the click at `clickTime`, performance.now() time). */
+  async start(clickTime?: number): Promise<void> {
+    this.started = true;
+    try {
+      const p = await this.get();
+      p.play(clickTime);
+      this.show();
+    } catch (e) {
+      this.host.say(`Could not start audio: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  }
+
+  pause(): void {
+    this.player?.pause();
+    this.show();
+  }
+
+  stop(): void {
+    this.player?.stop();
+    this.show();
+  }
+
+  /** Space: play or pause. */
+  toggle(clickTime?: number): void {
+    if (this.player?.playing) this.pause();
+    else void this.start(clickTime);
+  }
+
+  /** Brings the buttons, position and playhead up to date, and keeps the playhead moving while playing. */
+  show(): void {
+    const state = this.player?.state ?? 'stopped';
+    this.c.play.setAttribute('aria-pressed', String(state === 'playing'));
+    this.c.pause.setAttribute('aria-pressed', String(state === 'paused'));
+    cancelAnimationFrame(this.frame);
+    const ticks = this.player?.ticks ?? 0;
+    const meter = this.host.meter();
+    if (state === 'stopped') this.c.position.value = '1.1';
+    else if (meter && state === 'paused') this.c.position.value = barBeat(ticks, meter);
+    this.host.playhead(state === 'stopped' ? 0 : ticks);
+    if (this.c.level && state !== 'playing') this.c.level.value = 0;
+    if (state === 'playing') {
+      const move = () => {
+        if (!this.player?.playing) return this.show();
+        this.host.playhead(this.player.ticks);
+        if (this.c.level) this.c.level.value = Math.min(1, this.player.level?.peak ?? 0);
+        this.frame = requestAnimationFrame(move);
+      };
+      this.frame = requestAnimationFrame(move);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { Piece } from '../compose';
+import type { MixerState } from '../engine/mixer';
+import type { EngineOptions } from '../engine/sound';
+
+/** What the Export WAV button renders: the piece of the page's fields, as the mixer sets it. */
+export interface WavJob {
+  piece: Piece;
+  options: EngineOptions;
+  mixer: MixerState;
+  fileName: string;
+}
+
+/** The elements of the WAV export. */
+export interface WavControls {
+  button: HTMLButtonElement;
+  progress: HTMLProgressElement;
+  cancel: HTMLButtonElement;
+}
+
+/**
+ * Wires Export WAV: renders the current piece offline (chunk by chunk, with the progress bar and
+ * Cancel), then downloads the .wav. The engine is loaded on the first export; no audio context is
+ * needed, so it works before Play too.
+ */
+export function startWavExport(
+  controls: WavControls,
+  job: () => WavJob | undefined,
+  say: (text: string, isError?: boolean) => void,
+): void {
+  const { button, progress, cancel } = controls;
+  let running: AbortController | undefined;
+  const finish = () => {
+    running = undefined;
+    button.disabled = false;
+    progress.hidden = true;
+    cancel.hidden = true;
+  };
+  cancel.addEventListener('click', () => running?.abort());
+  button.addEventListener('click', async () => {
+    if (running) return;
+    const j = job();
+    if (!j) return;
+    running = new AbortController();
+    const signal = running.signal;
+    button.disabled = true;
+    progress.hidden = false;
+    progress.value = 0;
+    progress.max = 1;
+    cancel.hidden = false;
+    say(`Rendering ${j.fileName}…`);
+    try {
+      const { renderWav } = await import('../engine/offline');
+      const t0 = performance.now();
+      const result = await renderWav(j.piece, j.options, {
+        mixer: j.mixer,
+        signal,
+        onProgress: (done, total) => {
+          progress.max = total;
+          progress.value = done;
+          say(`Rendering ${j.fileName}… ${Math.round((done / total) * 100)} %`);
+        },
+      });
+      const seconds = result.frames / result.sampleRate;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(result.blob);
+      link.download = j.fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      const took = (performance.now() - t0) / 1000;
+      say(
+        `Exported ${j.fileName}: ${seconds.toFixed(1)} s of audio, rendered in ${took.toFixed(1)} s (${(seconds / took).toFixed(0)}× realtime).`,
+      );
+    } catch (e) {
+      if (signal.aborted) say('WAV export cancelled.');
+      else say(`Could not render the WAV file: ${e instanceof Error ? e.message : String(e)}`, true);
+    } finally {
+      finish();
+    }
+  });
+}

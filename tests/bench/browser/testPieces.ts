@@ -1,0 +1,199 @@
+/**
+ * Pieces for the engine's tests and benchmarks: a tiny hand-made piece with melody, chords, bass and
+ * drums (independent of the composer, so it never changes under the tests), a drum part to add to a
+ * composed piece, and long pieces of a given length. Plain data, built in Node and sent to the page.
+ */
+import { composeEndless, type Piece, type PieceTrack, pieceTicks } from '../../../src/compose';
+import { barTicks, PPQ } from '../../../src/core';
+import type { Note } from '../../../src/corpus';
+import type { EngineOptions } from '../../../src/engine/sound';
+import { builtinCorpus, composeOptions, findPreset, generate, modelFor, type Preset } from '../../../src/presets';
+
+const n = (pitch: number, tick: number, duration: number, velocity = 90): Note => ({ pitch, tick, duration, velocity });
+
+/** A drum part over `bars` bars of 4/4 (or any meter): kick, snare, hats, open hat, crash, toms, ride. */
+export function drumPattern(bars: number, meter: readonly [number, number] = [4, 4]): Note[] {
+  const bar = barTicks(meter);
+  const eighth = PPQ / 2;
+  const notes: Note[] = [];
+  for (let b = 0; b < bars; b++) {
+    const at = b * bar;
+    const fill = b % 4 === 3;
+    if (b % 8 === 0) notes.push(n(49, at, PPQ, 100)); // crash
+    for (let t = 0; t < bar; t += eighth) {
+      const beat = t / PPQ;
+      if (t % PPQ === 0 && beat % 2 === 0) notes.push(n(36, at + t, eighth, 112)); // kick on 1 and 3
+      if (t % PPQ === 0 && beat % 2 === 1) notes.push(n(38, at + t, eighth, 100)); // snare on 2 and 4
+      if (fill && t >= bar - 2 * PPQ) {
+        notes.push(n([50, 48, 45, 43][Math.floor((t - (bar - 2 * PPQ)) / eighth) % 4], at + t, eighth, 96));
+        continue;
+      }
+      const open = b % 2 === 1 && t === bar - eighth;
+      notes.push(n(open ? 46 : b % 8 >= 4 ? 51 : 42, at + t, eighth, t % PPQ === 0 ? 84 : 66)); // hats or ride
+    }
+  }
+  return notes.sort((a, b) => a.tick - b.tick || a.pitch - b.pitch);
+}
+
+/** The drums track of a piece: id "drums", role drums, channel 10 (9 from 0). */
+export function drumsTrack(notes: Note[]): PieceTrack {
+  return { id: 'drums', name: 'Drums', role: 'drums', channel: 9, program: 0, notes };
+}
+
+/** `piece` with a drums track (replacing any it has), so it has four tracks. */
+export function withDrums(piece: Piece): Piece {
+  const tracks = piece.tracks.filter((t) => t.role !== 'drums');
+  return { ...piece, tracks: [...tracks, drumsTrack(drumPattern(piece.bars, piece.meter))] };
+}
+
+/** Four bars at 120 bpm: a melody, three-note chords, a bass, drums — about 8 s plus the tail. */
+export function tinyPiece(): Piece {
+  const bar = barTicks([4, 4]);
+  const melody = [72, 74, 76, 77, 79, 77, 76, 74, 72, 76, 79, 84, 83, 79, 76, 72].map((p, i) =>
+    n(p, i * PPQ, PPQ - 40, 80 + (i % 4) * 8),
+  );
+  const harmony = [
+    [60, 64, 67],
+    [57, 60, 65],
+    [59, 62, 67],
+    [60, 64, 67],
+  ];
+  const chords = harmony.flatMap((c, b) => c.map((p) => n(p, b * bar, bar - 60, 64))).sort((a, b) => a.tick - b.tick);
+  const bass = [36, 41, 43, 36].flatMap((p, b) => [
+    n(p, b * bar, PPQ * 2 - 30, 96),
+    n(p + 7, b * bar + PPQ * 2, PPQ * 2 - 30, 88),
+  ]);
+  const piece: Piece = {
+    title: 'engine test piece',
+    ppq: PPQ,
+    tempo: 120,
+    meter: [4, 4],
+    key: 'C',
+    mode: 'major',
+    bars: 4,
+    tracks: [
+      { id: 'melody', name: 'Lead', role: 'melody', channel: 0, program: 73, notes: melody },
+      { id: 'chords', name: 'Pad', role: 'chords', channel: 1, program: 0, notes: chords },
+      { id: 'bass', name: 'Bass', role: 'bass', channel: 2, program: 32, notes: bass },
+      drumsTrack(drumPattern(4)),
+    ],
+    chords: harmony.map((_, b) => ({ tick: b * bar, duration: bar, symbol: ['C', 'F', 'G', 'C'][b], roman: 'I' })),
+    sections: [{ label: 'A', tick: 0, bars: 4 }],
+  };
+  return piece;
+}
+
+/** The engine options of a preset, as the app makes them. */
+export function engineOptionsOf(preset: Preset): EngineOptions {
+  return {
+    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
+    reverb: preset.reverb,
+  };
+}
+
+/** Engine options for the tiny piece: a fat-saw lead, a square pad, a triangle bass, some reverb. */
+export function tinyOptions(): EngineOptions {
+  return {
+    voices: {
+      melody: {
+        type: 'synth',
+        oscillator: 'fatsawtooth',
+        attack: 0.02,
+        decay: 0.15,
+        sustain: 0.5,
+        release: 0.2,
+        volume: -16,
+      },
+      chords: { type: 'am', oscillator: 'square', attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4, volume: -24 },
+      bass: { type: 'fm', oscillator: 'sine', attack: 0.005, decay: 0.2, sustain: 0.4, release: 0.2, volume: -10 },
+    },
+    reverb: 0.25,
+  };
+}
+
+/**
+ * A four-track piece of about `seconds` seconds from a preset (with drums added), and its engine
+ * options: the benchmark's 30 s, 3 min and 6 min pieces.
+ */
+export function pieceOfSeconds(
+  seconds: number,
+  presetName = 'folk-dance',
+  seed = 1,
+): { piece: Piece; options: EngineOptions } {
+  const preset = findPreset(presetName);
+  if (!preset) throw new Error(`no preset ${presetName}`);
+  const barSeconds = (barTicks(preset.meter) / PPQ) * (60 / preset.tempo);
+  const bars = Math.max(4, Math.min(512, Math.round(seconds / barSeconds)));
+  const g = generate({ preset: presetName, seed, bars, tempo: preset.tempo });
+  if (!g.ok) throw new Error(g.error.message);
+  return { piece: withDrums(g.value.piece), options: engineOptionsOf(preset) };
+}
+
+/** Seconds of a piece at its tempo. */
+export function pieceSeconds(piece: Piece): number {
+  return (pieceTicks(piece) / PPQ) * (60 / piece.tempo);
+}
+
+/**
+ * `piece` played `times` times in a row, as one piece (each copy's notes shifted by its length):
+ * a long piece for the soak test.
+ */
+export function repeatPiece(piece: Piece, times: number): Piece {
+  const length = pieceTicks(piece);
+  return {
+    ...piece,
+    bars: piece.bars * times,
+    tracks: piece.tracks.map((t) => ({
+      ...t,
+      notes: Array.from({ length: times }, (_, k) => t.notes.map((x) => ({ ...x, tick: x.tick + k * length }))).flat(),
+    })),
+    chords: Array.from({ length: times }, (_, k) =>
+      piece.chords.map((c) => ({ ...c, tick: c.tick + k * length })),
+    ).flat(),
+    sections: Array.from({ length: times }, (_, k) =>
+      piece.sections.map((s) => ({ ...s, tick: s.tick + k * length })),
+    ).flat(),
+  };
+}
+
+/**
+ * At least `seconds` of endless-mode music from a preset — the composer's sections one after the
+ * other, as endless playback gets them — joined into one piece (with drums added): the soak test's
+ * half hour.
+ */
+export function endlessPiece(
+  seconds: number,
+  presetName = 'folk-dance',
+  seed = 7,
+): { piece: Piece; options: EngineOptions } {
+  const preset = findPreset(presetName);
+  const corpus = preset && builtinCorpus(preset.corpus);
+  if (!preset || !corpus) throw new Error(`no preset ${presetName}`);
+  const endless = composeEndless(modelFor(corpus, preset), composeOptions(preset, { preset: presetName, seed }), seed);
+  const sections: Piece[] = [];
+  let total = 0;
+  while (total < seconds) {
+    const section = endless.next();
+    sections.push(section);
+    total += pieceSeconds(section);
+  }
+  const first = sections[0];
+  let offset = 0;
+  const tracks = new Map<string, PieceTrack>();
+  const chords: Piece['chords'] = [];
+  const labels: Piece['sections'] = [];
+  let bars = 0;
+  for (const section of sections) {
+    for (const t of section.tracks) {
+      const track = tracks.get(t.id) ?? { ...t, notes: [] };
+      for (const x of t.notes) track.notes.push({ ...x, tick: x.tick + offset });
+      tracks.set(t.id, track);
+    }
+    for (const c of section.chords) chords.push({ ...c, tick: c.tick + offset });
+    for (const l of section.sections) labels.push({ ...l, tick: l.tick + offset });
+    offset += pieceTicks(section);
+    bars += section.bars;
+  }
+  const piece: Piece = { ...first, bars, tracks: [...tracks.values()], chords, sections: labels };
+  return { piece: withDrums(piece), options: engineOptionsOf(preset) };
+}
