@@ -12,8 +12,10 @@ import {
   midiFileName,
   midiOf,
   type Preset,
+  parseShareFragment,
   type Recipe,
 } from '../presets';
+import { showExportRange, startExportMenu } from './exportMenu';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
@@ -58,6 +60,9 @@ export function startApp(): void {
 
   for (const p of builtinPresets()) preset.add(new Option(p.name, p.name));
   let current: Generated | undefined;
+  /** Presets that came with a share link, by name. */
+  const shared = new Map<string, Preset>();
+  const exportMenu = element<HTMLElement>('export-menu');
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
 
   const say = (text: string, isError = false) => {
@@ -117,7 +122,7 @@ export function startApp(): void {
   const update = () => {
     const recipe = readRecipe();
     if (!recipe) return;
-    const result = generate(recipe);
+    const result = generate(recipe, { preset: shared.get(recipe.preset) });
     if (!result.ok) {
       say(result.error.message, true);
       return;
@@ -136,6 +141,7 @@ export function startApp(): void {
     );
     roll.draw(piece);
     mixer.show(piece.tracks);
+    showExportRange(exportMenu, piece.bars);
     say(`${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.`);
     saveSettings(current.recipe);
     transport.current?.load(piece, engineOptions(current.preset));
@@ -202,12 +208,33 @@ export function startApp(): void {
   });
   window.addEventListener('resize', () => current && roll.draw(current.piece));
 
+  startExportMenu(exportMenu, { current: () => current, say });
+
   const first = builtinPresets()[0];
   const saved = loadSettings();
-  const initial =
+  let initial: Required<Recipe> =
     saved && findPreset(saved.preset) ? saved : { preset: first.name, seed: 1, tempo: first.tempo, bars: first.bars };
+  // A share link (#v=1&preset=…&seed=…) opens its piece exactly; a broken one is named and ignored.
+  let linkProblem: string | undefined;
+  if (location.hash.length > 1) {
+    const link = parseShareFragment(location.hash);
+    if (link.ok) {
+      const p = link.value.preset ?? findPreset(link.value.recipe.preset);
+      if (link.value.preset) {
+        shared.set(link.value.preset.name, link.value.preset);
+        preset.add(new Option(`${link.value.preset.name} (shared)`, link.value.preset.name));
+      }
+      if (p)
+        initial = {
+          ...link.value.recipe,
+          bars: link.value.recipe.bars ?? p.bars,
+          tempo: link.value.recipe.tempo ?? p.tempo,
+        };
+    } else linkProblem = `This share link cannot be opened: ${link.error.message}.`;
+  }
   fill(initial);
   update();
+  if (linkProblem) say(linkProblem, true);
 
   // A read-only window for tests and the curious: audio state, transport, and the engine itself.
   Object.defineProperty(window, 'muse', {
@@ -215,6 +242,8 @@ export function startApp(): void {
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
       ticks: () => transport.current?.ticks ?? 0,
       recipe: () => current?.recipe,
+      /** The piece on screen, as plain data (the same as Node composes for the recipe). */
+      piece: () => current?.piece,
       /** Milliseconds from the last Play click to the transport start at the speakers. */
       latency: () => transport.current?.latencyMs,
       /** The output's peak and RMS lately, as the master bus measures it. */
