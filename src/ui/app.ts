@@ -215,26 +215,25 @@ export function startApp(): void {
   let initial: Required<Recipe> =
     saved && findPreset(saved.preset) ? saved : { preset: first.name, seed: 1, tempo: first.tempo, bars: first.bars };
   // A share link (#v=1&preset=…&seed=…) opens its piece exactly; a broken one is named and ignored.
-  let linkProblem: string | undefined;
-  if (location.hash.length > 1) {
-    const link = parseShareFragment(location.hash);
-    if (link.ok) {
-      const p = link.value.preset ?? findPreset(link.value.recipe.preset);
-      if (link.value.preset) {
-        shared.set(link.value.preset.name, link.value.preset);
-        preset.add(new Option(`${link.value.preset.name} (shared)`, link.value.preset.name));
-      }
-      if (p)
-        initial = {
-          ...link.value.recipe,
-          bars: link.value.recipe.bars ?? p.bars,
-          tempo: link.value.recipe.tempo ?? p.tempo,
-        };
-    } else linkProblem = `This share link cannot be opened: ${link.error.message}.`;
-  }
-  fill(initial);
-  update();
-  if (linkProblem) say(linkProblem, true);
+  const fromLink = (hash: string): Required<Recipe> | string | undefined => {
+    if (hash.length <= 1) return undefined;
+    const link = parseShareFragment(hash);
+    if (!link.ok) return `This share link cannot be opened: ${link.error.message}.`;
+    const p = link.value.preset ?? findPreset(link.value.recipe.preset);
+    if (!p) return undefined;
+    if (link.value.preset && !shared.has(p.name)) preset.add(new Option(`${p.name} (shared)`, p.name));
+    if (link.value.preset) shared.set(p.name, p);
+    return { ...link.value.recipe, bars: link.value.recipe.bars ?? p.bars, tempo: link.value.recipe.tempo ?? p.tempo };
+  };
+  const open = (hash: string) => {
+    const linked = fromLink(hash);
+    if (typeof linked === 'object') initial = linked;
+    fill(initial);
+    update();
+    if (typeof linked === 'string') say(linked, true);
+  };
+  open(location.hash);
+  window.addEventListener('hashchange', () => open(location.hash));
 
   // A read-only window for tests and the curious: audio state, transport, and the engine itself.
   Object.defineProperty(window, 'muse', {
