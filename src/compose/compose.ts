@@ -91,7 +91,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
         first = false;
         if (plan.label !== 'intro' && plan.label !== 'outro') last = m;
         for (const c of m.chords) {
-          const symbol = chordOfRoman(c.roman, o.key);
+          const symbol = remember(symbols, `${o.key}|${c.roman}`, () => chordOfRoman(c.roman, o.key));
           chords.push({
             tick: at + (c.start * bar) / TWELFTHS_PER_BAR,
             duration: (c.twelfths * bar) / TWELFTHS_PER_BAR,
@@ -99,7 +99,8 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
             roman: c.roman,
           });
         }
-        for (const n of m.melody) melody.push({ ...n, tick: at + n.tick });
+        for (const n of m.melody)
+          melody.push({ pitch: n.pitch, tick: at + n.tick, duration: n.duration, velocity: n.velocity });
         at += p.bars * bar;
       });
       return { chords, melody };
@@ -190,7 +191,7 @@ function arrange(
   const harmony: HarmonyEvent[] = chords.map((c) => ({
     tick: c.tick,
     duration: c.duration,
-    pitchClasses: chordPitchClasses(c.symbol),
+    pitchClasses: [...remember(pitchClasses, c.symbol, () => chordPitchClasses(c.symbol))],
   }));
   const tonic = Math.max(0, tonicPitchClass(o.key));
   const scale = scaleSteps(o.mode).map((s) => (tonic + s) % 12);
@@ -246,7 +247,24 @@ function sortNotes(notes: Note[]): Note[] {
 function humanize(notes: Note[], amount: number, rng: Rng): Note[] {
   if (amount <= 0) return notes;
   return notes.map((n) => ({
-    ...n,
+    pitch: n.pitch,
+    tick: n.tick,
+    duration: n.duration,
     velocity: Math.min(127, Math.max(1, n.velocity + rng.int(2 * amount + 1) - amount)),
   }));
+}
+
+/** Chord spellings and their pitch classes, kept across pieces: music spells the same few chords over and over. */
+const symbols = new Map<string, string>();
+const pitchClasses = new Map<string, readonly number[]>();
+
+/** The value of `key` in `cache`, computed once (the cache starts afresh past 4096 entries). */
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= 4096) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }

@@ -129,7 +129,12 @@ export function phraseMelody(
       rng,
     );
     if (r.ok) {
-      const notes = r.value.notes.map((n) => ({ ...n, velocity: accent(o.melody.velocity, n.tick, bar, beat) }));
+      const notes = r.value.notes.map((n) => ({
+        pitch: n.pitch,
+        tick: n.tick,
+        duration: n.duration,
+        velocity: accent(o.melody.velocity, n.tick, bar, beat),
+      }));
       holdLastNote(notes, bars * bar - (cadence === 'authentic' ? 0 : beat));
       return { notes, context: r.value.context, guardTokens: r.value.guardTokens, relaxed: r.value.relaxed };
     }

@@ -3,7 +3,7 @@ import type { VariableChain } from './chain';
 import { encodeContext, vocabularyOf } from './chainQuery';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { type CorpusIndex, copiesTooMuch } from './guard';
+import { type CorpusIndex, guardOf } from './guard';
 import { contextPath, fillDistribution } from './kneserNey';
 import type { ConstraintError, StepModel } from './stepModel';
 
@@ -14,14 +14,18 @@ import type { ConstraintError, StepModel } from './stepModel';
 export function chainStepModel(chain: VariableChain, context: readonly string[] = []): StepModel {
   const tokens = vocabularyOf(chain);
   const before = encodeContext(chain, context);
-  const fill = (ids: ArrayLike<number>, order: number, out: Float64Array) =>
+  const fill = (ids: ArrayLike<number>, order: number, out: Float64Array) => {
     fillDistribution(chain, contextPath(chain, ids, order), order, out);
+    return out;
+  };
   return {
     size: tokens.length,
     span: () => 1,
     projected: (_, previous, out) =>
       fill(previous < 0 ? before : [chain.vocabulary[previous]], Math.min(1, chain.order), out),
-    full: (_, history, out) => fill([...before, ...history.map((t) => chain.vocabulary[t])], chain.order, out),
+    full: (_, history, out) => {
+      fill([...before, ...history.map((t) => chain.vocabulary[t])], chain.order, out);
+    },
   };
 }
 
@@ -59,9 +63,7 @@ export function generateSequence(
   const guard = request.guard;
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,
-    forbids: guard
-      ? (history, t) => copiesTooMuch(guard, [...context, ...history.map((h) => tokens[h])], tokens[t])
-      : undefined,
+    forbids: guard ? guardOf(guard, context, (_, t) => tokens[t]) : undefined,
   });
   return ok({ tokens: sampled.tokens.map((t) => tokens[t]), relaxed: sampled.relaxed.length });
 }

@@ -1,6 +1,7 @@
 import { pickWeighted, type Rng } from '../core';
 import { START, type VariableChain } from './chain';
 import { contextPath, fillDistribution, probabilityAlong } from './kneserNey';
+import { modelTable, rowBudget } from './modelMemo';
 
 /** A probability for every token of a chain's vocabulary, in the order of `tokens`. */
 export interface Distribution {
@@ -19,12 +20,48 @@ export interface OrderOption {
  * Symbol ids of `context` (oldest first), padded at the front with {@link START} up to the chain's
  * order; -1 for tokens the chain never saw (the context is cut there).
  */
-export function encodeContext(chain: VariableChain, context: readonly string[]): Int32Array {
+export function encodeContext(chain: VariableChain, context: readonly string[]): number[] {
   const n = Math.max(chain.order, context.length);
-  const ids = new Int32Array(n).fill(chain.ids.get(START) ?? -1);
-  const offset = n - context.length;
-  for (let i = 0; i < context.length; i++) ids[offset + i] = chain.ids.get(context[i]) ?? -1;
+  const start = chain.ids.get(START) ?? -1;
+  const ids: number[] = [];
+  for (let i = context.length; i < n; i++) ids.push(start);
+  for (const token of context) ids.push(chain.ids.get(token) ?? -1);
   return ids;
+}
+
+/**
+ * The trie path of `context` (oldest first, padded with {@link START} as {@link encodeContext}
+ * pads it) up to `order`: the same as contextPath of the encoded context, reading only the tokens
+ * the walk reaches.
+ */
+export function contextPathOf(chain: VariableChain, context: readonly string[], order: number): number[] {
+  const path = [0];
+  let node = 0;
+  const n = Math.max(chain.order, context.length);
+  for (let k = 1; k <= order && k <= n; k++) {
+    const id = chain.ids.get(k <= context.length ? context[context.length - k] : START) ?? -1;
+    const child = id < 0 ? -1 : chain.trie.edges.get(node, id);
+    if (child < 0) break;
+    path.push(child);
+    node = child;
+  }
+  return path;
+}
+
+/**
+ * P(token | context) for every vocabulary token, truncated at `order`, as fillDistribution writes
+ * it — kept per chain: the values are fixed by the deepest trie node the context reaches and
+ * whether that node is read at the top order (raw counts) or below it. Shared: never to be modified.
+ */
+export function chainDistribution(chain: VariableChain, context: readonly string[], order: number): Float64Array {
+  const path = contextPathOf(chain, context, order);
+  const key = 2 * path[path.length - 1] + (path.length - 1 === order ? 1 : 0);
+  const size = chain.vocabulary.length;
+  return modelTable<Float64Array>(chain, 'distribution', 2 * chain.trie.nodes, rowBudget(size, 8)).get(key, () => {
+    const out = new Float64Array(size);
+    fillDistribution(chain, path, order, out);
+    return out;
+  });
 }
 
 /** The tokens of the chain's vocabulary, in the order of every {@link Distribution}. */
@@ -47,7 +84,7 @@ const effectiveOrder = (chain: VariableChain, options?: OrderOption): number =>
 export function distribution(chain: VariableChain, context: readonly string[], options?: OrderOption): Distribution {
   const order = effectiveOrder(chain, options);
   const out = new Float64Array(chain.vocabulary.length);
-  if (out.length > 0) fillDistribution(chain, contextPath(chain, encodeContext(chain, context), order), order, out);
+  if (out.length > 0) fillDistribution(chain, contextPathOf(chain, context, order), order, out);
   return { tokens: vocabularyOf(chain), probabilities: out };
 }
 
@@ -62,7 +99,7 @@ export function probabilityOf(
   const w = id === undefined ? -1 : chain.vocabIndex[id];
   if (w < 0) return 0;
   const order = effectiveOrder(chain, options);
-  return probabilityAlong(chain, contextPath(chain, encodeContext(chain, context), order), order, w);
+  return probabilityAlong(chain, contextPathOf(chain, context, order), order, w);
 }
 
 /**

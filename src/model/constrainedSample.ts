@@ -1,5 +1,6 @@
 import type { Rng } from '../core';
-import type { CompiledPhrase } from './compile';
+import type { CompiledPhrase, FeasibleSteps } from './compile';
+import { SAMPLE_SLOT, scratchRow } from './scratch';
 
 /*
  * Forward sampling of a compiled phrase with the FULL model reweighted by the backward messages β
@@ -15,8 +16,9 @@ import type { CompiledPhrase } from './compile';
  * t a positive probability too, and tempering keeps it positive (weights are computed as
  * exp(log P/τ + log β − max), so the best candidate weighs exactly 1 and nothing underflows to an
  * empty support). The drawn t has β(pos + span(t), t) > 0: the invariant holds at the next position,
- * until pos = T. Each step draws from a non-empty finite set (a draw the guard's look-ahead refuses
- * removes that one candidate and draws from the rest): no retry of the phrase, no unbounded loop.
+ * until pos = T. Each step draws from a non-empty finite set (a draw the guard or its look-ahead
+ * refuses removes that one candidate and draws again from the rest, which gives the same law as
+ * drawing from the accepted candidates alone): no retry of the phrase, no unbounded loop.
  *
  * The originality guard only removes candidates. Removing one can create a dead end later, which a
  * bounded look-ahead avoids (a candidate is kept only if some guard-respecting continuation of
@@ -49,42 +51,81 @@ export function sampleCompiled(
   rng: Rng,
   options: ConstrainedSampleOptions = {},
 ): SampledPhrase {
-  const { model, length, beta } = phrase;
+  const { model, length, steps } = phrase;
   const tau = Math.max(0.05, options.temperature ?? 1);
   const lookahead = options.lookahead ?? 3;
-  const out = new Float64Array(model.size);
-  const logWeights = new Float64Array(model.size);
+  const forbids = options.forbids;
+  const out = scratchRow(model.size, SAMPLE_SLOT);
+  const logWeights = new Array<number>(model.size).fill(0);
+  // One buffer per look-ahead depth: a level reads its projection while deeper levels run.
+  const buffers: Float64Array[] = [];
+  for (let d = 0; d <= lookahead; d++) buffers.push(scratchRow(model.size, SAMPLE_SLOT + 1 + d));
   const tokens: number[] = [];
   const positions: number[] = [];
   const relaxed: number[] = [];
   let pos = 0;
   while (pos < length) {
     model.full(pos, tokens, out);
-    const candidates: number[] = [];
-    for (let t = 0; t < model.size; t++) {
-      const next = pos + model.span(t);
-      const b = next <= length ? (beta[next]?.[t + 1] ?? 0) : 0;
-      if (out[t] > 0 && b > 0 && phrase.allowed(pos, t)) {
-        candidates.push(t);
-        logWeights[t] = Math.log(out[t]) / tau + Math.log(b);
-      }
-    }
+    const candidates = weighCandidates(steps[pos], out, tau, logWeights);
     if (candidates.length === 0)
       throw new Error('StepModel contract broken: the full model rules out every feasible token');
-    const guarded = options.forbids ? candidates.filter((t) => !options.forbids?.(tokens, t)) : candidates;
-    const safe = (t: number): boolean =>
-      lookahead <= 0 || escapes(phrase, [...tokens, t], pos + model.span(t), lookahead, options.forbids);
-    let t = drawAmong(guarded, logWeights, rng, safe);
-    if (t < 0) t = drawAmong(guarded, logWeights, rng, () => true);
-    if (t < 0) {
-      relaxed.push(tokens.length);
-      t = drawAmong(candidates, logWeights, rng, () => true);
-    }
+    // The guard and its look-ahead are asked only about what gets drawn (see drawAmong).
+    const free = (u: number): boolean => !forbids?.(tokens, u);
+    const safe = (u: number): boolean => {
+      if (!free(u)) return false;
+      if (!forbids || lookahead <= 0) return true;
+      tokens.push(u);
+      const ok = escapes(phrase, tokens, pos + model.span(u), lookahead, forbids, buffers);
+      tokens.pop();
+      return ok;
+    };
+    const drawn = drawGuarded(candidates, logWeights, rng, free, safe);
+    if (drawn.relaxed) relaxed.push(tokens.length);
+    const t = drawn.token;
     tokens.push(t);
     positions.push(pos);
     pos += model.span(t);
   }
   return { tokens, positions, relaxed };
+}
+
+/**
+ * The feasible tokens the full model gives a positive probability, ascending, each with its log
+ * weight log P / τ + log β written into `logWeights`.
+ */
+function weighCandidates(
+  step: FeasibleSteps | undefined,
+  p: Float64Array,
+  tau: number,
+  logWeights: number[],
+): number[] {
+  const candidates: number[] = [];
+  if (!step) return candidates;
+  for (let k = 0; k < step.tokens.length; k++) {
+    const t = step.tokens[k];
+    if (p[t] > 0) {
+      candidates.push(t);
+      logWeights[t] = Math.log(p[t]) / tau + step.logBeta[k];
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Draws a token: among the candidates the guard allows and whose look-ahead finds a way on; failing
+ * that, among those the guard allows; failing that, among them all, the guard relaxed.
+ */
+function drawGuarded(
+  candidates: readonly number[],
+  logWeights: readonly number[],
+  rng: Rng,
+  free: (t: number) => boolean,
+  safe: (t: number) => boolean,
+): { token: number; relaxed: boolean } {
+  let token = drawAmong(candidates, logWeights, rng, safe);
+  if (token < 0) token = drawAmong(candidates, logWeights, rng, free);
+  if (token >= 0) return { token, relaxed: false };
+  return { token: drawAmong(candidates, logWeights, rng, () => true), relaxed: true };
 }
 
 /**
@@ -94,45 +135,50 @@ export function sampleCompiled(
  */
 function drawAmong(
   subset: readonly number[],
-  logWeights: Float64Array,
+  logWeights: readonly number[],
   rng: Rng,
   accept: (t: number) => boolean,
 ): number {
-  const pool = subset.map((t) => logWeights[t]);
   const ids = [...subset];
+  const weights = new Array<number>(ids.length);
   while (ids.length > 0) {
-    const max = Math.max(...pool);
-    const weights = pool.map((w) => Math.exp(w - max));
+    let max = Number.NEGATIVE_INFINITY;
+    for (const t of ids) if (logWeights[t] > max) max = logWeights[t];
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < ids.length; i++) {
+      weights[i] = Math.exp(logWeights[ids[i]] - max);
+      total += weights[i];
+    }
     let r = rng.next() * total;
     let i = 0;
-    while (i < weights.length - 1 && r >= weights[i]) r -= weights[i++];
+    while (i < ids.length - 1 && r >= weights[i]) r -= weights[i++];
     if (accept(ids[i])) return ids[i];
     ids.splice(i, 1);
-    pool.splice(i, 1);
   }
   return -1;
 }
 
-/** Whether some guard-respecting continuation of `depth` more tokens (or to the end) exists. */
+/**
+ * Whether some guard-respecting continuation of `depth` more tokens (or to the end) exists after
+ * `history`, the next token due at `pos`. `buffers[depth]` holds this level's projection.
+ */
 function escapes(
   phrase: CompiledPhrase,
   history: number[],
   pos: number,
   depth: number,
   forbids: ((history: readonly number[], token: number) => boolean) | undefined,
+  buffers: readonly Float64Array[],
 ): boolean {
-  const { model, length, beta } = phrase;
+  const { model, length, steps } = phrase;
   if (pos >= length || depth === 0 || !forbids) return true;
-  const support = new Float64Array(model.size);
-  model.projected(pos, history[history.length - 1] ?? -1, support);
-  for (let u = 0; u < model.size; u++) {
-    const next = pos + model.span(u);
-    if (support[u] <= 0 || next > length || !((beta[next]?.[u + 1] ?? 0) > 0) || !phrase.allowed(pos, u)) continue;
-    if (forbids(history, u)) continue;
+  const step = steps[pos];
+  if (!step) return false;
+  const support = model.projected(pos, history[history.length - 1] ?? -1, buffers[depth]);
+  for (const u of step.tokens) {
+    if (support[u] <= 0 || forbids(history, u)) continue;
     history.push(u);
-    const ok = escapes(phrase, history, next, depth - 1, forbids);
+    const ok = escapes(phrase, history, pos + model.span(u), depth - 1, forbids, buffers);
     history.pop();
     if (ok) return true;
   }

@@ -51,3 +51,24 @@ export function copiesTooMuch(index: CorpusIndex, history: readonly string[], to
   for (let i = history.length - L; i < history.length; i++) key += history[i] + GRAM_SEP;
   return index.forbidden.has(key + token);
 }
+
+/**
+ * The guard as the sampler asks it: does token `token` after `history` (this phrase's tokens, after
+ * the guard tokens `context`) complete a run of L + 1 tokens found in a training piece? The same
+ * answer as {@link copiesTooMuch} on the whole sequence, reading only its last L tokens.
+ * `tokenOf(position, token)` names a phrase token at a position of the phrase as a guard token.
+ */
+export function guardOf(
+  index: CorpusIndex,
+  context: readonly string[],
+  tokenOf: (position: number, token: number) => string,
+): (history: readonly number[], token: number) => boolean {
+  const L = index.maxRun;
+  return (history, token) => {
+    const n = history.length;
+    if (context.length + n < L) return false;
+    let key = '';
+    for (let k = n - L; k < n; k++) key += (k < 0 ? context[context.length + k] : tokenOf(k, history[k])) + GRAM_SEP;
+    return index.forbidden.has(key + tokenOf(n, token));
+  };
+}

@@ -2,10 +2,10 @@ import { ok, type Result, type Rng } from '../core';
 import type { Mode } from '../corpus';
 import { type Cadence, cadenceConstraints, isTonicChord } from './cadences';
 import { START } from './chain';
-import { encodeContext, vocabularyOf } from './chainQuery';
-import { compileConstraints } from './compile';
+import { chainDistribution, vocabularyOf } from './chainQuery';
+import { type CompiledPhrase, type CompiledSuffix, compileStart, compileSuffix } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { copiesTooMuch } from './guard';
+import { guardOf } from './guard';
 import {
   type HarmonyChord,
   harmonyContext,
@@ -14,8 +14,8 @@ import {
   phrasePositionToken,
   TWELFTHS_PER_BAR,
 } from './harmonyModel';
-import { contextPath, fillDistribution } from './kneserNey';
 import { modeFamily } from './modeFamily';
+import { modelMemo, modelTable, modelValue, rowBudget } from './modelMemo';
 import type { MuseModel } from './museModel';
 import { type Allowed, allOf, boundaryAt, type ConstraintError, fixedAt, type StepModel } from './stepModel';
 
@@ -69,31 +69,37 @@ export function harmonyStepModel(
 ): StepModel & { readonly tokens: readonly string[]; readonly chords: readonly (HarmonyChord | null)[] } {
   const chain = model.harmony;
   const { order, phraseBars } = model.options;
-  const tokens = vocabularyOf(chain);
-  const chords = tokens.map(parseHarmonyToken);
+  const { tokens, chords } = modelValue(chain, 'harmony tokens', () => {
+    const tokens = vocabularyOf(chain);
+    return { tokens, chords: tokens.map(parseHarmonyToken) };
+  });
   const context = [...(request.context ?? [])];
   const family = modeFamily(request.mode);
-  const position = (pos: number) =>
-    phrasePositionToken(pos + (request.startBar ?? 0) * TWELFTHS_PER_BAR, phraseBars, family);
-  const fill = (strings: string[], depth: number, out: Float64Array) =>
-    fillDistribution(chain, contextPath(chain, encodeContext(chain, strings), depth), depth, out);
+  const cycle = phraseBars * TWELFTHS_PER_BAR;
+  // Twelfths from the start of the model's phrase cycle: all the position token says.
+  const inCycle = (pos: number) => (((pos + (request.startBar ?? 0) * TWELFTHS_PER_BAR) % cycle) + cycle) % cycle;
+  const position = (pos: number) => phrasePositionToken(inCycle(pos), phraseBars, family);
+  const after = (previous: string, at: number) =>
+    chainDistribution(chain, harmonyContext([previous], phrasePositionToken(at, phraseBars, family), order), 2);
+  // After a chord of the phrase, the projection depends on that chord and the position in the
+  // cycle only: found once per pair and model, shared by every phrase.
+  const size = tokens.length;
+  const name = `harmony projection ${family} ${phraseBars} ${order}`;
+  const memo = modelTable<Float64Array>(chain, name, cycle * size, rowBudget(size, 16));
   return {
     tokens,
     chords,
-    size: tokens.length,
+    size,
     span: (t) => chords[t]?.twelfths ?? Number.MAX_SAFE_INTEGER,
-    projected: (pos, prev, out) =>
-      fill(
-        harmonyContext([prev >= 0 ? tokens[prev] : (context[context.length - 1] ?? START)], position(pos), order),
-        2,
-        out,
-      ),
-    full: (pos, history, out) =>
-      fill(
-        harmonyContext([...context, ...history.map((t) => tokens[t])], position(pos), order),
-        harmonyDepth(order),
-        out,
-      ),
+    projected: (pos, prev) => {
+      if (prev < 0) return after(context[context.length - 1] ?? START, inCycle(pos));
+      const at = inCycle(pos);
+      return memo.get(at * size + prev, () => after(tokens[prev], at));
+    },
+    full: (pos, history, out) => {
+      const previous = [...context, ...history.map((t) => tokens[t])];
+      out.set(chainDistribution(chain, harmonyContext(previous, position(pos), order), harmonyDepth(order)));
+    },
   };
 }
 
@@ -103,25 +109,17 @@ export function harmonyGuard(
   tokens: readonly string[],
   context: readonly string[] = [],
 ): (history: readonly number[], token: number) => boolean {
-  return (history, t) => copiesTooMuch(model.guards.chords, [...context, ...history.map((h) => tokens[h])], tokens[t]);
+  return guardOf(model.guards.chords, context, (_, t) => tokens[t]);
 }
 
-/**
- * Generates the chords of one phrase: exactly `bars` bars, with its cadence, fixed chords and other
- * constraints met by construction (compiled, never retried), and the guard on; a typed error when
- * the constraints cannot be met with the model's chords.
- *
- * @example
- * const phrase = generateHarmonyPhrase(model, { bars: 4, mode: 'major', cadence: 'authentic' }, rng);
- */
-function compileHarmony(
+/** The constraints of a harmony phrase whose cadence chord lasts `span` bars. */
+function harmonyConstraints(
   step: ReturnType<typeof harmonyStepModel>,
   request: HarmonyPhraseRequest,
-  chordOf: (t: number) => HarmonyChord | null,
-  length: number,
   span: number,
-) {
+): Allowed {
   const { chords } = step;
+  const chordOf = (t: number) => chords[t];
   const constraints: Allowed[] = [
     barAligned(chordOf),
     ...cadenceConstraints(step, chordOf, request.bars, request.cadence, request.mode, span),
@@ -134,9 +132,50 @@ function compileHarmony(
     );
   const extra = request.allowed;
   if (extra) constraints.push((p, t) => chords[t] !== null && extra(p, chords[t] as HarmonyChord));
-  return compileConstraints(step, length, allOf(...constraints));
+  return allOf(...constraints);
 }
 
+/**
+ * The harmony phrase compiled. Without a custom constraint, everything but its first position is
+ * the same for every phrase of its shape whatever came before: compiled once per model
+ * (compile.ts, CompiledSuffix).
+ */
+function compileHarmony(
+  model: MuseModel,
+  step: ReturnType<typeof harmonyStepModel>,
+  request: HarmonyPhraseRequest,
+  span: number,
+): Result<CompiledPhrase, ConstraintError> {
+  const length = request.bars * TWELFTHS_PER_BAR;
+  const compile = () => compileSuffix(step, length, harmonyConstraints(step, request, span));
+  const { order, phraseBars } = model.options;
+  const shape = [
+    request.mode,
+    request.startBar ?? 0,
+    request.bars,
+    request.cadence,
+    request.startOnTonic === true,
+    span,
+    ...(request.fixed ?? []).map((f) => `${f.at}:${f.roman}`),
+  ].join('|');
+  const suffix = request.allowed
+    ? compile()
+    : modelMemo<string, Result<CompiledSuffix, ConstraintError>>(
+        model.harmony,
+        `harmony phrases ${phraseBars} ${order}`,
+        64,
+      ).get(shape, compile);
+  return suffix.ok ? compileStart(suffix.value, step) : suffix;
+}
+
+/**
+ * Generates the chords of one phrase: exactly `bars` bars, with its cadence, fixed chords and other
+ * constraints met by construction (compiled, never retried), and the guard on; a typed error when
+ * the constraints cannot be met with the model's chords.
+ *
+ * @example
+ * const phrase = generateHarmonyPhrase(model, { bars: 4, mode: 'major', cadence: 'authentic' }, rng);
+ */
 export function generateHarmonyPhrase(
   model: MuseModel,
   request: HarmonyPhraseRequest,
@@ -144,19 +183,20 @@ export function generateHarmonyPhrase(
 ): Result<HarmonyPhrase, ConstraintError> {
   const step = harmonyStepModel(model, request);
   const { tokens, chords } = step;
-  const chordOf = (t: number) => chords[t];
-  const length = request.bars * TWELFTHS_PER_BAR;
   // The cadence chord takes the last bar, or the last two where the style's chords are that slow.
-  let compiled = compileHarmony(step, request, chordOf, length, 1);
+  let compiled = compileHarmony(model, step, request, 1);
   if (!compiled.ok && request.cadence !== 'none' && request.bars >= 3)
-    compiled = compileHarmony(step, request, chordOf, length, 2);
+    compiled = compileHarmony(model, step, request, 2);
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,
     forbids: request.guard === false ? undefined : harmonyGuard(model, tokens, request.context),
   });
   return ok({
-    chords: sampled.tokens.map((t, i) => ({ ...(chords[t] as HarmonyChord), start: sampled.positions[i] })),
+    chords: sampled.tokens.map((t, i) => {
+      const { roman, twelfths } = chords[t] as HarmonyChord;
+      return { roman, twelfths, start: sampled.positions[i] };
+    }),
     tokens: sampled.tokens.map((t) => tokens[t]),
     relaxed: sampled.relaxed.length,
   });

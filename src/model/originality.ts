@@ -1,4 +1,5 @@
 import { type CorpusIndex, GRAM_SEP } from './guard';
+import { RunFinder } from './longestRun';
 
 /** How much a generated sequence owes to the training pieces. */
 export interface OriginalityReport {
@@ -65,19 +66,101 @@ function distinctGrams(tokens: readonly string[], n: number): string[] {
   return [...out];
 }
 
-/** Longest common run of `a` and `b` (dynamic programming, one row): its length and where it starts in `a`. */
-export function longestCommonRun(a: readonly string[], b: readonly string[]): { length: number; start: number } {
-  let row = new Int32Array(a.length + 1);
-  let next = new Int32Array(a.length + 1);
-  let best = { length: 0, start: 0 };
-  for (let j = 1; j <= b.length; j++) {
-    for (let i = 1; i <= a.length; i++) {
-      next[i] = a[i - 1] === b[j - 1] ? row[i - 1] + 1 : 0;
-      if (next[i] > best.length) best = { length: next[i], start: i - next[i] };
+/** A function numbering strings: the same id for the same string, new ids from 0 up for new ones. */
+function numbering(ids = new Map<string, number>()): (token: string) => number {
+  return (token) => {
+    let id = ids.get(token);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token, id);
     }
-    [row, next] = [next, row];
+    return id;
+  };
+}
+
+/** Longest common run of `a` and `b`: its length and where it starts in `a` (the first such run of b, at its first place in a). */
+export function longestCommonRun(a: readonly string[], b: readonly string[]): { length: number; start: number } {
+  const id = numbering();
+  return new RunFinder(a.map(id)).longestIn(b.map(id));
+}
+
+/** The pieces of an index as token ids, and the ids; built once per index. */
+const idCache = new WeakMap<CorpusIndex, { ids: Map<string, number>; pieces: Int32Array[] }>();
+function piecesAsIds(index: CorpusIndex): { ids: Map<string, number>; pieces: Int32Array[] } {
+  let cached = idCache.get(index);
+  if (!cached) {
+    const ids = new Map<string, number>();
+    const id = numbering(ids);
+    cached = { ids, pieces: index.pieces.map((p) => Int32Array.from(p.tokens, id)) };
+    idCache.set(index, cached);
   }
-  return best;
+  return cached;
+}
+
+/**
+ * For each start i of `generated`, how many tokens from i some piece contains in a row, up to
+ * `cap`: the n-grams from i are looked up for n = 1, 2, … until one is missing (every prefix of a
+ * copied run is copied too).
+ */
+function copiedReach(index: CorpusIndex, generated: readonly string[], cap: number): number[] {
+  return generated.map((_, i) => {
+    let key = '';
+    let n = 0;
+    while (n < cap && i + n < generated.length) {
+      key += (n > 0 ? GRAM_SEP : '') + generated[i + n];
+      if (!gramsOf(index, n + 1).has(key)) break;
+      n++;
+    }
+    return n;
+  });
+}
+
+/**
+ * The longest run of `generated` copied from one piece: the first piece with the longest. With
+ * the reach of every start known below `cap`, the run's length is their largest, its piece the
+ * first holding one such run, and only that piece is read for where the run starts; a reach of
+ * `cap` may go on, and then every piece is read.
+ */
+function longestCopyOf(
+  index: CorpusIndex,
+  generated: readonly string[],
+  reach: readonly number[],
+  cap: number,
+): OriginalityReport['longestCopy'] {
+  const longest = reach.reduce((a, b) => Math.max(a, b), 0);
+  if (longest === 0) return { length: 0, pieceId: null, start: 0 };
+  const { ids, pieces } = piecesAsIds(index);
+  let first = pieces.length;
+  if (longest < cap)
+    reach.forEach((n, i) => {
+      const where = n === longest ? gramsOf(index, n).get(generated.slice(i, i + n).join(GRAM_SEP)) : undefined;
+      if (where) first = Math.min(first, where[0]);
+    });
+  const read = first < pieces.length ? [first] : pieces.map((_, p) => p);
+  // A token no piece has gets -1: it matches nothing.
+  const runs = new RunFinder(generated.map((t) => ids.get(t) ?? -1));
+  let copy: OriginalityReport['longestCopy'] = { length: 0, pieceId: null, start: 0 };
+  for (const p of read) {
+    const run = runs.longestIn(pieces[p]);
+    if (run.length > copy.length) copy = { length: run.length, pieceId: index.pieces[p].id, start: run.start };
+  }
+  return copy;
+}
+
+/** For each n of `ngrams` (each at most the cap of `reach`), how many n-grams of `generated` no piece contains. */
+function noveltyOf(
+  index: CorpusIndex,
+  generated: readonly string[],
+  ngrams: readonly number[],
+  reach: readonly number[],
+): OriginalityReport['novelty'] {
+  return ngrams.map((n) => {
+    const total = Math.max(0, generated.length - n + 1);
+    let novel = 0;
+    for (let i = 0; i < total; i++)
+      if (n < 1 ? !gramsOf(index, n).has(generated.slice(i, i + n).join(GRAM_SEP)) : reach[i] < n) novel++;
+    return { n, total, novel, share: total > 0 ? novel / total : 1 };
+  });
 }
 
 /**
@@ -93,22 +176,12 @@ export function originalityReport(
   generated: readonly string[],
   options: Partial<OriginalityOptions> = {},
 ): OriginalityReport {
-  let longestCopy: OriginalityReport['longestCopy'] = { length: 0, pieceId: null, start: 0 };
-  for (const piece of index.pieces) {
-    const run = longestCommonRun(generated, piece.tokens);
-    if (run.length > longestCopy.length) longestCopy = { length: run.length, pieceId: piece.id, start: run.start };
-  }
   const ngrams = options.ngrams ?? Array.from({ length: Math.max(6, index.maxRun + 1) - 2 }, (_, i) => i + 3);
-  const novelty = ngrams.map((n) => {
-    const grams = gramsOf(index, n);
-    let total = 0;
-    let novel = 0;
-    for (let i = 0; i + n <= generated.length; i++) {
-      total++;
-      if (!grams.has(generated.slice(i, i + n).join(GRAM_SEP))) novel++;
-    }
-    return { n, total, novel, share: total > 0 ? novel / total : 1 };
-  });
+  // Past L + 1 tokens a run is a copy the guard should have stopped: looked up no further.
+  const cap = Math.max(index.maxRun + 1, ...ngrams);
+  const reach = copiedReach(index, generated, cap);
+  const longestCopy = longestCopyOf(index, generated, reach, cap);
+  const novelty = noveltyOf(index, generated, ngrams, reach);
   const closestN = options.closestN ?? 4;
   const mine = distinctGrams(generated, closestN);
   const shared = new Map<number, number>();

@@ -1,8 +1,9 @@
 import type { VariableChain } from './chain';
 import { createChainBuilder } from './chainBuilder';
-import { encodeContext } from './chainQuery';
-import { contextPath, fillDistribution } from './kneserNey';
+import { contextPathOf } from './chainQuery';
+import { fillDistribution } from './kneserNey';
 import type { MelodyLine } from './melodyLine';
+import { modelTable, rowBudget } from './modelMemo';
 import {
   basePitch,
   CANDIDATES,
@@ -78,27 +79,29 @@ function positionsOf(chain: VariableChain, name: ExpertName): Int32Array {
   return p;
 }
 
-/** Experts' log-distributions by context, shared by the many predictions of one phrase. */
-export type ExpertCache = Map<string, Float64Array>;
-
-/** log P over an expert's vocabulary after `context`, truncated at depth `d` (from `cache` when there). */
-function expertLogDistribution(
-  chain: VariableChain,
-  name: ExpertName,
-  context: readonly string[],
-  d: number,
-  cache: ExpertCache | undefined,
-): Float64Array {
-  const key = cache ? `${name}\u0001${d}\u0001${context.slice(Math.max(0, context.length - d)).join('\u0001')}` : '';
-  let log = cache?.get(key);
-  if (!log) {
-    log = new Float64Array(chain.vocabulary.length);
-    fillDistribution(chain, contextPath(chain, encodeContext(chain, context), d), d, log);
+/**
+ * log P over an expert's vocabulary after `context`, truncated at depth `d`. The distribution is
+ * fixed by the deepest trie node the context reaches and whether that node is read at the top
+ * order (raw counts) or below it (continuation counts): kept per chain under that key, so every
+ * phrase and every evaluation shares it.
+ */
+function expertLogDistribution(chain: VariableChain, context: readonly string[], d: number): Float64Array {
+  const path = contextPathOf(chain, context, d);
+  const key = 2 * path[path.length - 1] + (path.length - 1 === d ? 1 : 0);
+  const memo = modelTable<Float64Array>(chain, 'log distribution', 2 * chain.trie.nodes, rowBudget(CANDIDATES, 4));
+  return memo.get(key, () => {
+    const log = new Float64Array(chain.vocabulary.length);
+    fillDistribution(chain, path, d, log);
     for (let i = 0; i < log.length; i++) log[i] = Math.log(log[i]);
-    cache?.set(key, log);
-  }
-  return log;
+    return log;
+  });
 }
+
+/** Scratch space of expertLogits and pitchDistribution (neither calls itself back). */
+const shareScratch = new Int32Array(12);
+const logitScratch = new Float64Array(CANDIDATES);
+/** log m for the number of candidates m sharing a pitch class (at most ⌈49 / 12⌉ = 5). */
+const LOG_SHARE = Array.from({ length: Math.ceil(CANDIDATES / 12) + 1 }, (_, m) => Math.log(m));
 
 /**
  * One expert's log-probability of each candidate pitch (basePitch + i − 24 for i = 0..48), its
@@ -111,11 +114,10 @@ export function expertLogits(
   order: number,
   depth: number,
   out: Float64Array,
-  cache?: ExpertCache,
 ): Float64Array {
   const context = expertContext(name, s, order);
   if (!context) return out.fill(0);
-  const logs = expertLogDistribution(chain, name, context, Math.min(depth, chain.order), cache);
+  const logs = expertLogDistribution(chain, context, Math.min(depth, chain.order));
   const pos = positionsOf(chain, name);
   const base = basePitch(s);
   if (name === 'contour' || name === 'tonal') {
@@ -123,11 +125,11 @@ export function expertLogits(
     return out;
   }
   const shift = name === 'harmony' && s.chord ? s.chord.root : 0;
-  const share = new Int32Array(12);
+  const share = shareScratch.fill(0);
   for (let i = 0; i < CANDIDATES; i++) share[(((base + i - MAX_INTERVAL - shift) % 12) + 12) % 12]++;
   for (let i = 0; i < CANDIDATES; i++) {
     const pc = (((base + i - MAX_INTERVAL - shift) % 12) + 12) % 12;
-    out[i] = logs[pos[pc]] - Math.log(share[pc]);
+    out[i] = logs[pos[pc]] - LOG_SHARE[share[pc]];
   }
   return out;
 }
@@ -141,14 +143,13 @@ export function pitchDistribution(
   s: PitchSituation,
   depthOf: (name: ExpertName) => number = (name) => expertDepth(name, model.order),
   out: Float64Array = new Float64Array(CANDIDATES),
-  cache?: ExpertCache,
 ): Float64Array {
   out.fill(0);
-  const logits = new Float64Array(CANDIDATES);
+  const logits = logitScratch;
   for (const name of EXPERTS) {
     const w = model.weights[name];
     if (w === 0) continue;
-    expertLogits(model.experts[name], name, s, model.order, depthOf(name), logits, cache);
+    expertLogits(model.experts[name], name, s, model.order, depthOf(name), logits);
     for (let i = 0; i < CANDIDATES; i++) out[i] += w * logits[i];
   }
   return softmaxInPlace(out);

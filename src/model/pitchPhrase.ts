@@ -1,21 +1,24 @@
 import { type Meter, ok, type Result, type Rng } from '../core';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { type CorpusIndex, copiesTooMuch } from './guard';
+import { type CorpusIndex, guardOf } from './guard';
 import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
 import type { ModeFamily } from './modeFamily';
+import { modelMemo, rowBudget } from './modelMemo';
 import {
   basePitch,
   CANDIDATES,
   clampInterval,
+  type ExpertName,
   type HistoryNote,
   MAX_INTERVAL,
   mod12,
   type PitchSituation,
   PROJECTION_DEPTH,
+  REFERENCE_PITCH,
 } from './pitchExperts';
-import { type ExpertCache, type PitchModel, pitchDistribution } from './pitchModel';
+import { type PitchModel, pitchDistribution } from './pitchModel';
 import type { Allowed, ConstraintError, StepModel } from './stepModel';
 
 /** A note whose pitch is to be chosen: onset (units from the phrase start), length and chord. */
@@ -57,67 +60,120 @@ export function pitchStepModel(
   const { slots, low, high, previous } = request;
   const size = Math.max(0, high - low + 1);
   const buffer = new Float64Array(CANDIDATES);
-  const cache: ExpertCache = new Map();
-  const situation = (i: number, notes: readonly { pitch: number; units: Units }[]): PitchSituation => {
-    const history: HistoryNote[] = [];
-    const start = Math.max(0, notes.length - model.order);
-    for (let j = start; j < notes.length; j++) {
-      const before = j > 0 ? notes[j - 1].pitch : null;
-      history.push({
-        interval: before === null ? null : clampInterval(notes[j].pitch - before),
-        degree: mod12(notes[j].pitch),
-        units: notes[j].units,
-      });
-    }
-    return {
-      previous: notes.length > 0 ? notes[notes.length - 1].pitch : null,
-      history,
-      units: slots[i].units,
-      strength: metricStrength(slots[i].onset, request.meter),
-      chord: slots[i].chord,
-      family: request.family,
-    };
-  };
-  const spread = (s: PitchSituation, probabilities: Float64Array, out: Float64Array) => {
-    const base = basePitch(s);
+  const situation = (i: number, notes: readonly { pitch: number; units: Units }[]) =>
+    pitchSituation(model, request, i, notes);
+  const spread = (base: number, probabilities: Float64Array, out: Float64Array) => {
     for (let t = 0; t < size; t++) {
       const k = low + t - base + MAX_INTERVAL;
       out[t] = k >= 0 && k < CANDIDATES ? probabilities[k] : 0;
     }
+    return out;
   };
+  const projection = projectionOf(model, request);
   return {
     size,
     span: () => 1,
-    // The projection's experts read only the previous note's pitch and length (PROJECTION_DEPTH).
     projected: (i, prev, out) => {
-      const notes = prev >= 0 ? [{ pitch: low + prev, units: slots[i - 1].units }] : previous.slice(-1);
-      const s = situation(i, notes);
-      spread(
-        s,
-        pitchDistribution(model, s, (name) => PROJECTION_DEPTH[name], buffer, cache),
-        out,
-      );
+      const before = prev >= 0 ? { pitch: low + prev, units: slots[i - 1].units } : previous[previous.length - 1];
+      if (!before) return spread(REFERENCE_PITCH, pitchDistribution(model, situation(i, []), projectionDepth), out);
+      return spread(before.pitch, projection(i, before), out);
     },
     full: (i, history, out) => {
-      const notes = [...previous, ...history.map((t, j) => ({ pitch: low + t, units: slots[j].units }))];
-      const s = situation(i, notes);
-      spread(s, pitchDistribution(model, s, undefined, buffer, cache), out);
+      // The situation reads the last `order` notes and the one before them (for its interval).
+      const notes: { pitch: number; units: Units }[] = [];
+      for (let j = Math.max(0, history.length - model.order - 1); j < history.length; j++)
+        notes.push({ pitch: low + history[j], units: slots[j].units });
+      const before = Math.max(0, model.order + 1 - notes.length);
+      const s = situation(i, [...previous.slice(Math.max(0, previous.length - before)), ...notes]);
+      spread(basePitch(s), pitchDistribution(model, s, undefined, buffer), out);
     },
+  };
+}
+
+const projectionDepth = (name: ExpertName) => PROJECTION_DEPTH[name];
+
+/** The situation of slot `i` after `notes` (key-relative pitches, oldest first). */
+function pitchSituation(
+  model: PitchModel,
+  request: Pick<PitchRequest, 'slots' | 'meter' | 'family'>,
+  i: number,
+  notes: readonly { pitch: number; units: Units }[],
+): PitchSituation {
+  const slot = request.slots[i];
+  const history: HistoryNote[] = [];
+  const start = Math.max(0, notes.length - model.order);
+  for (let j = start; j < notes.length; j++) {
+    const before = j > 0 ? notes[j - 1].pitch : null;
+    history.push({
+      interval: before === null ? null : clampInterval(notes[j].pitch - before),
+      degree: mod12(notes[j].pitch),
+      units: notes[j].units,
+    });
+  }
+  return {
+    previous: notes.length > 0 ? notes[notes.length - 1].pitch : null,
+    history,
+    units: slot.units,
+    strength: metricStrength(slot.onset, request.meter),
+    chord: slot.chord,
+    family: request.family,
+  };
+}
+
+/**
+ * The order-1 projection of slot `i` after one note, over the candidates around that note. It reads
+ * the note's pitch class and length and the slot's length, metric strength and chord (the model is
+ * transposition-invariant: an octave up shifts the candidates, not their probabilities), so it is
+ * computed once per such combination and model and shared by every phrase: per slot, one row of
+ * the twelve pitch classes of the note before.
+ */
+function projectionOf(
+  model: PitchModel,
+  request: Pick<PitchRequest, 'slots' | 'meter' | 'family'>,
+): (i: number, before: { pitch: number; units: Units }) => Float64Array {
+  // A row holds up to twelve projections of CANDIDATES numbers each.
+  const memo = modelMemo<string, (Float64Array | undefined)[]>(
+    model,
+    'pitch projection',
+    rowBudget(12 * CANDIDATES, 8),
+  );
+  const rowOf = (i: number, units: Units) => {
+    const slot = request.slots[i];
+    const chord = slot.chord ? `${slot.chord.roman}:${slot.chord.root}` : '';
+    const strength = metricStrength(slot.onset, request.meter);
+    return memo.get(`${request.family}|${slot.units}|${strength}|${chord}|${units}`, () =>
+      new Array(12).fill(undefined),
+    );
+  };
+  const rows: (Float64Array | undefined)[][] = [];
+  // Slot i ≥ 1 always follows slot i − 1, of a fixed length: its row is found once per phrase.
+  const rowAt = (i: number, units: Units) => {
+    if (i === 0) return rowOf(0, units);
+    rows[i] ??= rowOf(i, units);
+    return rows[i];
+  };
+  return (i, before) => {
+    const row = rowAt(i, before.units);
+    const pc = mod12(before.pitch);
+    row[pc] ??= pitchDistribution(model, pitchSituation(model, request, i, [before]), projectionDepth);
+    return row[pc];
   };
 }
 
 /** The guard of a pitch phrase: forbids a pitch that would complete a copied run of L + 1 notes. */
 export function pitchGuard(
-  request: Pick<PitchRequest, 'slots' | 'low' | 'guard'>,
+  request: Pick<PitchRequest, 'slots' | 'low' | 'high' | 'guard'>,
 ): ((history: readonly number[], token: number) => boolean) | undefined {
   const { guard, slots, low } = request;
   if (!guard) return undefined;
-  return (history, t) =>
-    copiesTooMuch(
-      guard.index,
-      [...guard.context, ...history.map((h, j) => noteGuardToken(low + h, slots[j].units))],
-      noteGuardToken(low + t, slots[history.length].units),
-    );
+  // Each (slot, pitch) is named once: the look-ahead asks about the same ones again and again.
+  const size = Math.max(0, request.high - low + 1);
+  const names = new Array<string | undefined>(slots.length * size).fill(undefined);
+  return guardOf(guard.index, guard.context, (j, t) => {
+    const i = j * size + t;
+    names[i] ??= noteGuardToken(low + t, slots[j].units);
+    return names[i];
+  });
 }
 
 /** Chooses the pitches of a phrase whose rhythm and harmony are known: constraints compiled, guard on. */

@@ -1,10 +1,10 @@
 import { type Meter, ok, type Result, type Rng } from '../core';
 import type { VariableChain } from './chain';
-import { encodeContext, vocabularyOf } from './chainQuery';
-import { compileConstraints } from './compile';
+import { chainDistribution, vocabularyOf } from './chainQuery';
+import { compileStart, compileSuffix } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { contextPath, fillDistribution } from './kneserNey';
 import { barUnits, beatUnits, type Units } from './metric';
+import { modelMemo, modelTable, modelValue, rowBudget } from './modelMemo';
 import { parseRhythmToken, rhythmContext, rhythmDepth } from './rhythmModel';
 import { type Allowed, allOf, boundaryAt, type ConstraintError, fixedAt, type StepModel } from './stepModel';
 
@@ -27,6 +27,17 @@ export interface RhythmPhrase {
   events: { onset: Units; units: Units; rest: boolean }[];
 }
 
+/** The rhythm chain's tokens, and each read as a note or rest length (null for a token that is neither). */
+function rhythmTokens(chain: VariableChain): {
+  tokens: readonly string[];
+  parsed: readonly ({ units: Units; rest: boolean } | null)[];
+} {
+  return modelValue(chain, 'rhythm tokens', () => {
+    const tokens = vocabularyOf(chain);
+    return { tokens, parsed: tokens.map(parseRhythmToken) };
+  });
+}
+
 /** The rhythm chain as a StepModel on a time axis of units (positions from the phrase start, a bar line). */
 export function rhythmStepModel(
   chain: VariableChain,
@@ -34,29 +45,27 @@ export function rhythmStepModel(
   meter: Meter,
   context: readonly string[],
 ): StepModel & { readonly tokens: readonly string[] } {
-  const tokens = vocabularyOf(chain);
-  const parsed = tokens.map(parseRhythmToken);
-  const fill = (strings: string[], depth: number, out: Float64Array) =>
-    fillDistribution(chain, contextPath(chain, encodeContext(chain, strings), depth), depth, out);
-  // The projection depends on the previous token and the position in the bar only: computed once per pair.
+  const { tokens, parsed } = rhythmTokens(chain);
+  const at = (history: readonly string[], pos: number, depth: number) =>
+    chainDistribution(chain, rhythmContext(history, pos, meter, order), depth);
+  // The projection depends on the previous token and the position in the bar only: found once
+  // per pair and model, shared by every phrase (at the phrase start it reads the context).
   const bar = barUnits(meter);
-  const memo = new Map<number, Float64Array>();
+  const size = tokens.length;
+  const name = `rhythm projection ${meter[0]}/${meter[1]} ${order}`;
+  const memo = modelTable<Float64Array>(chain, name, bar * size, rowBudget(size, 16));
   return {
     tokens,
-    size: tokens.length,
+    size,
     span: (t) => parsed[t]?.units ?? Number.MAX_SAFE_INTEGER,
-    projected: (pos, prev, out) => {
-      const key = (pos % bar) * (tokens.length + 1) + prev + 1;
-      let p = memo.get(key);
-      if (!p) {
-        p = new Float64Array(tokens.length);
-        fill(rhythmContext(prev >= 0 ? [tokens[prev]] : context.slice(-1), pos, meter, order), rhythmDepth(1), p);
-        memo.set(key, p);
-      }
-      out.set(p);
+    projected: (pos, prev) => {
+      if (prev < 0) return at(context.slice(-1), pos, rhythmDepth(1));
+      const inBar = ((pos % bar) + bar) % bar;
+      return memo.get(inBar * size + prev, () => at([tokens[prev]], inBar, rhythmDepth(1)));
     },
-    full: (pos, history, out) =>
-      fill(rhythmContext([...context, ...history.map((t) => tokens[t])], pos, meter, order), rhythmDepth(order), out),
+    full: (pos, history, out) => {
+      out.set(at([...context, ...history.map((t) => tokens[t])], pos, rhythmDepth(order)));
+    },
   };
 }
 
@@ -72,23 +81,33 @@ export function generateRhythm(
 ): Result<RhythmPhrase, ConstraintError> {
   const { meter } = request;
   const step = rhythmStepModel(chain, order, meter, request.context);
-  const { tokens } = step;
-  const parsed = tokens.map(parseRhythmToken);
+  const { tokens, parsed } = rhythmTokens(chain);
   const bar = barUnits(meter);
   const length = request.bars * bar;
   const isNote = (t: number) => parsed[t] !== null && !parsed[t]?.rest;
-  const constraints: Allowed[] = [fixedAt(0, isNote)];
-  if (request.cadence && request.bars > 0) {
-    const last = length - bar;
-    const beat = beatUnits(meter);
-    constraints.push(
-      boundaryAt(step, last),
-      fixedAt(last, (t) => isNote(t) && (parsed[t]?.units ?? 0) >= beat),
-      (p, t) => p <= last || !isNote(t),
-    );
-  }
-  for (const at of request.onsets) constraints.push(boundaryAt(step, at), fixedAt(at, isNote));
-  const compiled = compileConstraints(step, length, allOf(...constraints));
+  const constraints = (): Allowed => {
+    const all: Allowed[] = [fixedAt(0, isNote)];
+    if (request.cadence && request.bars > 0) {
+      const last = length - bar;
+      const beat = beatUnits(meter);
+      all.push(
+        boundaryAt(step, last),
+        fixedAt(last, (t) => isNote(t) && (parsed[t]?.units ?? 0) >= beat),
+        (p, t) => p <= last || !isNote(t),
+      );
+    }
+    for (const at of request.onsets) all.push(boundaryAt(step, at), fixedAt(at, isNote));
+    return allOf(...all);
+  };
+  // Everything but the first position is the same for every phrase of these bars, cadence and
+  // onsets: compiled once per model (compile.ts, CompiledSuffix).
+  const key = `${request.bars}|${request.cadence}|${[...request.onsets].sort((a, b) => a - b).join(',')}`;
+  const suffix = modelMemo<string, ReturnType<typeof compileSuffix>>(
+    chain,
+    `rhythm phrases ${meter[0]}/${meter[1]} ${order}`,
+    64,
+  ).get(key, () => compileSuffix(step, length, constraints()));
+  const compiled = suffix.ok ? compileStart(suffix.value, step) : suffix;
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, { temperature: request.temperature });
   return ok({

@@ -13,12 +13,13 @@ export interface StepModel {
   /** How many positions token `t` covers: 1 on a note-by-note axis, its length on a time axis (≥ 1). */
   span(t: number): number;
   /**
-   * The order-1 projection P(t | previous token, position) into `out` (length `size`); `previous`
-   * is -1 at the first position (the model knows the context before the phrase). It may sum to
-   * less than 1: mass on tokens outside the alphabet (a pitch out of range) counts as a broken
-   * constraint in the backward pass.
+   * The order-1 projection P(t | previous token, position), `size` values; `previous` is -1 at the
+   * first position (the model knows the context before the phrase). It may sum to less than 1: mass
+   * on tokens outside the alphabet (a pitch out of range) counts as a broken constraint in the
+   * backward pass. Written into `out` and returned, or returned from a cache (then `out` is
+   * untouched): callers read the returned values and never modify them.
    */
-  projected(position: number, previous: number, out: Float64Array): void;
+  projected(position: number, previous: number, out: Float64Array): ArrayLike<number>;
   /** The full model P(t | everything before, position) into `out`; `history` holds this phrase's tokens so far. */
   full(position: number, history: readonly number[], out: Float64Array): void;
 }
@@ -34,7 +35,10 @@ export interface ConstraintError {
 
 /** Combines unary constraints: a token is allowed where every one of them allows it. */
 export function allOf(...constraints: readonly Allowed[]): Allowed {
-  return (position, token) => constraints.every((c) => c(position, token));
+  return (position, token) => {
+    for (const c of constraints) if (!c(position, token)) return false;
+    return true;
+  };
 }
 
 /** Only tokens satisfying `test` may start at `position`. */
