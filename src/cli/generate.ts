@@ -7,6 +7,7 @@ import {
   type Preset,
   parsePresetText,
   pieceJson,
+  type Recipe,
 } from '../presets';
 import { intOption, parseOptions, readUserFile, UsageError } from './args';
 import type { Io } from './io';
@@ -38,6 +39,30 @@ function rangeOption(value: string | undefined): { from: number; to: number } | 
   return { from: Number(m[1]), to: Number(m[2]) };
 }
 
+/** --key, --mode, --meter 6/8, --form, --temperature, --max-run: the recipe's overrides (checked by generate). */
+function overrideOptions(
+  values: Partial<Record<'key' | 'mode' | 'meter' | 'form' | 'temperature' | 'max-run', string>>,
+) {
+  const o: Partial<Recipe> = {};
+  if (values.key !== undefined) o.key = values.key;
+  if (values.mode !== undefined) o.mode = values.mode as Recipe['mode'];
+  if (values.form !== undefined) o.form = values.form;
+  if (values.meter !== undefined) {
+    const m = /^(\d{1,2})\/(\d{1,2})$/.exec(values.meter.trim());
+    if (!m) throw new UsageError(`--meter must be BEATS/UNIT, e.g. 6/8, not "${values.meter}"`);
+    o.meter = [Number(m[1]), Number(m[2])] as Recipe['meter'];
+  }
+  if (values.temperature !== undefined) {
+    const t = Number(values.temperature);
+    if (values.temperature.trim() === '' || !Number.isFinite(t))
+      throw new UsageError(`--temperature must be a number, not "${values.temperature}"`);
+    o.temperature = t;
+  }
+  const maxRun = intOption('max-run', values['max-run']);
+  if (maxRun !== undefined) o.maxRun = maxRun;
+  return o;
+}
+
 /**
  * `muse generate`: the piece of a recipe as MIDI (or as JSON when --out ends in .json), with the
  * export settings of the app's export menu: --range FROM-TO, --quantize, --per-track.
@@ -49,6 +74,12 @@ export function generateCommand(args: string[], io: Io): number {
     seed: { type: 'string' },
     bars: { type: 'string' },
     tempo: { type: 'string' },
+    key: { type: 'string' },
+    mode: { type: 'string' },
+    meter: { type: 'string' },
+    form: { type: 'string' },
+    temperature: { type: 'string' },
+    'max-run': { type: 'string' },
     out: { type: 'string' },
     range: { type: 'string' },
     quantize: { type: 'boolean' },
@@ -67,11 +98,12 @@ export function generateCommand(args: string[], io: Io): number {
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
-  const recipe = {
+  const recipe: Recipe = {
     preset: custom?.name ?? presetName,
     seed,
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
+    ...overrideOptions(values),
   };
   const range = rangeOption(values.range);
   const result = generate(recipe, { quantize: values.quantize, preset: custom, model });

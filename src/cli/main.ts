@@ -16,11 +16,15 @@ Commands:
   presets [--json]        List the built-in presets, one per line, name first
                           (--json: an array of {name, description}).
   generate --preset NAME --seed N [--bars N] [--tempo BPM] --out FILE.mid [--json]
+           [--key K] [--mode M] [--meter B/U] [--form F] [--temperature T] [--max-run L]
            [--range FROM-TO] [--quantize] [--per-track]
                           Compose the piece of that recipe and write it as a multi-track MIDI
                           file: the same piece the app makes for those settings, byte for byte.
                           --bars 4–512 (default: the preset's), --tempo 30–300 bpm (default: the
                           preset's), --seed 0–4294967295. --json prints the recipe and a summary.
+                          Overrides of the preset: --key C|F#|Bb…, --mode major|minor|dorian|…,
+                          --meter 3/4|6/8|…, --form "intro A A B A outro", --temperature 0.1–3
+                          (novelty), --max-run 2–32 (originality limit, in melody notes).
                           --range 5-8 writes bars 5 to 8 only; --quantize leaves swing and timing
                           humanization out; --per-track writes FILE-melody.mid, FILE-chords.mid,
                           ...; an --out ending in .json writes the piece and its recipe as JSON.

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
 import { builtinCorpus, findPreset } from './builtin';
-import { checkRecipe, type Recipe, type RecipeError } from './recipe';
+import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
 
 const models = new Map<string, MuseModel>();
@@ -25,17 +25,18 @@ export function modelFor(corpus: Corpus, preset: Pick<Preset, 'model'>): MuseMod
 
 /** The composer's options for a preset and the recipe's overrides. */
 export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeOptions> {
+  const full = fillRecipe(recipe, preset);
   return {
     title: `${preset.name} #${recipe.seed}`,
-    key: preset.key,
-    mode: preset.mode,
-    meter: preset.meter,
-    tempo: recipe.tempo ?? preset.tempo,
-    bars: recipe.bars ?? preset.bars,
-    form: preset.form,
+    key: full.key,
+    mode: full.mode,
+    meter: full.meter,
+    tempo: full.tempo,
+    bars: full.bars,
+    form: full.form,
     phraseBars: preset.phraseBars,
     sectionBars: preset.sectionBars ?? 2 * preset.phraseBars,
-    temperature: preset.model.temperature,
+    temperature: full.temperature,
     melody: preset.melody,
     chords: preset.chords,
     bass: preset.bass,
@@ -50,7 +51,7 @@ export interface Generated {
   piece: Piece;
   preset: Preset;
   /** The recipe with every default filled in. */
-  recipe: Required<Recipe>;
+  recipe: FullRecipe;
   model: MuseModel;
   /** The corpus or model file the model comes from. */
   modelName: string;
@@ -79,18 +80,23 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
   const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
-  const full = {
-    preset: preset.name,
-    seed: recipe.seed,
-    bars: recipe.bars ?? preset.bars,
-    tempo: recipe.tempo ?? preset.tempo,
-  };
+  const full = fillRecipe({ ...recipe, preset: preset.name }, preset);
   let model = options.model?.model;
   let modelName = options.model?.name ?? preset.corpus;
-  if (!model) {
+  if (model) {
+    // A trained model's guard was built with its own limit: the recipe cannot change it.
+    const trained = model.options.melodyMaxRun;
+    if (recipe.maxRun !== undefined && recipe.maxRun !== trained)
+      return err({
+        code: 'recipe',
+        field: 'maxRun',
+        message: `the originality limit of a trained model is set when it is trained (this one: ${trained}); train it again with another limit`,
+      });
+    full.maxRun = trained;
+  } else {
     const corpus = builtinCorpus(preset.corpus);
     if (!corpus) throw new Error(`preset ${preset.name} names a corpus that is not built in: ${preset.corpus}`);
-    model = modelFor(corpus, preset);
+    model = modelFor(corpus, { model: { ...preset.model, maxRun: full.maxRun } });
     modelName = corpus.name;
   }
   const settings = composeOptions(preset, full);

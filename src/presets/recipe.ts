@@ -1,13 +1,27 @@
 import { err, ok, type Result } from '../core';
-import { LIMITS } from './schema';
+import { DEFAULT_MELODY_MAX_RUN } from '../model';
+import { LIMITS, type Preset, presetSchema } from './schema';
 
-/** What makes a piece, exactly: a preset, a seed, and the user's overrides. */
+/**
+ * What makes a piece, exactly: a preset, a seed, and the user's overrides of the preset's key, mode,
+ * meter, tempo, length (bars) or form, its novelty (temperature) and its originality limit (the
+ * longest run of melody notes that may be copied from one training piece).
+ */
 export interface Recipe {
   preset: string;
   seed: number;
   bars?: number;
   tempo?: number;
+  key?: string;
+  mode?: Preset['mode'];
+  meter?: Preset['meter'];
+  form?: string;
+  temperature?: number;
+  maxRun?: number;
 }
+
+/** A recipe with every override filled in (from the preset where the user set none). */
+export type FullRecipe = Required<Recipe>;
 
 /** A recipe the user got wrong, with the field at fault. */
 export interface RecipeError {
@@ -15,6 +29,18 @@ export interface RecipeError {
   field: keyof Recipe;
   message: string;
 }
+
+/** The fields a recipe may override, each checked by the preset schema's own rule. */
+export const OVERRIDES = ['key', 'mode', 'meter', 'form', 'temperature', 'maxRun'] as const;
+const modelShape = presetSchema.shape.model.shape;
+const rules = {
+  key: presetSchema.shape.key,
+  mode: presetSchema.shape.mode,
+  meter: presetSchema.shape.meter,
+  form: presetSchema.shape.form,
+  temperature: modelShape.temperature,
+  maxRun: modelShape.maxRun.unwrap(),
+} as const;
 
 const checkInt = (field: 'seed' | 'bars' | 'tempo', value: number | undefined): RecipeError | undefined => {
   if (value === undefined) return undefined;
@@ -24,8 +50,37 @@ const checkInt = (field: 'seed' | 'bars' | 'tempo', value: number | undefined): 
   return undefined;
 };
 
-/** Checks the numbers of a recipe against {@link LIMITS}. */
+const checkOverride = (recipe: Recipe, field: (typeof OVERRIDES)[number]): RecipeError | undefined => {
+  const value = recipe[field];
+  if (value === undefined) return undefined;
+  const parsed = rules[field].safeParse(value);
+  if (parsed.success) return undefined;
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40);
+  return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${parsed.error.issues[0]?.message}` };
+};
+
+/** Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema. */
 export function checkRecipe(recipe: Recipe): Result<Recipe, RecipeError> {
-  const problem = checkInt('seed', recipe.seed) ?? checkInt('bars', recipe.bars) ?? checkInt('tempo', recipe.tempo);
+  const problem =
+    checkInt('seed', recipe.seed) ??
+    checkInt('bars', recipe.bars) ??
+    checkInt('tempo', recipe.tempo) ??
+    OVERRIDES.reduce<RecipeError | undefined>((found, field) => found ?? checkOverride(recipe, field), undefined);
   return problem ? err(problem) : ok(recipe);
+}
+
+/** The recipe with the preset's values where it sets none. */
+export function fillRecipe(recipe: Recipe, preset: Preset): FullRecipe {
+  return {
+    preset: recipe.preset,
+    seed: recipe.seed,
+    bars: recipe.bars ?? preset.bars,
+    tempo: recipe.tempo ?? preset.tempo,
+    key: recipe.key ?? preset.key,
+    mode: recipe.mode ?? preset.mode,
+    meter: recipe.meter ?? preset.meter,
+    form: recipe.form ?? preset.form,
+    temperature: recipe.temperature ?? preset.model.temperature,
+    maxRun: recipe.maxRun ?? preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN,
+  };
 }

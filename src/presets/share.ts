@@ -6,7 +6,20 @@ import type { Preset } from './schema';
 
 /** Version of the share-link fragment format. */
 export const SHARE_VERSION = 1;
-const KEYS = new Set(['v', 'preset', 'seed', 'bars', 'tempo', 'p']);
+const KEYS = new Set([
+  'v',
+  'preset',
+  'seed',
+  'bars',
+  'tempo',
+  'key',
+  'mode',
+  'meter',
+  'form',
+  'temperature',
+  'maxRun',
+  'p',
+]);
 const MAX_LENGTH = 16_000;
 
 /** A share link the app cannot use, with the field at fault. */
@@ -28,17 +41,18 @@ function fromBase64Url(text: string): string {
 }
 
 /**
- * The fragment of a share link for a recipe, e.g. "v=1&preset=pop-ballad&seed=5&bars=16&tempo=72";
+ * The fragment of a share link for a recipe, e.g. "v=1&preset=pop-ballad&seed=5&bars=16&tempo=72&key=C&…"
+ * (every override the recipe has: a generated piece's recipe has them all, so its link makes the same
+ * piece even if the built-in preset changes later);
  * with a preset of the user's, the whole preset travels in `p`, so the link restores it exactly.
  */
-export function shareFragment(recipe: Required<Recipe>, custom?: Preset): string {
-  const params = new URLSearchParams({
-    v: String(SHARE_VERSION),
-    preset: recipe.preset,
-    seed: String(recipe.seed),
-    bars: String(recipe.bars),
-    tempo: String(recipe.tempo),
-  });
+export function shareFragment(recipe: Recipe, custom?: Preset): string {
+  const params = new URLSearchParams({ v: String(SHARE_VERSION), preset: recipe.preset, seed: String(recipe.seed) });
+  for (const field of ['bars', 'tempo', 'key', 'mode', 'form', 'temperature', 'maxRun'] as const) {
+    const value = recipe[field];
+    if (value !== undefined) params.set(field, String(value));
+  }
+  if (recipe.meter) params.set('meter', `${recipe.meter[0]}/${recipe.meter[1]}`);
   if (custom) params.set('p', toBase64Url(JSON.stringify(custom)));
   return params.toString();
 }
@@ -75,13 +89,27 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
     if (parsed.value.name !== preset) return fail('p.name', "the link's preset does not match its name");
     custom = parsed.value;
   } else if (!findPreset(preset)) return fail('preset', `the link names no known preset ("${preset.slice(0, 40)}")`);
-  const int = (field: 'seed' | 'bars' | 'tempo'): number | undefined => {
+  const int = (field: 'seed' | 'bars' | 'tempo' | 'maxRun'): number | undefined => {
     const raw = seen.get(field);
     return raw === undefined ? undefined : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
   };
   const seed = int('seed');
   if (seed === undefined) return fail('seed', 'the link has no seed');
   const recipe: Recipe = { preset, seed, bars: int('bars'), tempo: int('tempo') };
+  const word = (field: 'key' | 'mode' | 'form') => seen.get(field);
+  if (word('key') !== undefined) recipe.key = word('key');
+  if (word('mode') !== undefined) recipe.mode = word('mode') as Recipe['mode'];
+  if (word('form') !== undefined) recipe.form = word('form');
+  const meter = seen.get('meter');
+  if (meter !== undefined) {
+    const m = /^(\d{1,2})\/(\d{1,2})$/.exec(meter);
+    recipe.meter = (m ? [Number(m[1]), Number(m[2])] : [Number.NaN, 4]) as Recipe['meter'];
+  }
+  const temperature = seen.get('temperature');
+  if (temperature !== undefined)
+    recipe.temperature = /^\d{1,2}(\.\d{1,6})?$/.test(temperature) ? Number(temperature) : Number.NaN;
+  const maxRun = int('maxRun');
+  if (maxRun !== undefined) recipe.maxRun = maxRun;
   const checked = checkRecipe(recipe);
   if (!checked.ok) return fail(checked.error.field, `the link's ${checked.error.message}`);
   return ok(custom ? { recipe, preset: custom } : { recipe });

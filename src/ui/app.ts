@@ -5,6 +5,8 @@ import type { Player } from '../engine/player';
 import type { EngineOptions } from '../engine/sound';
 import {
   builtinPresets,
+  type FullRecipe,
+  fillRecipe,
   findPreset,
   type Generated,
   generate,
@@ -16,6 +18,7 @@ import {
   type Recipe,
 } from '../presets';
 import { showExportRange, startExportMenu } from './exportMenu';
+import { startGenerationPanel } from './generationPanel';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
@@ -51,6 +54,7 @@ export function startApp(): void {
   const seed = element<HTMLInputElement>('seed');
   const tempo = element<HTMLInputElement>('tempo');
   const bars = element<HTMLInputElement>('bars');
+  const generation = startGenerationPanel(element('generation'));
   const regenerate = element<HTMLButtonElement>('regenerate');
   const exportMidi = element<HTMLButtonElement>('export-midi');
   const status = element<HTMLParagraphElement>('status');
@@ -95,11 +99,12 @@ export function startApp(): void {
     },
   );
 
-  const fill = (recipe: Required<Recipe>) => {
+  const fill = (recipe: FullRecipe) => {
     preset.value = recipe.preset;
     seed.value = String(recipe.seed);
     tempo.value = String(recipe.tempo);
     bars.value = String(recipe.bars);
+    generation.fill(recipe);
   };
 
   const readRecipe = (): Recipe | undefined => {
@@ -116,7 +121,12 @@ export function startApp(): void {
       }
       values[name] = value;
     }
-    return { preset: preset.value, seed: values.seed ?? 0, tempo: values.tempo, bars: values.bars };
+    const overrides = generation.read();
+    if (!overrides.ok) {
+      say(overrides.error, true);
+      return undefined;
+    }
+    return { preset: preset.value, seed: values.seed ?? 0, tempo: values.tempo, bars: values.bars, ...overrides.value };
   };
 
   const update = () => {
@@ -185,14 +195,16 @@ export function startApp(): void {
     },
   );
   preset.addEventListener('change', () => {
-    const p = findPreset(preset.value);
-    if (p) {
-      tempo.value = String(p.tempo);
-      bars.value = String(p.bars);
-    }
+    const p = shared.get(preset.value) ?? findPreset(preset.value);
+    if (p) fill(fillRecipe({ preset: p.name, seed: Number(seed.value) || 0 }, p));
     update();
   });
   for (const input of [seed, tempo, bars]) input.addEventListener('change', update);
+  generation.onChange(update);
+  element('dice').addEventListener('click', () => {
+    seed.value = String(randomSeed());
+    update();
+  });
   tempo.addEventListener('input', () => {
     const bpm = Number(tempo.value);
     if (Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) transport.current?.setTempo(bpm);
@@ -212,10 +224,11 @@ export function startApp(): void {
 
   const first = builtinPresets()[0];
   const saved = loadSettings();
-  let initial: Required<Recipe> =
-    saved && findPreset(saved.preset) ? saved : { preset: first.name, seed: 1, tempo: first.tempo, bars: first.bars };
+  const savedPreset = saved && findPreset(saved.preset);
+  let initial: FullRecipe =
+    saved && savedPreset ? fillRecipe(saved, savedPreset) : fillRecipe({ preset: first.name, seed: 1 }, first);
   // A share link (#v=1&preset=…&seed=…) opens its piece exactly; a broken one is named and ignored.
-  const fromLink = (hash: string): Required<Recipe> | string | undefined => {
+  const fromLink = (hash: string): FullRecipe | string | undefined => {
     if (hash.length <= 1) return undefined;
     const link = parseShareFragment(hash);
     if (!link.ok) return `This share link cannot be opened: ${link.error.message}.`;
@@ -223,7 +236,7 @@ export function startApp(): void {
     if (!p) return undefined;
     if (link.value.preset && !shared.has(p.name)) preset.add(new Option(`${p.name} (shared)`, p.name));
     if (link.value.preset) shared.set(p.name, p);
-    return { ...link.value.recipe, bars: link.value.recipe.bars ?? p.bars, tempo: link.value.recipe.tempo ?? p.tempo };
+    return fillRecipe(link.value.recipe, p);
   };
   const open = (hash: string) => {
     const linked = fromLink(hash);

@@ -1,20 +1,22 @@
 import { checkRecipe, type Recipe } from '../presets';
 
 const KEY = 'markov-muse/settings/v1';
+const NUMBERS = ['seed', 'tempo', 'bars', 'temperature', 'maxRun'] as const;
+const WORDS = ['key', 'mode', 'form'] as const;
 
 /** The last settings the user had, if storage has them and they look right. Never throws. */
-export function loadSettings(): Required<Recipe> | undefined {
+export function loadSettings(): Recipe | undefined {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return undefined;
     const v = JSON.parse(raw) as Partial<Record<keyof Recipe, unknown>>;
-    const int = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) ? x : undefined);
-    const seed = int(v.seed);
-    const tempo = int(v.tempo);
-    const bars = int(v.bars);
-    if (typeof v.preset !== 'string' || seed === undefined || tempo === undefined || bars === undefined)
-      return undefined;
-    const recipe = { preset: v.preset, seed, tempo, bars };
+    if (typeof v.preset !== 'string' || typeof v.seed !== 'number') return undefined;
+    const recipe: Recipe = { preset: v.preset, seed: v.seed };
+    for (const field of NUMBERS) if (typeof v[field] === 'number') recipe[field] = v[field];
+    for (const field of WORDS) if (typeof v[field] === 'string') Object.assign(recipe, { [field]: v[field] });
+    const meter = v.meter;
+    if (Array.isArray(meter) && meter.length === 2 && meter.every((n) => typeof n === 'number'))
+      recipe.meter = [meter[0], meter[1]] as Recipe['meter'];
     return checkRecipe(recipe).ok ? recipe : undefined;
   } catch {
     return undefined; // private mode, storage disabled, or a corrupt entry: start from defaults
@@ -22,7 +24,7 @@ export function loadSettings(): Required<Recipe> | undefined {
 }
 
 /** Remembers the settings for the next visit; a full or failing storage is not an error here. */
-export function saveSettings(recipe: Required<Recipe>): void {
+export function saveSettings(recipe: Recipe): void {
   try {
     localStorage.setItem(KEY, JSON.stringify(recipe));
   } catch {

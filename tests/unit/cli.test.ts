@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,8 +57,64 @@ describe('muse generate', () => {
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.recipe).toEqual({ preset: 'pop-ballad', seed: 7, bars: 24, tempo: 80 });
+    const preset = builtinPresets().find((p) => p.name === 'pop-ballad');
+    expect(json.recipe).toEqual({
+      preset: 'pop-ballad',
+      seed: 7,
+      bars: 24,
+      tempo: 80,
+      key: preset?.key,
+      mode: preset?.mode,
+      meter: preset?.meter,
+      form: preset?.form,
+      temperature: preset?.model.temperature,
+      maxRun: preset?.model.maxRun ?? 6,
+    });
     expect(json.tracks.map((t: { role: string }) => t.role)).toEqual(['melody', 'chords', 'bass', 'drums']);
+  });
+
+  it('takes the overrides --key, --mode, --meter, --form, --temperature and --max-run', async () => {
+    const out = join(dir, 'o.mid');
+    const args = ['--key', 'Bb', '--mode', 'mixolydian', '--meter', '6/8', '--form', 'A B A'];
+    const r = await muse(
+      'generate',
+      '--preset',
+      'pop-ballad',
+      '--seed',
+      '7',
+      ...args,
+      '--temperature',
+      '1.2',
+      '--max-run',
+      '8',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(r.err).toBe('');
+    const json = JSON.parse(r.out);
+    expect(json.recipe).toMatchObject({ key: 'Bb', mode: 'mixolydian', meter: [6, 8], form: 'A B A' });
+    expect(json.recipe).toMatchObject({ temperature: 1.2, maxRun: 8 });
+    expect(json).toMatchObject({ key: 'Bb', mode: 'mixolydian' });
+    expect(json.originality.melody.maxRun).toBe(8);
+    if (midiCheckAvailable()) expect(midiCheck(out).status).toBe(0);
+  });
+
+  it.each([
+    [['--key', 'H'], /key "H" is not allowed/],
+    [['--mode', 'blues'], /mode "blues" is not allowed/],
+    [['--meter', '6-8'], /--meter must be BEATS\/UNIT/],
+    [['--meter', '6/7'], /meter \[6,7\] is not allowed/],
+    [['--form', 'A<b>'], /form "A<b>" is not allowed/],
+    [['--temperature', 'hot'], /--temperature must be a number/],
+    [['--temperature', '7'], /temperature 7 is not allowed/],
+    [['--max-run', '1'], /maxRun 1 is not allowed/],
+  ])('refuses the override %j, names it, and writes no file', async (override, message) => {
+    const out = join(dir, `bad-${override[0].slice(2)}-${override[1].length}.mid`);
+    const r = await muse('generate', '--preset', 'pop-ballad', '--seed', '1', ...override, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(existsSync(out)).toBe(false);
   });
 
   it.each([
@@ -133,5 +189,6 @@ describe('the muse command (npx muse, as a user runs it)', () => {
       expect(check.report.problems).toEqual([]);
       expect(check.status).toBe(0);
     }
-  });
+    // Three processes started through npx: minutes on a loaded machine (a limit against hangs, not a speed goal).
+  }, 180_000);
 });

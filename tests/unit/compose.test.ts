@@ -146,7 +146,7 @@ describe('generate', () => {
     const r = generate({ preset: 'folk-dance', seed: 1, tempo: 90, bars: 8 });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.piece.tempo).toBe(90);
-    expect(r.value.recipe).toEqual({ preset: 'folk-dance', seed: 1, tempo: 90, bars: 8 });
+    expect(r.value.recipe).toMatchObject({ preset: 'folk-dance', seed: 1, tempo: 90, bars: 8 });
     for (const bad of [
       { preset: 'folk-dance', seed: -1 },
       { preset: 'folk-dance', seed: 1.5 },

@@ -67,7 +67,13 @@ describe('muse generate --preset FILE.json', () => {
     const out = join(dir, 'mine.mid');
     const r = await muse('generate', '--preset', join(dir, 'mine.json'), '--seed', '3', '--out', out, '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).recipe).toEqual({ preset: 'my-dance', seed: 3, bars: p.bars, tempo: 131 });
+    expect(JSON.parse(r.out).recipe).toMatchObject({
+      preset: 'my-dance',
+      seed: 3,
+      bars: p.bars,
+      tempo: 131,
+      key: p.key,
+    });
     expect(readFileSync(out).toString('latin1')).toContain('"preset":{"name":"my-dance"');
   });
 

@@ -9,6 +9,23 @@ describe('share links', () => {
     expect(parseShareFragment(`#${fragment}`)).toEqual({ ok: true, value: { recipe } });
   });
 
+  it('round-trips every override of a recipe, so the link makes the same piece', () => {
+    const recipe = {
+      preset: 'pop-ballad',
+      seed: 12,
+      bars: 24,
+      tempo: 90,
+      key: 'F#',
+      mode: 'dorian' as const,
+      meter: [6, 8] as [number, 8],
+      form: 'intro A B A outro',
+      temperature: 1.35,
+      maxRun: 9,
+    };
+    const fragment = shareFragment(recipe);
+    expect(parseShareFragment(fragment)).toEqual({ ok: true, value: { recipe } });
+  });
+
   it("carries a preset of the user's whole, and refuses a tampered one", () => {
     const mine = { ...builtinPresets()[1], name: 'my-dance', tempo: 133, description: 'Füße & <b>ünïcode</b>' };
     const recipe = { preset: 'my-dance', seed: 7, bars: 24, tempo: 133 };
@@ -34,6 +51,14 @@ describe('share links', () => {
     ['v=1&preset=folk-dance&seed=99999999999', 'seed'],
     ['v=1&preset=folk-dance&seed=1&bars=3', 'bars'],
     ['v=1&preset=folk-dance&seed=1&tempo=1000', 'tempo'],
+    ['v=1&preset=folk-dance&seed=1&key=H', 'key'],
+    ['v=1&preset=folk-dance&seed=1&mode=blues', 'mode'],
+    ['v=1&preset=folk-dance&seed=1&meter=6%2F7', 'meter'],
+    ['v=1&preset=folk-dance&seed=1&meter=six', 'meter'],
+    ['v=1&preset=folk-dance&seed=1&form=A%3Cb%3E', 'form'],
+    ['v=1&preset=folk-dance&seed=1&temperature=9', 'temperature'],
+    ['v=1&preset=folk-dance&seed=1&temperature=1e1', 'temperature'],
+    ['v=1&preset=folk-dance&seed=1&maxRun=1', 'maxRun'],
     [`v=1&preset=folk-dance&seed=1&x=${'a'.repeat(17000)}`, 'link'],
   ])('refuses %s, naming %s', (fragment, field) => {
     const before = Object.getOwnPropertyNames(Object.prototype).length;
