@@ -21,6 +21,7 @@ export * from './player';
 export * from './registry';
 export * from './render';
 export * from './scheduler';
+export * from './sectionFeed';
 export * from './sound';
 export * from './timeline';
 export * from './trackGraph';
