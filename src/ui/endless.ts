@@ -23,8 +23,8 @@ export interface EndlessReport {
   on: boolean;
   sectionsPlayed: number;
   sectionsHeld: number;
-  /** The section playing (or next to play): its number from 1 and its letter. */
-  section?: { number: number; label: string };
+  /** The section playing (or next to play): its number from 1, its letter, first tick and bars. */
+  section?: { number: number; label: string; start: Ticks; bars: number };
 }
 
 /**
@@ -109,7 +109,12 @@ export class EndlessSwitch {
       on: this.on,
       sectionsPlayed: state?.sectionsPlayed ?? 0,
       sectionsHeld: state?.sectionsHeld ?? 0,
-      section: state && { number: state.section.index + 1, label: state.section.label },
+      section: state && {
+        number: state.section.index + 1,
+        label: state.section.label,
+        start: state.section.start,
+        bars: state.section.piece.bars,
+      },
     };
   }
 
