@@ -108,6 +108,20 @@ describe.skipIf(!chromiumAvailable())('endless playback in the page (Chromium)',
     expect(problems).toEqual([]);
   });
 
+  it('changes tempo live without starting the sections again', { timeout: 30_000 }, async () => {
+    const before = await sample();
+    const tempo = page.getByRole('spinbutton', { name: 'Tempo', exact: true });
+    await tempo.fill('240');
+    await tempo.press('Enter');
+    await page.waitForTimeout(500);
+    const after = await sample();
+    expect(await muse((m) => m.transport())).toMatchObject({ state: 'playing', tempo: 240, looping: false });
+    expect(after.ticks).toBeGreaterThan(before.ticks);
+    expect(after.endless.sectionsPlayed).toBeGreaterThanOrEqual(before.endless.sectionsPlayed);
+    expect(after.endless.section?.number).toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
+  });
+
   it('pauses and resumes where it was, and Stop goes back to the first section', { timeout: 30_000 }, async () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const paused = await sample();
