@@ -1,6 +1,7 @@
 /**
  * Sound: the instruments (synth voices from the preset, a synthesized drum kit), the mixer, the
- * master bus (reverb, echo, chorus, limiter), live playback with a lookahead scheduler, Web MIDI
+ * master bus (reverb, echo, chorus, limiter), live playback with a lookahead scheduler (a piece, or
+ * endless sections fed by {@link SectionFeed} while they play), Web MIDI
  * output, and the offline render to WAV — live and offline share the voice and effect code.
  * Browser only, except the pure parts (envelopes, voice plans, timeline, scheduler, master DSP).
  *
@@ -21,6 +22,7 @@ export * from './player';
 export * from './registry';
 export * from './render';
 export * from './scheduler';
+export * from './sectionFeed';
 export * from './sound';
 export * from './timeline';
 export * from './trackGraph';

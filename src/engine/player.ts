@@ -1,56 +1,37 @@
-import type { Piece } from '../compose';
+import type { EndlessComposer, Piece } from '../compose';
 import type { Bpm, Seconds, Ticks } from '../core';
 import { InstrumentBank } from './bank';
-import { FanOut } from './fanOut';
 import { LiveAudio } from './liveAudio';
-import { LiveOut } from './liveOut';
-import { MidiOut, type MidiPort } from './midiOut';
-import { type ChannelState, isAudible, type MixerState } from './mixer';
-import { NodeRegistry } from './registry';
-import { type LoopRange, Scheduler } from './scheduler';
-import { delaySeconds, type EngineOptions, resolveSound, type SoundSetup } from './sound';
-import { type Timeline, timelineOf } from './timeline';
-import { buildTracks, type TrackGraph, trackMixes } from './trackGraph';
+import { loadPlayable, type Playable, silenceLoaded, TEARDOWN_DELAY_MS, wireOutputs } from './loaded';
+import type { MidiPort } from './midiOut';
+import type { ChannelState, MixerState } from './mixer';
+import { PlayerStatus } from './playerStatus';
+import type { LoopRange } from './scheduler';
+import { SectionFeed } from './sectionFeed';
+import { delaySeconds, type EngineOptions, resolveSound } from './sound';
+import { timelineOf } from './timeline';
+import { trackMixes } from './trackGraph';
 
-/** Where the transport is. */
-export type TransportState = 'stopped' | 'playing' | 'paused';
+export type { TransportState } from './playerStatus';
 
 /** The transport starts this long after Play, so the first notes are never late. */
 export const START_DELAY: Seconds = 0.02;
-/** A replaced graph is taken down this long after it was silenced (its fade is over by then). */
-const TEARDOWN_DELAY_MS = 120;
-
-/** One loaded piece: its graph, its outputs, its scheduler. */
-interface Loaded {
-  piece: Piece;
-  sound: SoundSetup;
-  timeline: Timeline;
-  registry: NodeRegistry;
-  graph: TrackGraph;
-  out: LiveOut;
-  midi?: MidiOut;
-  fan: FanOut;
-  scheduler: Scheduler;
-  options: EngineOptions;
-}
 
 /**
  * Live playback. Builds the same voices, strips and master bus as the offline render in a real
  * AudioContext, and drives them with a lookahead {@link Scheduler} ticked by Tone.js's worker clock
  * (so it keeps time in a background tab). Transport: play, pause, stop, seek, loop, live tempo;
  * mixer: volume, pan, mute, solo per track; optional Web MIDI output instead of or beside the
- * synths. Playhead callbacks go through Tone.Draw. Every node it makes is counted
+ * synths; endless playback of sections composed while the one before plays ({@link
+ * Player.loadEndless}). Playhead callbacks go through Tone.Draw. Every node it makes is counted
  * ({@link Player.nodeCount}) and released on stop, on load and on dispose.
  */
-export class Player {
-  private loaded: Loaded | undefined;
-  private transport: TransportState = 'stopped';
+export class Player extends PlayerStatus {
   private mixer: MixerState = {};
   private loopOn = false;
   private midiPort: MidiPort | undefined;
   private builtIn = true;
   private endAt: Seconds | undefined;
-  private retiring = new Set<NodeRegistry>();
   private readonly bank: InstrumentBank;
   /** Milliseconds from the last Play click to the transport start at the speakers. */
   latencyMs: number | undefined;
@@ -61,7 +42,8 @@ export class Player {
   /** The audio context changed state ("running", "suspended", "interrupted", ...). */
   onAudioState: (state: string) => void = () => {};
 
-  private constructor(private readonly audio: LiveAudio) {
+  private constructor(audio: LiveAudio) {
+    super(audio);
     this.bank = new InstrumentBank(audio.ctx);
     audio.tone.on('tick', this.tick);
     audio.wanted = () => this.transport === 'playing';
@@ -83,35 +65,35 @@ export class Player {
 
   /** Replaces the piece, keeping the transport where it is (a playing piece plays on from there). */
   load(piece: Piece, options: EngineOptions): void {
-    const now = this.audio.now;
-    const at = this.ticks;
-    this.retire(now);
-    const registry = new NodeRegistry();
     const sound = resolveSound(piece, options);
-    const timeline = timelineOf(piece, sound);
-    const keep = <T extends AudioNode>(node: T) => registry.add(node);
-    const graph = buildTracks(this.audio.ctx, sound, keep, false);
-    graph.connect();
-    this.audio.master.load(
-      graph.output,
-      sound.tracks.length,
-      { tracks: trackMixes(sound, this.mixer), master: sound.master },
-      keep,
-    );
-    const out = new LiveOut(this.bank, graph.tracks, registry);
-    const fan = new FanOut([], {
+    this.replace({ sound, timeline: timelineOf(piece, sound), options }, this.ticks);
+  }
+
+  /**
+   * Plays sections one after another for as long as the transport runs: each is composed (by a
+   * composer from `make`, made again on Stop) while the one before plays, and dropped once it has
+   * been heard. Starts from the first section; Loop does not apply.
+   */
+  loadEndless(make: () => EndlessComposer, options: EngineOptions): void {
+    const feed = new SectionFeed(make, options);
+    this.replace({ sound: feed.sound, timeline: feed.timeline, options, feed }, 0);
+  }
+
+  private replace(p: Playable, at: Ticks): void {
+    const now = this.audio.now;
+    this.retire(now);
+    const l = loadPlayable(this.audio, this.bank, p, this.mixer, {
       beat: (tick, time) => this.audio.tone.draw.schedule(() => this.onBeat(tick), time),
       end: (time) => {
         this.endAt = time;
       },
     });
-    const scheduler = new Scheduler(timeline, fan);
-    this.loaded = { piece, sound, timeline, registry, graph, out, fan, scheduler, options };
+    this.loaded = l;
     this.wire();
-    if (this.loopOn) scheduler.setLoop({ start: 0, end: timeline.length }, now);
-    const from = at < timeline.length ? at : 0;
-    if (this.transport === 'playing') scheduler.start(now + START_DELAY, from);
-    else if (this.transport === 'paused') scheduler.seek(from, now);
+    if (this.loopOn && !l.feed) l.scheduler.setLoop({ start: 0, end: l.timeline.length }, now);
+    const from = at < l.timeline.length ? at : 0;
+    if (this.transport === 'playing') l.scheduler.start(now + START_DELAY, from);
+    else if (this.transport === 'paused') l.scheduler.seek(from, now);
   }
 
   /** Starts (or resumes) playing. `clickTime` (performance.now() of the click) measures the latency. */
@@ -145,6 +127,8 @@ export class Player {
   stop(): void {
     if (this.loaded) {
       this.halt();
+      // Endless: Play starts again from the first section, composed anew.
+      this.loaded.feed?.reset();
       this.loaded.scheduler.seek(0, this.audio.now);
     }
     this.transport = 'stopped';
@@ -166,13 +150,14 @@ export class Player {
   setLoop(loop: boolean | LoopRange): void {
     this.loopOn = loop !== false;
     const l = this.loaded;
-    if (!l) return;
+    if (!l || l.feed) return;
     const range = loop === true ? { start: 0, end: l.timeline.length } : loop || undefined;
     l.scheduler.setLoop(range, this.audio.now);
   }
 
+  /** Whether Loop is on (never in endless playback). */
   get looping(): boolean {
-    return this.loopOn;
+    return this.loopOn && !this.loaded?.feed;
   }
 
   /** Changes the tempo at once, playing or not. */
@@ -205,50 +190,6 @@ export class Player {
     if (playing) this.play();
   }
 
-  get state(): TransportState {
-    return this.transport;
-  }
-
-  get playing(): boolean {
-    return this.transport === 'playing';
-  }
-
-  /** The position in piece ticks. */
-  get ticks(): Ticks {
-    return this.loaded ? this.loaded.scheduler.position(this.audio.now) : 0;
-  }
-
-  get tempo(): Bpm | undefined {
-    return this.loaded?.scheduler.tempo;
-  }
-
-  /** The audio context's state. */
-  get audioState(): string {
-    return this.audio.ctx.state;
-  }
-
-  /** The output's peak and RMS over the last tenth of a second (undefined without the worklet). */
-  get level(): { peak: number; rms: number } | undefined {
-    return this.audio.master.level();
-  }
-
-  /** "worklet" or "fallback" (see createLiveMaster). */
-  get masterKind(): string {
-    return this.audio.master.kind;
-  }
-
-  /** Audio nodes the player holds now. */
-  get nodeCount(): number {
-    let count = this.audio.registry.size + (this.loaded?.registry.size ?? 0);
-    for (const r of this.retiring) count += r.size;
-    return count;
-  }
-
-  /** Notes scheduled or sounding, not yet released. */
-  get liveNotes(): number {
-    return this.loaded?.out.notes ?? 0;
-  }
-
   /** For tests: suspends the audio context as a browser or the system would. */
   interrupt(): Promise<void> {
     return this.audio.suspend();
@@ -267,6 +208,8 @@ export class Player {
     if (!l) return;
     const now = this.audio.now;
     if (this.transport === 'playing') {
+      // Composing the next section waits for a timer of its own, off this tick's path.
+      l.feed?.update(l.scheduler.position(now), (f) => setTimeout(f, 0));
       l.scheduler.pump(now);
       l.midi?.pump(now);
       if (this.endAt !== undefined && now >= this.endAt) {
@@ -286,9 +229,7 @@ export class Player {
     const l = this.loaded;
     if (!l) return;
     const now = this.audio.now;
-    l.scheduler.stop(now);
-    l.out.silence(now);
-    l.midi?.silence();
+    silenceLoaded(l, now);
     this.audio.tone.draw.cancel(now);
     this.endAt = undefined;
     setTimeout(() => l.out.sweep(this.audio.now + 1), TEARDOWN_DELAY_MS);
@@ -296,34 +237,16 @@ export class Player {
 
   /** Connects the scheduler to the built-in synths and/or the MIDI port. */
   private wire(): void {
-    const l = this.loaded;
-    if (!l) return;
-    const ids = l.sound.tracks.map((t) => t.id);
-    l.midi = this.midiPort
-      ? new MidiOut(
-          this.midiPort,
-          l.sound.tracks,
-          (t) => this.audio.outputTime(t),
-          (track) => isAudible(this.mixer, ids[track], ids),
-        )
-      : undefined;
-    l.fan.sinks = [...(this.builtIn ? [l.out] : []), ...(l.midi ? [l.midi] : [])];
+    if (this.loaded) wireOutputs(this.loaded, this.audio, this.midiPort, this.builtIn, () => this.mixer);
   }
 
   /** Silences the loaded piece and takes its graph down once the fade is over. */
   private retire(now: Seconds): void {
     const old = this.loaded;
     if (!old) return;
-    old.scheduler.stop(now);
-    old.out.silence(now);
-    old.midi?.silence();
+    silenceLoaded(old, now);
     this.audio.tone.draw.cancel(now);
     this.loaded = undefined;
-    this.retiring.add(old.registry);
-    setTimeout(() => {
-      old.out.dispose();
-      old.registry.releaseAll();
-      this.retiring.delete(old.registry);
-    }, TEARDOWN_DELAY_MS);
+    this.retiring.add(old);
   }
 }

@@ -15,6 +15,15 @@ export interface SchedulerSink {
   end?(time: Seconds): void;
 }
 
+/**
+ * A timeline that grows while it plays (endless playback): asked when the scheduler reaches the
+ * timeline's end, it appends more events and length to the same timeline and says so.
+ */
+export interface TimelineSource {
+  /** Makes the timeline longer if it can; false: the end is the end. */
+  more(): boolean;
+}
+
 /** A stretch of the piece to repeat, in ticks: [start, end). */
 export interface LoopRange {
   start: Ticks;
@@ -51,6 +60,7 @@ export class Scheduler {
   constructor(
     private readonly timeline: Timeline,
     private readonly sink: SchedulerSink,
+    private readonly source?: TimelineSource,
   ) {
     this.bpm = timeline.tempo;
   }
@@ -131,9 +141,8 @@ export class Scheduler {
     while (this.anchors.length > 1 && this.anchors[1].time <= now) this.anchors.shift();
     const until = now + this.horizon;
     const perTick = tickSeconds(this.bpm);
-    const length = this.timeline.length;
     while (this.cursorTime < until && !this.done) {
-      const stop = this.loop && this.cursorTick < this.loop.end ? this.loop.end : length;
+      const stop = this.loop && this.cursorTick < this.loop.end ? this.loop.end : this.timeline.length;
       const reach = this.cursorTick + (until - this.cursorTime) / perTick;
       const to = Math.min(stop, reach);
       this.emit(this.cursorTick, to, perTick);
@@ -143,7 +152,7 @@ export class Scheduler {
       if (this.loop && stop === this.loop.end) {
         this.cursorTick = this.loop.start;
         this.anchors.push({ time: this.cursorTime, tick: this.cursorTick, bpm: this.bpm });
-      } else {
+      } else if (!(this.source?.more() && this.timeline.length > stop)) {
         this.done = true;
         this.sink.end?.(this.cursorTime);
       }

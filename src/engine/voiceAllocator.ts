@@ -24,6 +24,19 @@ export interface AllocatorOptions {
   releaseTicks: (note: PlannedNote) => Ticks;
   /** Notes of one group silence each other (an open hi-hat is cut by the closed one). */
   chokeGroup?: (pitch: MidiPitch) => number | undefined;
+  /**
+   * Voices still ringing when the notes begin (the end of the section before, in endless
+   * playback): taken only when no other voice is free, and never cut in the plan — the player cuts
+   * them when the new note comes.
+   */
+  busy?: readonly BusyVoice[];
+}
+
+/** A voice that still sounds a note from before: until `end` (ticks in the notes' frame). */
+export interface BusyVoice {
+  voice: number;
+  end: Ticks;
+  pitch: MidiPitch;
 }
 
 interface Voice {
@@ -46,15 +59,18 @@ interface Voice {
 export function planVoices(notes: readonly PlannedNote[], options: AllocatorOptions): VoicePlan[] {
   const polyphony = Math.max(1, Math.floor(options.polyphony));
   const voices: (Voice | undefined)[] = new Array(polyphony).fill(undefined);
+  // A note from before has no place in this plan (note -1): cutting it only ends it here.
+  for (const b of options.busy ?? [])
+    if (b.voice < polyphony && b.end > 0) voices[b.voice] = { note: -1, start: -1, end: b.end, pitch: b.pitch };
   const plan: VoicePlan[] = [];
   /** Cuts the note on voice `v` at `tick`; the voice is then fading, free once the fade is over. */
   const cut = (v: number, tick: Ticks) => {
     const occupant = voices[v]!;
     const p = plan[occupant.note];
-    p.cut = Math.min(p.cut ?? Number.POSITIVE_INFINITY, tick);
+    if (p) p.cut = Math.min(p.cut ?? Number.POSITIVE_INFINITY, tick);
     occupant.end = tick;
   };
-  const fadingAt = (v: Voice | undefined, t: Ticks) => v !== undefined && plan[v.note].cut === t;
+  const fadingAt = (v: Voice | undefined, t: Ticks) => v !== undefined && plan[v.note]?.cut === t;
   notes.forEach((note, i) => {
     const t = note.tick;
     const sounding = (v: Voice | undefined): v is Voice => v !== undefined && v.end > t;

@@ -17,6 +17,7 @@ import {
   parseShareFragment,
   type Recipe,
 } from '../presets';
+import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
 import { startMidiOutput } from './midiOutput';
@@ -76,6 +77,14 @@ export function startApp(): void {
 
   const mixer = new MixerPanel(element('mixer'), (id, change) => transport.current?.setChannel(id, change));
 
+  const endless = new EndlessSwitch(element('endless'), element('loop'), {
+    roll,
+    say,
+    engine: (g) => engineOptions(g.preset),
+    current: () => current,
+    player: () => transport.current,
+  });
+
   const transport = new Transport(
     {
       play: element('play'),
@@ -87,10 +96,10 @@ export function startApp(): void {
     },
     {
       load: (player) => {
-        if (current) player.load(current.piece, engineOptions(current.preset));
+        if (current && !endless.loadInto(player, current)) player.load(current.piece, engineOptions(current.preset));
       },
       meter: () => current?.piece.meter,
-      playhead: (ticks) => roll.playhead(ticks),
+      playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
       say,
       ready: (player: Player) => {
         applyMixer(player, mixer.mixer);
@@ -154,7 +163,8 @@ export function startApp(): void {
     showExportRange(exportMenu, piece.bars);
     say(`${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.`);
     saveSettings(current.recipe);
-    transport.current?.load(piece, engineOptions(current.preset));
+    const player = transport.current;
+    if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
     transport.show();
   };
 
@@ -268,6 +278,8 @@ export function startApp(): void {
         tempo: transport.current?.tempo,
         master: transport.current?.masterKind,
       }),
+      /** The Endless switch and endless playback: sections begun, sections held in memory. */
+      endless: () => endless.report(),
       /** Suspends the audio context, as a browser or the system may. */
       interrupt: () => transport.current?.interrupt(),
       /** The offline engine (render, WAV), for tests and benchmarks. */
