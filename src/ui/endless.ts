@@ -35,7 +35,7 @@ export interface EndlessReport {
  */
 export class EndlessSwitch {
   /** The recipe loaded as endless sections (a new one restarts them; a tempo change does not). */
-  private loadedFrom: { preset: unknown; model: unknown; seed: number } | undefined;
+  private loadedFrom: { preset: unknown; model: unknown; recipe: string } | undefined;
   /** The section drawn on the roll (index), if it shows one. */
   private drawn: number | undefined;
   /** The section the status line last named. */
@@ -79,7 +79,7 @@ export class EndlessSwitch {
     }
     const from = this.loadedFrom;
     this.drawn = undefined;
-    if (player.endless && from?.preset === g.preset && from.model === g.model && from.seed === g.recipe.seed)
+    if (player.endless && from?.preset === g.preset && from.model === g.model && from.recipe === sectionsOf(g))
       return true;
     this.load(player, g);
     return true;
@@ -129,6 +129,12 @@ export class EndlessSwitch {
     }
     const options = composeOptions(g.preset, g.recipe);
     player.loadEndless(() => composeEndless(g.model, options, g.recipe.seed), this.host.engine(g));
-    this.loadedFrom = { preset: g.preset, model: g.model, seed: g.recipe.seed };
+    this.loadedFrom = { preset: g.preset, model: g.model, recipe: sectionsOf(g) };
   }
+}
+
+/** What decides the sections (the recipe but its tempo and length: a tempo change keeps them playing). */
+function sectionsOf(g: Generated): string {
+  const { tempo: _tempo, bars: _bars, ...rest } = g.recipe;
+  return JSON.stringify(rest);
 }
