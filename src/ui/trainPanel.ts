@@ -19,6 +19,16 @@ export function defaultModelName(pieces: number): string {
   return `My corpus (${pieces} piece${pieces === 1 ? '' : 's'})`;
 }
 
+/**
+ * The pieces in a fixed order (by id, then title; code-unit order, whatever the locale): the
+ * cross-validation folds depend on the order, and the browser lists a folder's files in any order,
+ * so the same files always train the same model.
+ */
+export function trainingOrder(pieces: readonly CorpusPiece[]): CorpusPiece[] {
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...pieces].sort((a, b) => compare(a.id, b.id) || compare(a.title, b.title));
+}
+
 function element<T extends HTMLElement>(root: HTMLElement, id: string): T {
   const el = root.querySelector<T>(`#${id}`);
   if (!el) throw new Error(`the training panel has no #${id}`);
@@ -98,7 +108,7 @@ export function startTrainPanel(
   return {
     setPieces(next) {
       controller?.abort(); // a new corpus: a training of the old one is moot
-      pieces = next;
+      pieces = trainingOrder(next);
       name.value = next.length ? defaultModelName(next.length) : '';
       busy(false);
       say(next.length ? `Ready to train on ${next.length} pieces.` : 'Import some pieces to train a model on them.');
