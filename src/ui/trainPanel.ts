@@ -12,6 +12,8 @@ export interface TrainedModel extends Trained {
   pieces: number;
   order: number;
   maxRun: number;
+  /** How long the training took, from the click to the model read back. */
+  seconds: number;
 }
 
 /** The default name of a model trained on `pieces`: "My corpus (42 pieces)". */
@@ -81,6 +83,7 @@ export function startTrainPanel(
     progress.value = 0;
     busy(true);
     say(`Training on ${pieces.length} pieces…`);
+    const started = performance.now();
     const result = await trainInWorker(
       pieces,
       { order: o, melodyMaxRun: run },
@@ -101,7 +104,8 @@ export function startTrainPanel(
       return;
     }
     const modelName = name.value.trim() || defaultModelName(pieces.length);
-    say(await onTrained({ ...result.value, name: modelName, pieces: pieces.length, order: o, maxRun: run }));
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    say(await onTrained({ ...result.value, name: modelName, pieces: pieces.length, order: o, maxRun: run, seconds }));
   });
   cancel.addEventListener('click', () => controller?.abort());
 

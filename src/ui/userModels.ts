@@ -143,7 +143,7 @@ export function startUserModels(
       const kept = saved?.ok
         ? 'saved in this browser'
         : `kept for this visit only${saved && !saved.ok ? ` (${saved.error})` : ''}`;
-      return `Trained "${name}" on ${trained.pieces} pieces, ${kept}; the piece is now composed from it.`;
+      return `Trained "${name}" on ${trained.pieces} pieces in ${trained.seconds} s, ${kept}; the piece is now composed from it.`;
     },
   };
 }
