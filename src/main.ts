@@ -1,6 +1,22 @@
 import './ui/app.css';
-import { startApp, startCorpusPanel } from './ui';
+import { startApp, startCorpusPanel, startTrainPanel, startUserModels } from './ui';
 
-startApp();
+const app = startApp();
+const status = document.getElementById('train-status');
+const models = startUserModels(
+  document.getElementById('model') as HTMLSelectElement,
+  document.getElementById('model-delete') as HTMLButtonElement,
+  {
+    use: (choice) => app.useModel(choice),
+    say: (text, isError = false) => {
+      if (!status) return;
+      status.textContent = text;
+      status.classList.toggle('error', isError);
+    },
+  },
+);
 const corpus = document.getElementById('corpus-panel');
-if (corpus) startCorpusPanel(corpus);
+if (corpus) {
+  const training = startTrainPanel(corpus, (trained) => models.add(trained));
+  startCorpusPanel(corpus, (pieces) => training.setPieces(pieces));
+}

@@ -22,6 +22,6 @@ export {
   type MelodyPhraseRequest,
 } from './melodyPhrase';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
-export { type ModelOptions, type MuseModel, modelDefaults, trainModel } from './museModel';
+export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export { type OriginalityReport, originalityReport } from './originality';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';

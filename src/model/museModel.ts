@@ -45,6 +45,16 @@ export interface MuseModel {
   readonly provenance: Provenance;
 }
 
+/** How far {@link trainModel} has got: `done` of `total` steps, the last one finished named. */
+export interface TrainProgress {
+  done: number;
+  total: number;
+  stage: 'melody lines' | 'pitch weights' | 'harmony' | 'rhythm' | 'pitch experts' | 'originality guard';
+}
+
+/** Steps of {@link trainModel}: melody lines, 5 cross-validation folds, the four chains and guards. */
+const TRAIN_STEPS = 10;
+
 /** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
 export function melodyGuardTokens(line: MelodyLine): string[] {
   return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
@@ -57,27 +67,46 @@ export function melodyGuardTokens(line: MelodyLine): string[] {
  * @example
  * const model = trainModel(builtinCorpus('songbook').pieces, { order: 4 });
  */
-export function trainModel(pieces: readonly CorpusPiece[], options: Partial<ModelOptions> = {}): MuseModel {
+export function trainModel(
+  pieces: readonly CorpusPiece[],
+  options: Partial<ModelOptions> = {},
+  onProgress: (progress: TrainProgress) => void = () => {},
+): MuseModel {
   const o: ModelOptions = { ...modelDefaults, ...options };
   if (!Number.isInteger(o.order) || o.order < 1 || o.order > 12) throw new RangeError(`order ${o.order} is not 1–12`);
+  let done = 0;
+  const step = (stage: TrainProgress['stage']) => onProgress({ done: ++done, total: TRAIN_STEPS, stage });
   const lines = pieces.map(melodyLine);
   const withMelody = lines.filter((l) => l.notes.length > 0);
-  const weights = o.fitWeights ? fitPitchWeights(withMelody, o.order) : { ...DEFAULT_PITCH_WEIGHTS };
+  step('melody lines');
+  // Folds that are not run (too few melodies, or no fitting) still count, so the bar reaches its end.
+  const weights = o.fitWeights
+    ? fitPitchWeights(withMelody, o.order, { onFold: () => step('pitch weights') })
+    : { ...DEFAULT_PITCH_WEIGHTS };
+  while (done < 6) step('pitch weights');
+  const harmony = trainHarmonyChain(pieces, o.order, o.phraseBars);
+  step('harmony');
+  const rhythm = trainRhythmChain(withMelody, o.order);
+  step('rhythm');
+  const experts = trainPitchExperts(withMelody, o.order);
+  step('pitch experts');
+  const guards = {
+    melody: buildCorpusIndex(
+      pieces.map((p, i) => ({ id: p.id, tokens: melodyGuardTokens(lines[i]) })),
+      o.melodyMaxRun,
+    ),
+    chords: buildCorpusIndex(
+      pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
+      o.chordMaxRun,
+    ),
+  };
+  step('originality guard');
   return {
     options: o,
-    harmony: trainHarmonyChain(pieces, o.order, o.phraseBars),
-    rhythm: trainRhythmChain(withMelody, o.order),
-    pitch: { order: o.order, experts: trainPitchExperts(withMelody, o.order), weights },
-    guards: {
-      melody: buildCorpusIndex(
-        pieces.map((p, i) => ({ id: p.id, tokens: melodyGuardTokens(lines[i]) })),
-        o.melodyMaxRun,
-      ),
-      chords: buildCorpusIndex(
-        pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
-        o.chordMaxRun,
-      ),
-    },
+    harmony,
+    rhythm,
+    pitch: { order: o.order, experts, weights },
+    guards,
     provenance: provenanceOf(pieces),
   };
 }

@@ -31,6 +31,8 @@ export interface FitOptions {
   folds: number;
   /** At most this many notes are used for fitting (evenly spread), for speed (default 8000). */
   maxNotes: number;
+  /** Called after each fold's experts have predicted their held-out notes (for progress bars). */
+  onFold?: (done: number, folds: number) => void;
 }
 
 /** Fits the experts' weights to `lines` by cross-validation. */
@@ -61,6 +63,7 @@ export function fitPitchWeights(
         rows.push({ logits, truth: clampInterval(interval) + MAX_INTERVAL });
       });
     }
+    options.onFold?.(f + 1, folds);
   }
   const w = newtonFit(
     rows,

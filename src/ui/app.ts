@@ -3,6 +3,7 @@ import type { MidiPort } from '../engine/midiOut';
 import type { MixerState } from '../engine/mixer';
 import type { Player } from '../engine/player';
 import type { EngineOptions } from '../engine/sound';
+import type { MuseModel } from '../model';
 import {
   builtinPresets,
   type FullRecipe,
@@ -50,7 +51,7 @@ function randomSeed(): number {
  * Wires the page: fields → recipe → piece → piano roll and mixer; the transport (Play, Pause, Stop,
  * Loop; audio starts on the page's first gesture); Regenerate; Export MIDI and Export WAV; MIDI output.
  */
-export function startApp(): void {
+export function startApp(): { useModel(choice: { model: MuseModel; name: string } | undefined): void } {
   const preset = element<HTMLSelectElement>('preset');
   const seed = element<HTMLInputElement>('seed');
   const tempo = element<HTMLInputElement>('tempo');
@@ -69,6 +70,8 @@ export function startApp(): void {
   const shared = new Map<string, Preset>();
   const exportMenu = element<HTMLElement>('export-menu');
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
+  /** A model of the user's (the Model select) instead of the preset's own corpus. */
+  let userModel: { model: MuseModel; name: string } | undefined;
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -141,7 +144,7 @@ export function startApp(): void {
   const update = () => {
     const recipe = readRecipe();
     if (!recipe) return;
-    const result = generate(recipe, { preset: shared.get(recipe.preset) });
+    const result = generate(recipe, { preset: shared.get(recipe.preset), model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
       return;
@@ -161,7 +164,10 @@ export function startApp(): void {
     roll.draw(piece);
     mixer.show(piece.tracks);
     showExportRange(exportMenu, piece.bars);
-    say(`${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.`);
+    say(
+      `${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.` +
+        (userModel ? ` Composed from your model "${current.modelName}".` : ''),
+    );
     saveSettings(current.recipe);
     const player = transport.current;
     if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
@@ -284,8 +290,24 @@ export function startApp(): void {
       interrupt: () => transport.current?.interrupt(),
       /** The offline engine (render, WAV), for tests and benchmarks. */
       offline: () => import('../engine/offline'),
+      /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
+      model: () =>
+        current && {
+          name: current.modelName,
+          user: userModel !== undefined,
+          pieces: current.model.provenance.pieces.length,
+          contentHash: current.model.provenance.contentHash,
+        },
     }),
   });
+  return {
+    /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */
+    useModel(choice) {
+      userModel = choice;
+      generation.lockMaxRun(choice?.model.options.melodyMaxRun);
+      update();
+    },
+  };
 }
 
 function applyMixer(player: Player, state: MixerState): void {

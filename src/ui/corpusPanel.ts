@@ -3,11 +3,10 @@ import { type CorpusReport, reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { droppedFiles, IMPORTABLE } from './droppedFiles';
 import { importFiles } from './importQueue';
+import { showCharts } from './reportCharts';
 
 /** Longest a single file may take to import in the browser. */
 export const IMPORT_DEADLINE_MS = 10_000;
-
-const PITCH_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -31,6 +30,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
   const cancel = root.querySelector<HTMLButtonElement>('#import-cancel');
   const list = root.querySelector<HTMLOListElement>('#import-results');
   const report = root.querySelector<HTMLElement>('#corpus-report');
+  const charts = root.querySelector<HTMLElement>('#corpus-charts');
   if (!input || !folder || !progress || !cancel || !list || !report) throw new Error('the corpus panel is incomplete');
   let controller: AbortController | undefined;
 
@@ -40,6 +40,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     const pieces: CorpusPiece[] = [];
     list.replaceChildren();
     report.replaceChildren();
+    charts?.replaceChildren();
     progress.max = Math.max(1, files.length);
     progress.value = 0;
     progress.hidden = false;
@@ -64,7 +65,11 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     progress.hidden = true;
     root.querySelector('#import-summary')!.textContent =
       `${okCount} piece${okCount === 1 ? '' : 's'} imported${errors ? `, ${errors} file${errors === 1 ? '' : 's'} refused` : ''}.`;
-    if (pieces.length) showReport(report, reportCorpus(pieces));
+    if (pieces.length) {
+      const summary = reportCorpus(pieces);
+      showReport(report, summary);
+      if (charts) showCharts(charts, summary);
+    }
     onPieces(pieces);
   };
 
@@ -122,20 +127,8 @@ function showReport(root: HTMLElement, r: CorpusReport): void {
   ]) {
     facts.append(el('dt', term), el('dd', value));
   }
-  const chart = el('div', undefined, 'histogram');
-  chart.setAttribute('role', 'img');
-  chart.setAttribute(
-    'aria-label',
-    `Pitch classes: ${r.pitchClassHistogram.map((v, i) => `${PITCH_NAMES[i]} ${Math.round(v * 100)} %`).join(', ')}`,
-  );
-  const peak = Math.max(...r.pitchClassHistogram, 1e-9);
-  r.pitchClassHistogram.forEach((v, i) => {
-    const bar = el('span', PITCH_NAMES[i], 'bar');
-    bar.style.setProperty('--h', `${Math.round((v / peak) * 100)}%`);
-    chart.append(bar);
-  });
   const warnings = el('ul', undefined, 'warnings');
   for (const w of r.warnings) warnings.append(el('li', w));
-  root.append(el('h3', 'What the model would learn from'), facts, el('h4', 'Pitch classes'), chart);
+  root.append(el('h3', 'What the model would learn from'), facts);
   if (r.warnings.length) root.append(el('h4', 'Warnings'), warnings);
 }

@@ -63,6 +63,8 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
   };
   temperature.addEventListener('input', showTemperature);
   const inputs = { key, mode, meter, form, temperature, maxRun };
+  /** The user's limit while a trained model's own is shown. */
+  let unlocked = '';
 
   return {
     fill(recipe) {
@@ -98,6 +100,8 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       for (const input of Object.values(inputs)) input.addEventListener('change', listener);
     },
     lockMaxRun(limit) {
+      if (limit !== undefined && !maxRun.disabled) unlocked = maxRun.value;
+      else if (limit === undefined && maxRun.disabled) maxRun.value = unlocked;
       maxRun.disabled = limit !== undefined;
       if (limit !== undefined) maxRun.value = String(limit);
       maxRun.title = limit === undefined ? '' : 'A trained model carries the originality limit it was trained with.';

@@ -2,3 +2,5 @@
 export * from './app';
 export * from './corpusPanel';
 export * from './pianoRoll';
+export * from './trainPanel';
+export * from './userModels';

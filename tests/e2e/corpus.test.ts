@@ -59,7 +59,8 @@ describe.skipIf(!run)('importing files in the page', () => {
     );
     const report = page.locator('#corpus-report');
     expect(await report.locator('dt').allTextContents()).toContain('Chords');
-    expect(await report.getByRole('img').getAttribute('aria-label')).toMatch(/^Pitch classes: C \d+ %/);
+    const pitchChart = page.locator('#corpus-charts').getByRole('img', { name: /^Pitch classes/ });
+    expect(await pitchChart.getAttribute('aria-label')).toMatch(/^Pitch classes: C \d+ %/);
     expect(problems).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())(
       const novelty = page.getByLabel('Novelty', { exact: true });
       await novelty.fill('1.5');
       await novelty.dispatchEvent('change');
-      const limit = page.getByRole('spinbutton', { name: 'Originality limit' });
+      const limit = page.getByRole('spinbutton', { name: 'Originality limit', exact: true });
       await limit.fill('8');
       await limit.blur();
       await expect.poll(async () => (await recipeOf(page)).maxRun).toBe(8);

@@ -1,0 +1,75 @@
+import { err, ok, type Result } from '../core';
+import type { CorpusPiece } from '../corpus/types';
+import { type ModelOptions, type MuseModel, parseModel, type TrainProgress } from '../model';
+
+/** What the page sends the training worker. */
+export interface TrainRequest {
+  pieces: CorpusPiece[];
+  options: Partial<ModelOptions>;
+}
+
+/** What the training worker sends back: progress after each step, then the model file or an error. */
+export type TrainReply =
+  | { type: 'progress'; progress: TrainProgress }
+  | { type: 'done'; bytes: ArrayBuffer }
+  | { type: 'error'; message: string };
+
+/** Why there is no model: cancelled by the user, or training failed, with a sentence to show. */
+export interface TrainError {
+  code: 'cancelled' | 'failed';
+  message: string;
+}
+
+/** A trained model and the text of its model file (what the store keeps). */
+export interface Trained {
+  model: MuseModel;
+  text: string;
+}
+
+/** Options of {@link trainInWorker}. */
+export interface TrainRunOptions {
+  onProgress?: (progress: TrainProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Trains a model on `pieces` in a Web Worker; aborting the signal terminates the worker at once,
+ * so a cancelled training leaves nothing behind.
+ */
+export function trainInWorker(
+  pieces: readonly CorpusPiece[],
+  options: Partial<ModelOptions>,
+  run: TrainRunOptions = {},
+): Promise<Result<Trained, TrainError>> {
+  if (run.signal?.aborted) return Promise.resolve(err({ code: 'cancelled', message: 'Training cancelled.' }));
+  const worker = new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve) => {
+    const finish = (result: Result<Trained, TrainError>) => {
+      worker.terminate();
+      run.signal?.removeEventListener('abort', onAbort);
+      resolve(result);
+    };
+    const onAbort = () => finish(err({ code: 'cancelled', message: 'Training cancelled: no model was made.' }));
+    worker.onmessage = (e: MessageEvent<TrainReply>) => {
+      const reply = e.data;
+      if (reply.type === 'progress') run.onProgress?.(reply.progress);
+      else if (reply.type === 'error') finish(err({ code: 'failed', message: `Training failed: ${reply.message}` }));
+      else {
+        const text = new TextDecoder().decode(reply.bytes);
+        const model = parseModel(text);
+        finish(
+          model.ok
+            ? ok({ model: model.value, text })
+            : err({ code: 'failed', message: `Training gave an unreadable model: ${model.error.message}` }),
+        );
+      }
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish(err({ code: 'failed', message: `Training stopped (${e.message || 'out of memory?'})` }));
+    };
+    run.signal?.addEventListener('abort', onAbort);
+    const request: TrainRequest = { pieces: [...pieces], options };
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,121 @@
+import type { CorpusPiece } from '../corpus/types';
+import { DEFAULT_MELODY_MAX_RUN, modelDefaults } from '../model';
+import { type Trained, trainInWorker } from './trainClient';
+import './trainPanel.css';
+
+/** The limits of the training fields (the same as a preset's `model.order` and `model.maxRun`). */
+export const TRAIN_LIMITS = { order: { min: 1, max: 8 }, maxRun: { min: 2, max: 32 } } as const;
+
+/** What a finished training hands on, besides the model: how it was trained and its name. */
+export interface TrainedModel extends Trained {
+  name: string;
+  pieces: number;
+  order: number;
+  maxRun: number;
+  /** How long the training took, from the click to the model read back. */
+  seconds: number;
+}
+
+/** The default name of a model trained on `pieces`: "My corpus (42 pieces)". */
+export function defaultModelName(pieces: number): string {
+  return `My corpus (${pieces} piece${pieces === 1 ? '' : 's'})`;
+}
+
+/**
+ * The pieces in a fixed order (by id, then title; code-unit order, whatever the locale): the
+ * cross-validation folds depend on the order, and the browser lists a folder's files in any order,
+ * so the same files always train the same model.
+ */
+export function trainingOrder(pieces: readonly CorpusPiece[]): CorpusPiece[] {
+  const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...pieces].sort((a, b) => compare(a.id, b.id) || compare(a.title, b.title));
+}
+
+function element<T extends HTMLElement>(root: HTMLElement, id: string): T {
+  const el = root.querySelector<T>(`#${id}`);
+  if (!el) throw new Error(`the training panel has no #${id}`);
+  return el;
+}
+
+/**
+ * The training panel: order, originality limit and name, "Train model" (in a Web Worker, with a
+ * progress bar by finished training steps and "Cancel training"). `onTrained` keeps the model.
+ */
+export function startTrainPanel(
+  root: HTMLElement,
+  onTrained: (model: TrainedModel) => Promise<string>,
+): { setPieces(pieces: CorpusPiece[]): void } {
+  const order = element<HTMLInputElement>(root, 'train-order');
+  const maxRun = element<HTMLInputElement>(root, 'train-max-run');
+  const name = element<HTMLInputElement>(root, 'train-name');
+  const train = element<HTMLButtonElement>(root, 'train');
+  const progress = element<HTMLProgressElement>(root, 'train-progress');
+  const cancel = element<HTMLButtonElement>(root, 'train-cancel');
+  const status = element<HTMLParagraphElement>(root, 'train-status');
+  order.value = String(modelDefaults.order);
+  maxRun.value = String(DEFAULT_MELODY_MAX_RUN);
+  let pieces: CorpusPiece[] = [];
+  let controller: AbortController | undefined;
+
+  const say = (text: string, isError = false) => {
+    status.textContent = text;
+    status.classList.toggle('error', isError);
+  };
+  const read = (input: HTMLInputElement, label: string, { min, max }: { min: number; max: number }) => {
+    const value = Number(input.value);
+    const valid = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
+    input.setAttribute('aria-invalid', String(!valid));
+    if (!valid) say(`${label} must be a whole number from ${min} to ${max}.`, true);
+    return valid ? value : undefined;
+  };
+  const busy = (on: boolean) => {
+    progress.hidden = !on;
+    cancel.hidden = !on;
+    train.disabled = on || pieces.length === 0;
+  };
+
+  train.addEventListener('click', async () => {
+    const o = read(order, 'Order', TRAIN_LIMITS.order);
+    const run = o === undefined ? undefined : read(maxRun, 'Training originality limit', TRAIN_LIMITS.maxRun);
+    if (o === undefined || run === undefined || pieces.length === 0) return;
+    controller = new AbortController();
+    progress.max = 1;
+    progress.value = 0;
+    busy(true);
+    say(`Training on ${pieces.length} pieces…`);
+    const started = performance.now();
+    const result = await trainInWorker(
+      pieces,
+      { order: o, melodyMaxRun: run },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress.max = p.total;
+          progress.value = p.done;
+          progress.textContent = `${p.done} of ${p.total} steps`;
+          say(`Training on ${pieces.length} pieces: ${p.stage} done (${p.done} of ${p.total} steps).`);
+        },
+      },
+    );
+    controller = undefined;
+    busy(false);
+    if (!result.ok) {
+      say(result.error.message, result.error.code === 'failed');
+      return;
+    }
+    const modelName = name.value.trim() || defaultModelName(pieces.length);
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    say(await onTrained({ ...result.value, name: modelName, pieces: pieces.length, order: o, maxRun: run, seconds }));
+  });
+  cancel.addEventListener('click', () => controller?.abort());
+
+  return {
+    setPieces(next) {
+      controller?.abort(); // a new corpus: a training of the old one is moot
+      pieces = trainingOrder(next);
+      name.value = next.length ? defaultModelName(next.length) : '';
+      busy(false);
+      say(next.length ? `Ready to train on ${next.length} pieces.` : 'Import some pieces to train a model on them.');
+    },
+  };
+}
