@@ -74,7 +74,9 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       form.value = recipe.form;
       temperature.value = String(recipe.temperature);
       showTemperature();
-      maxRun.value = String(recipe.maxRun);
+      // A trained model's own limit stays on show; the recipe's comes back when it is unlocked.
+      if (maxRun.disabled) unlocked = String(recipe.maxRun);
+      else maxRun.value = String(recipe.maxRun);
       for (const input of Object.values(inputs)) input.setAttribute('aria-invalid', 'false');
     },
     read() {
