@@ -19,6 +19,8 @@ import { showExportRange, startExportMenu } from './exportMenu';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
+import { PresetLibrary } from './presetLibrary';
+import { PresetPanel } from './presetPanel';
 import { loadSettings, saveSettings } from './settings';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
@@ -60,8 +62,8 @@ export function startApp(): void {
 
   for (const p of builtinPresets()) preset.add(new Option(p.name, p.name));
   let current: Generated | undefined;
-  /** Presets that came with a share link, by name. */
-  const shared = new Map<string, Preset>();
+  /** Every preset by name: built-in, the user's, from share links, and unsaved edits. */
+  const library = new PresetLibrary();
   const exportMenu = element<HTMLElement>('export-menu');
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
 
@@ -122,12 +124,13 @@ export function startApp(): void {
   const update = () => {
     const recipe = readRecipe();
     if (!recipe) return;
-    const result = generate(recipe, { preset: shared.get(recipe.preset) });
+    const result = generate(recipe, { preset: library.resolve(recipe.preset) });
     if (!result.ok) {
       say(result.error.message, true);
       return;
     }
     current = result.value;
+    panel.show(current.preset);
     const { piece } = current;
     description.textContent = current.preset.description;
     legend.replaceChildren(
@@ -185,7 +188,7 @@ export function startApp(): void {
     },
   );
   preset.addEventListener('change', () => {
-    const p = findPreset(preset.value);
+    const p = library.resolve(preset.value);
     if (p) {
       tempo.value = String(p.tempo);
       bars.value = String(p.bars);
@@ -209,11 +212,14 @@ export function startApp(): void {
   window.addEventListener('resize', () => current && roll.draw(current.piece));
 
   startExportMenu(exportMenu, { current: () => current, say });
+  const panel = new PresetPanel(element('preset-panel'), { library, select: preset, tempo, bars, regenerate: update });
 
   const first = builtinPresets()[0];
   const saved = loadSettings();
   let initial: Required<Recipe> =
-    saved && findPreset(saved.preset) ? saved : { preset: first.name, seed: 1, tempo: first.tempo, bars: first.bars };
+    saved && library.resolve(saved.preset)
+      ? saved
+      : { preset: first.name, seed: 1, tempo: first.tempo, bars: first.bars };
   // A share link (#v=1&preset=…&seed=…) opens its piece exactly; a broken one is named and ignored.
   const fromLink = (hash: string): Required<Recipe> | string | undefined => {
     if (hash.length <= 1) return undefined;
@@ -221,8 +227,9 @@ export function startApp(): void {
     if (!link.ok) return `This share link cannot be opened: ${link.error.message}.`;
     const p = link.value.preset ?? findPreset(link.value.recipe.preset);
     if (!p) return undefined;
-    if (link.value.preset && !shared.has(p.name)) preset.add(new Option(`${p.name} (shared)`, p.name));
-    if (link.value.preset) shared.set(p.name, p);
+    // A link's preset travels whole (edited or the sender's own); without one it is the built-in as is.
+    if (link.value.preset) panel.receive(link.value.preset);
+    else library.reset(p.name);
     return { ...link.value.recipe, bars: link.value.recipe.bars ?? p.bars, tempo: link.value.recipe.tempo ?? p.tempo };
   };
   const open = (hash: string) => {
@@ -243,6 +250,8 @@ export function startApp(): void {
       recipe: () => current?.recipe,
       /** The piece on screen, as plain data (the same as Node composes for the recipe). */
       piece: () => current?.piece,
+      /** The preset the piece is made with (edited, the user's, shared or built-in). */
+      preset: () => current?.preset,
       /** Milliseconds from the last Play click to the transport start at the speakers. */
       latency: () => transport.current?.latencyMs,
       /** The output's peak and RMS lately, as the master bus measures it. */
