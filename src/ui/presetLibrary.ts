@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { builtinPresets, findPreset, type Preset, parsePreset } from '../presets';
-import { loadUserPresets, saveUserPresets } from './userPresets';
+import { browserStorage, loadUserPresets, saveUserPresets } from './userPresets';
 
 /** Where a preset of the page comes from. */
 export type PresetKind = 'built-in' | 'yours' | 'shared';
@@ -10,15 +10,6 @@ export interface StoreOutcome {
   preset?: Preset;
   replaced?: boolean;
   unsaved?: string;
-}
-
-/** The browser's localStorage, or undefined where even asking for it throws (sandboxes, some private modes). */
-export function browserStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
