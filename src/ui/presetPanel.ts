@@ -30,13 +30,15 @@ function part<T extends HTMLElement>(root: HTMLElement, id: string): T {
  */
 export class PresetPanel {
   private shown: Preset | undefined;
+  /** The editor is built when the panel is open, so a closed panel costs nothing at start-up. */
+  private stale = true;
   private readonly status: HTMLElement;
   private readonly editor: HTMLElement;
   private readonly name: HTMLInputElement;
   private readonly remove: HTMLButtonElement;
 
   constructor(
-    root: HTMLDetailsElement,
+    private readonly root: HTMLDetailsElement,
     private readonly host: PresetPanelHost,
   ) {
     this.status = part(root, 'preset-status');
@@ -53,6 +55,7 @@ export class PresetPanel {
       importer.value = ''; // the same file can be picked again after a fix
       if (file) void this.import(file);
     });
+    root.addEventListener('toggle', () => this.render());
     showPresetOptions(host.select, host.library);
     if (host.library.problem) {
       root.open = true; // the user must see that their presets were not (all) loaded
@@ -65,7 +68,14 @@ export class PresetPanel {
     this.remove.disabled = this.host.library.kind(preset.name) !== 'yours';
     if (preset === this.shown) return;
     this.shown = preset;
-    renderPresetEditor(this.editor, preset, (p) => this.apply(p), this.say, builtinCorpusNames());
+    this.stale = true;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.stale || !this.root.open || !this.shown) return;
+    this.stale = false;
+    renderPresetEditor(this.editor, this.shown, (p) => this.apply(p), this.say, builtinCorpusNames());
   }
 
   /** A preset that came with a share link: it joins the select (or becomes an edit of its name). */
