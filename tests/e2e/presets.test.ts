@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -260,6 +261,28 @@ describe.skipIf(!chromiumAvailable())('the preset panel in Chromium', () => {
     expect(await recipe(page)).toEqual({ ...before.recipe, preset: 'imported-tune', tempo: 90 });
     expect(await piece(page)).toEqual(inNode(await recipe(page), good));
     expect(problems).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('the open panel passes an accessibility scan (axe-core): every control has a unique name', async () => {
+    const page = await open();
+    await openPanel(page);
+    await field(page, 'Melody high').waitFor();
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: { id: string }[] }> } }).axe;
+      const result = await axe.run({ include: ['#preset-panel'] });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    const names = await page
+      .locator('#preset-panel input, #preset-panel select, #preset-panel button')
+      .evaluateAll((els) =>
+        els.map(
+          (e) => e.getAttribute('aria-label') ?? (e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent,
+        ),
+      );
+    expect(new Set(names).size).toBe(names.length);
     await page.context().close();
   }, 90_000);
 
