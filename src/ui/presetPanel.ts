@@ -127,7 +127,8 @@ export class PresetPanel {
     const current = library.resolve(select.value);
     if (!current) return;
     const typed = this.name.value.trim().toLowerCase().replace(/\s+/g, '-');
-    const name = typed || (library.kind(current.name) === 'yours' ? current.name : '');
+    // Without a name: one of yours is saved again, a shared one under its own name; a built-in needs one.
+    const name = typed || (library.kind(current.name) === 'built-in' ? '' : current.name);
     const saved = name
       ? library.save(current, name)
       : { ok: false as const, error: 'type a name for your preset in Preset name' };
