@@ -24,6 +24,8 @@ import { startGenerationPanel } from './generationPanel';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
+import { PresetLibrary } from './presetLibrary';
+import { PresetPanel } from './presetPanel';
 import { loadSettings, saveSettings } from './settings';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
@@ -66,8 +68,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
 
   for (const p of builtinPresets()) preset.add(new Option(p.name, p.name));
   let current: Generated | undefined;
-  /** Presets that came with a share link, by name. */
-  const shared = new Map<string, Preset>();
+  /** Every preset by name: built-in, the user's, from share links, and unsaved edits. */
+  const library = new PresetLibrary();
   const exportMenu = element<HTMLElement>('export-menu');
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
   /** A model of the user's (the Model select) instead of the preset's own corpus. */
@@ -144,12 +146,13 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   const update = () => {
     const recipe = readRecipe();
     if (!recipe) return;
-    const result = generate(recipe, { preset: shared.get(recipe.preset), model: userModel });
+    const result = generate(recipe, { preset: library.resolve(recipe.preset), model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
       return;
     }
     current = result.value;
+    panel.show(current.preset);
     const { piece } = current;
     description.textContent = current.preset.description;
     legend.replaceChildren(
@@ -211,7 +214,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     },
   );
   preset.addEventListener('change', () => {
-    const p = shared.get(preset.value) ?? findPreset(preset.value);
+    const p = library.resolve(preset.value);
     if (p) fill(fillRecipe({ preset: p.name, seed: Number(seed.value) || 0 }, p));
     update();
   });
@@ -237,10 +240,18 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   window.addEventListener('resize', () => current && roll.draw(current.piece));
 
   startExportMenu(exportMenu, { current: () => current, say });
+  const panel = new PresetPanel(element('preset-panel'), {
+    library,
+    select: preset,
+    tempo,
+    bars,
+    regenerate: update,
+    follow: (p, before, follow) => generation.follow(p, before, follow),
+  });
 
   const first = builtinPresets()[0];
   const saved = loadSettings();
-  const savedPreset = saved && findPreset(saved.preset);
+  const savedPreset = saved && library.resolve(saved.preset);
   let initial: FullRecipe =
     saved && savedPreset ? fillRecipe(saved, savedPreset) : fillRecipe({ preset: first.name, seed: 1 }, first);
   // A share link (#v=1&preset=…&seed=…) opens its piece exactly; a broken one is named and ignored.
@@ -250,8 +261,9 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     if (!link.ok) return `This share link cannot be opened: ${link.error.message}.`;
     const p = link.value.preset ?? findPreset(link.value.recipe.preset);
     if (!p) return undefined;
-    if (link.value.preset && !shared.has(p.name)) preset.add(new Option(`${p.name} (shared)`, p.name));
-    if (link.value.preset) shared.set(p.name, p);
+    // A link's preset travels whole (edited or the sender's own); without one it is the built-in as is.
+    if (link.value.preset) panel.receive(link.value.preset);
+    else library.reset(p.name);
     return fillRecipe(link.value.recipe, p);
   };
   const open = (hash: string) => {
@@ -272,6 +284,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       recipe: () => current?.recipe,
       /** The piece on screen, as plain data (the same as Node composes for the recipe). */
       piece: () => current?.piece,
+      /** The preset the piece is made with (edited, the user's, shared or built-in). */
+      preset: () => current?.preset,
       /** Milliseconds from the last Play click to the transport start at the speakers. */
       latency: () => transport.current?.latencyMs,
       /** The output's peak and RMS lately, as the master bus measures it. */

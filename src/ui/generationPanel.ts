@@ -1,6 +1,6 @@
 import './generationPanel.css';
 import { MODES } from '../corpus';
-import { checkRecipe, type FullRecipe, type Recipe } from '../presets';
+import { checkRecipe, type FullRecipe, fillRecipe, OVERRIDES, type Preset, type Recipe } from '../presets';
 
 /** The keys offered (a preset's own spelling is added when it is not among them). */
 const KEYS = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
@@ -17,6 +17,11 @@ export interface GenerationPanel {
   read(): { ok: true; value: Overrides } | { ok: false; error: string };
   /** Calls back when the user changes a field (committed changes only). */
   onChange(listener: () => void): void;
+  /**
+   * Shows a preset's values: all of them for another preset (`before` undefined or `follow` 'all'),
+   * only those an edit changed ('changes'), or none.
+   */
+  follow(preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none'): void;
   /** Locks or unlocks the originality limit (a trained model carries its own). */
   lockMaxRun(limit: number | undefined): void;
 }
@@ -97,6 +102,17 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       inputs[at]?.setAttribute('aria-invalid', 'true');
       const message = checked.error.message.replace(/^\w+/, LABELS[at] ?? at);
       return { ok: false, error: `${message}.` };
+    },
+    follow(preset, before, follow) {
+      if (follow === 'none') return;
+      const next = fillRecipe({ preset: preset.name, seed: 0 }, preset);
+      const old = before && follow === 'changes' ? fillRecipe({ preset: before.name, seed: 0 }, before) : undefined;
+      const current = this.read();
+      const shown = { ...(current.ok ? current.value : {}) };
+      for (const f of OVERRIDES) {
+        if (!old || JSON.stringify(old[f]) !== JSON.stringify(next[f])) Object.assign(shown, { [f]: next[f] });
+      }
+      this.fill({ ...next, ...shown });
     },
     onChange(listener) {
       for (const input of Object.values(inputs)) input.addEventListener('change', listener);

@@ -29,6 +29,20 @@ function setAt(target: { [key: string]: Json }, path: readonly string[], value: 
 const typeOf = (s: AnySchema): string => s._zod.def.type;
 
 /**
+ * The accessible name of the field at `path`: "Preset tempo", "Melody synth attack" — unique on
+ * the page, so it never collides with the piece's own Tempo or Bars fields.
+ */
+function fullName(path: readonly string[]): string {
+  const [first, ...rest] = path;
+  return rest.length
+    ? [words(first), ...rest.map((k) => words(k).toLowerCase())].join(' ')
+    : `Preset ${words(first).toLowerCase()}`;
+}
+
+/** Fields the editor leaves to the page: the name is chosen when the preset is saved. */
+const NOT_EDITED = new Set(['name']);
+
+/**
  * The preset editor: one control per field of the preset schema — numbers with their ranges,
  * choices for enums, switches for booleans and optional groups — built from the schema itself, so
  * a new field appears without UI code. Each change is checked by `parsePreset`; a valid preset goes
@@ -56,7 +70,7 @@ export function renderPresetEditor(
   };
 
   const control = (schema: AnySchema, value: Json | undefined, path: string[], label: string): HTMLElement => {
-    const id = `preset-${path.join('-')}`;
+    const id = `edit-${path.join('-')}`;
     const wrap = document.createElement('div');
     wrap.className = 'field';
     const caption = document.createElement('label');
@@ -104,13 +118,17 @@ export function renderPresetEditor(
       set.append(legend);
       const parts = value as number[];
       ['Beats per bar', 'Beat unit'].forEach((name, i) => {
-        const input = document.createElement('input');
-        input.type = 'number';
+        // The beat unit is one of a few values: a choice, not a number to type.
+        const input = i === 1 ? document.createElement('select') : document.createElement('input');
+        if (input instanceof HTMLSelectElement) for (const unit of [2, 4, 8]) input.add(new Option(String(unit)));
+        else Object.assign(input, { type: 'number', min: '1', max: '16', step: '1' });
         input.id = `${id}-${i}`;
         input.value = String(parts[i]);
-        input.setAttribute('aria-label', `${label}: ${name.toLowerCase()}`);
+        input.setAttribute('aria-label', `${fullName(path)}: ${name.toLowerCase()}`);
         input.dataset.path = [...path, String(i)].join('.');
-        input.addEventListener('change', () => commit(input, [...path, String(i)], Number(input.value)));
+        input.addEventListener('change', () =>
+          commit(input, [...path, String(i)], input.value === '' ? null : Number(input.value)),
+        );
         set.append(input);
       });
       return set;
@@ -151,6 +169,7 @@ export function renderPresetEditor(
       input = field;
     }
     input.id = id;
+    input.setAttribute('aria-label', fullName(path));
     input.dataset.path = path.join('.');
     wrap.append(caption, input);
     return wrap;
@@ -158,6 +177,8 @@ export function renderPresetEditor(
 
   const shape = presetSchema.shape as unknown as Record<string, AnySchema>;
   root.replaceChildren(
-    ...Object.entries(shape).map(([key, schema]) => control(schema, working[key], [key], words(key))),
+    ...Object.entries(shape)
+      .filter(([key]) => !NOT_EDITED.has(key))
+      .map(([key, schema]) => control(schema, working[key], [key], words(key))),
   );
 }

@@ -3,12 +3,21 @@ import { type Preset, parsePreset } from '../presets';
 
 const KEY = 'markov-muse/user-presets/v1';
 
+/** The browser's localStorage, or undefined where even asking for it throws (sandboxes, some private modes). */
+export function browserStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The user's own presets, kept in localStorage. Loading never fails start-up: a missing, corrupt
  * or unreadable store gives what could be read (each preset checked again) and says what was
  * skipped; saving reports a full or failing store instead of losing the preset silently.
  */
-export function loadUserPresets(storage: Storage | undefined = globalThis.localStorage): {
+export function loadUserPresets(storage: Storage | undefined = browserStorage()): {
   presets: Preset[];
   problem?: string;
 } {
@@ -44,7 +53,7 @@ export function loadUserPresets(storage: Storage | undefined = globalThis.localS
 /** Saves the whole list; an error says why when storage is full or unavailable. */
 export function saveUserPresets(
   presets: readonly Preset[],
-  storage: Storage | undefined = globalThis.localStorage,
+  storage: Storage | undefined = browserStorage(),
 ): Result<void, string> {
   try {
     if (!storage) return err('this browser keeps no storage here (private mode?)');

@@ -1,0 +1,213 @@
+import { builtinCorpusNames, PRESET_MAX_BYTES, type Preset, parsePresetText } from '../presets';
+import { download } from './download';
+import { renderPresetEditor } from './presetEditor';
+import type { PresetLibrary } from './presetLibrary';
+import { showPresetOptions } from './presetOptions';
+import './presetPanel.css';
+
+/** What the preset panel needs from the page. */
+export interface PresetPanelHost {
+  library: PresetLibrary;
+  /** The Preset select, and the Tempo and Bars fields that follow a preset's defaults. */
+  select: HTMLSelectElement;
+  tempo: HTMLInputElement;
+  bars: HTMLInputElement;
+  /** Composes the piece again from the fields (the same seed). */
+  regenerate: () => void;
+  /** The other fields that follow a preset's values (key, mode, …): `before` is the same preset before an edit. */
+  follow?: (preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none') => void;
+}
+
+function part<T extends HTMLElement>(root: HTMLElement, id: string): T {
+  const el = root.querySelector<T>(`#${id}`);
+  if (!el) throw new Error(`the preset panel has no #${id}`);
+  return el;
+}
+
+/**
+ * The preset panel: the editor of the selected preset (each change composes the piece again, so
+ * the user hears it), Reset preset, Save preset under a name (kept in this browser), Delete
+ * preset (the user's own), Export preset (NAME.json, as `muse generate --preset` takes it) and
+ * Import preset (a refused file names the field and leaves everything as it was).
+ */
+export class PresetPanel {
+  private shown: Preset | undefined;
+  /** The editor is built when the panel is open, so a closed panel costs nothing at start-up. */
+  private stale = true;
+  private readonly status: HTMLElement;
+  private readonly editor: HTMLElement;
+  private readonly name: HTMLInputElement;
+  private readonly remove: HTMLButtonElement;
+
+  constructor(
+    private readonly root: HTMLDetailsElement,
+    private readonly host: PresetPanelHost,
+  ) {
+    this.status = part(root, 'preset-status');
+    this.editor = part(root, 'preset-editor');
+    this.name = part(root, 'preset-save-name');
+    this.remove = part(root, 'preset-delete');
+    const importer = part<HTMLInputElement>(root, 'preset-import');
+    part(root, 'preset-reset').addEventListener('click', () => this.reset());
+    part(root, 'preset-save').addEventListener('click', () => this.save());
+    this.remove.addEventListener('click', () => this.delete());
+    part(root, 'preset-export').addEventListener('click', () => this.export());
+    importer.addEventListener('change', () => {
+      const file = importer.files?.[0];
+      importer.value = ''; // the same file can be picked again after a fix
+      if (file) void this.import(file);
+    });
+    root.addEventListener('toggle', () => this.render());
+    showPresetOptions(host.select, host.library);
+    if (host.library.problem) {
+      root.open = true; // the user must see that their presets were not (all) loaded
+      this.say(`Your presets: ${host.library.problem}.`, true);
+    }
+  }
+
+  /** Shows the preset the piece is made with (the editor is rebuilt only for another preset). */
+  show(preset: Preset): void {
+    this.remove.disabled = this.host.library.kind(preset.name) !== 'yours';
+    if (preset === this.shown) return;
+    this.shown = preset;
+    this.stale = true;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.stale || !this.root.open || !this.shown) return;
+    this.stale = false;
+    renderPresetEditor(this.editor, this.shown, (p) => this.apply(p), this.say, builtinCorpusNames());
+  }
+
+  /** A preset that came with a share link: it joins the select (or becomes an edit of its name). */
+  receive(preset: Preset): void {
+    this.host.library.receive(preset);
+    showPresetOptions(this.host.select, this.host.library);
+  }
+
+  private say = (text: string, isError = false): void => {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', isError);
+  };
+
+  /**
+   * Composes with `preset`. The Tempo and Bars fields follow its defaults: all of them for another
+   * preset, the changed ones for an edit or reset, none when only the name changed (Save).
+   */
+  private use(preset: Preset, follow: 'all' | 'changes' | 'none', keepEditor = false): void {
+    const before = this.shown;
+    const { select, tempo, bars } = this.host;
+    const other = !before || before.name !== preset.name;
+    const changed = (key: 'tempo' | 'bars') =>
+      follow === 'all' || (follow === 'changes' && (other || before[key] !== preset[key]));
+    if (changed('tempo')) tempo.value = String(preset.tempo);
+    if (changed('bars')) bars.value = String(preset.bars);
+    this.host.follow?.(preset, other ? undefined : before, follow);
+    select.value = preset.name;
+    // An edit is already on screen: keep the editor (and the focus) as it is.
+    if (keepEditor) this.shown = preset;
+    else this.show(preset);
+    this.host.regenerate();
+  }
+
+  private apply(preset: Preset): void {
+    this.host.library.edit(preset);
+    this.say(`${preset.name}: edited (Reset preset goes back, Save preset keeps it).`);
+    this.use(preset, 'changes', true);
+  }
+
+  private reset(): void {
+    const name = this.host.select.value;
+    const preset = this.host.library.reset(name);
+    if (!preset) return;
+    this.say(`${name}: back to its ${this.host.library.kind(name) === 'yours' ? 'saved' : 'original'} values.`);
+    this.use(preset, 'changes');
+  }
+
+  private save(): void {
+    const { library, select } = this.host;
+    const current = library.resolve(select.value);
+    if (!current) return;
+    const typed = this.name.value.trim().toLowerCase().replace(/\s+/g, '-');
+    // Without a name: one of yours is saved again, a shared one under its own name; a built-in needs one.
+    const name = typed || (library.kind(current.name) === 'built-in' ? '' : current.name);
+    const saved = name
+      ? library.save(current, name)
+      : { ok: false as const, error: 'type a name for your preset in Preset name' };
+    this.name.setAttribute('aria-invalid', String(!saved.ok));
+    if (!saved.ok) {
+      this.say(`Preset name: ${saved.error.replace(/^preset field name: /, '')}.`, true);
+      return;
+    }
+    const { preset, replaced, unsaved } = saved.value;
+    if (!preset) return;
+    if (current.name !== preset.name) library.reset(current.name); // the edits now live in the new preset
+    showPresetOptions(select, library);
+    this.name.value = '';
+    this.use(preset, 'none');
+    if (unsaved)
+      this.say(
+        `Could not save ${preset.name}: ${unsaved}. It is kept only until this page closes; use Export preset to keep it.`,
+        true,
+      );
+    else this.say(`${replaced ? 'Replaced' : 'Saved'} your preset ${preset.name}.`);
+  }
+
+  private delete(): void {
+    const { library, select } = this.host;
+    const name = select.value;
+    const removed = library.remove(name);
+    if (!removed.ok) {
+      this.say(`Delete preset: ${removed.error}.`, true);
+      return;
+    }
+    showPresetOptions(select, library);
+    this.use(library.fallback(), 'all');
+    if (removed.value.unsaved)
+      this.say(
+        `Deleted ${name} for now, but the browser storage could not be updated: ${removed.value.unsaved}.`,
+        true,
+      );
+    else this.say(`Deleted your preset ${name}.`);
+  }
+
+  private export(): void {
+    const preset = this.host.library.resolve(this.host.select.value);
+    if (!preset) return;
+    download(`${preset.name}.json`, `${JSON.stringify(preset, null, 2)}\n`, 'application/json');
+    this.say(`Exported ${preset.name}.json.`);
+  }
+
+  private async import(file: File): Promise<void> {
+    const { library, select } = this.host;
+    if (file.size > PRESET_MAX_BYTES) {
+      // Refused before it is read.
+      this.say(`${file.name} was not imported: the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB.`, true);
+      return;
+    }
+    const parsed = parsePresetText(await file.text());
+    if (!parsed.ok) {
+      this.say(`${file.name} was not imported: ${parsed.error.message}.`, true);
+      return;
+    }
+    const preset = parsed.value;
+    if (library.base(preset.name)) {
+      library.receive(preset);
+      this.say(`Imported ${preset.name} as changes to the preset of that name (Save preset keeps them).`);
+      this.use(library.resolve(preset.name) ?? preset, 'changes');
+      return;
+    }
+    const saved = library.save(preset, preset.name);
+    if (!saved.ok) {
+      this.say(`${file.name} was not imported: ${saved.error}.`, true);
+      return;
+    }
+    showPresetOptions(select, library);
+    this.use(saved.value.preset ?? preset, 'all');
+    const { unsaved } = saved.value;
+    if (unsaved)
+      this.say(`Imported ${preset.name} for this session only: ${unsaved}. Use Export preset to keep it.`, true);
+    else this.say(`Imported ${preset.name} into your presets.`);
+  }
+}

@@ -1,0 +1,25 @@
+/** A Storage in memory for unit tests; `fail` makes it throw as a full or disabled browser store does. */
+export class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  fail: { get?: boolean; set?: boolean } = {};
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    if (this.fail.get) throw new DOMException('The operation is insecure.', 'SecurityError');
+    return this.items.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    if (this.fail.set) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  }
+}
