@@ -129,7 +129,8 @@ describe.skipIf(!chromiumAvailable())('the preset panel in Chromium', () => {
     expect(await there.evaluate(() => (window as unknown as MuseWindow).muse.preset())).toEqual(
       await page.evaluate(() => (window as unknown as MuseWindow).muse.preset()),
     );
-    expect(await recipe(there)).toEqual({ preset: 'folk-dance', seed: 9, bars: 16, tempo: 110 });
+    expect(await recipe(there)).toEqual(await recipe(page));
+    expect(await recipe(there)).toMatchObject({ preset: 'folk-dance', seed: 9, bars: 16, tempo: 110 });
     // The opened page shows the edit, and Reset goes back to the built-in.
     await openPanel(there);
     expect(await field(there, 'Model temperature').inputValue()).toBe('1.4');
