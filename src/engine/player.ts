@@ -47,6 +47,8 @@ export class Player {
   private transport: TransportState = 'stopped';
   private mixer: MixerState = {};
   private loopOn = false;
+  /** The range looped when not the whole piece (kept across {@link Player.load}). */
+  private loopSpan: LoopRange | undefined;
   private midiPort: MidiPort | undefined;
   private builtIn = true;
   private endAt: Seconds | undefined;
@@ -108,7 +110,7 @@ export class Player {
     const scheduler = new Scheduler(timeline, fan);
     this.loaded = { piece, sound, timeline, registry, graph, out, fan, scheduler, options };
     this.wire();
-    if (this.loopOn) scheduler.setLoop({ start: 0, end: timeline.length }, now);
+    if (this.loopOn) scheduler.setLoop(this.loopSpan ?? { start: 0, end: timeline.length }, now);
     const from = at < timeline.length ? at : 0;
     if (this.transport === 'playing') scheduler.start(now + START_DELAY, from);
     else if (this.transport === 'paused') scheduler.seek(from, now);
@@ -165,6 +167,7 @@ export class Player {
   /** Loops the whole piece (or a range of it) or stops looping. */
   setLoop(loop: boolean | LoopRange): void {
     this.loopOn = loop !== false;
+    this.loopSpan = typeof loop === 'object' ? { ...loop } : undefined;
     const l = this.loaded;
     if (!l) return;
     const range = loop === true ? { start: 0, end: l.timeline.length } : loop || undefined;
@@ -173,6 +176,11 @@ export class Player {
 
   get looping(): boolean {
     return this.loopOn;
+  }
+
+  /** The range the scheduler repeats now (piece ticks), if looping. */
+  get loopRange(): LoopRange | undefined {
+    return this.loaded?.scheduler.looping;
   }
 
   /** Changes the tempo at once, playing or not. */
