@@ -1,4 +1,4 @@
-import { type Piece, pieceTicks } from '../compose';
+import { type ChordSpan, type Piece, pieceTicks } from '../compose';
 import { barTicks, type Ticks } from '../core';
 import { ROLL_LANES, ROLL_NOTES_TOP, type SectionSpan, sectionAt, sectionSpans } from './rollSections';
 
@@ -67,14 +67,21 @@ export class PianoRoll {
     for (const s of piece.sections) g.fillText(s.label, x(s.tick) + 4, ROLL_LANES.section / 2);
     const symbolY = ROLL_LANES.section + ROLL_LANES.symbol / 2;
     const romanY = ROLL_LANES.section + ROLL_LANES.symbol + ROLL_LANES.roman / 2;
+    // A label is left out where it would run into the one before (short chords when zoomed out).
+    const lanes = [
+      { font: '12px system-ui, sans-serif', y: symbolY, text: (c: ChordSpan) => c.symbol, end: 0 },
+      { font: '11px Georgia, serif', y: romanY, text: (c: ChordSpan) => c.roman, end: 0 },
+    ];
     let lastSymbol = '';
     for (const c of piece.chords) {
-      if (c.symbol !== lastSymbol && x(c.duration) > 14) {
-        g.font = '12px system-ui, sans-serif';
-        g.fillText(c.symbol, x(c.tick) + 3, symbolY);
-        g.font = '11px Georgia, serif';
-        g.fillText(c.roman, x(c.tick) + 3, romanY);
-      }
+      if (c.symbol !== lastSymbol)
+        for (const lane of lanes) {
+          g.font = lane.font;
+          const at = x(c.tick) + 3;
+          if (at < lane.end) continue;
+          g.fillText(lane.text(c), at, lane.y);
+          lane.end = at + g.measureText(lane.text(c)).width + 4;
+        }
       lastSymbol = c.symbol;
     }
     // Accompaniment first, so that the melody is drawn on top.
