@@ -69,20 +69,20 @@ export class PianoRoll {
     const romanY = ROLL_LANES.section + ROLL_LANES.symbol + ROLL_LANES.roman / 2;
     // A label is left out where it would run into the one before (short chords when zoomed out).
     const lanes = [
-      { font: '12px system-ui, sans-serif', y: symbolY, text: (c: ChordSpan) => c.symbol, end: 0 },
-      { font: '11px Georgia, serif', y: romanY, text: (c: ChordSpan) => c.roman, end: 0 },
+      { font: '12px system-ui, sans-serif', y: symbolY, text: (c: ChordSpan) => c.symbol },
+      { font: '11px Georgia, serif', y: romanY, text: (c: ChordSpan) => c.roman },
     ];
-    let lastSymbol = '';
-    for (const c of piece.chords) {
-      if (c.symbol !== lastSymbol)
-        for (const lane of lanes) {
-          g.font = lane.font;
-          const at = x(c.tick) + 3;
-          if (at < lane.end) continue;
-          g.fillText(lane.text(c), at, lane.y);
-          lane.end = at + g.measureText(lane.text(c)).width + 4;
-        }
-      lastSymbol = c.symbol;
+    const changes = piece.chords.filter((c, i) => i === 0 || c.symbol !== piece.chords[i - 1].symbol);
+    for (const lane of lanes) {
+      g.font = lane.font;
+      let end = 0;
+      for (const c of changes) {
+        const at = x(c.tick) + 3;
+        if (at < end) continue;
+        const text = lane.text(c);
+        g.fillText(text, at, lane.y);
+        end = at + g.measureText(text).width + 4;
+      }
     }
     // Accompaniment first, so that the melody is drawn on top.
     for (const track of [...piece.tracks].reverse()) {
