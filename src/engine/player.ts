@@ -29,6 +29,8 @@ export const START_DELAY: Seconds = 0.02;
 export class Player extends PlayerStatus {
   private mixer: MixerState = {};
   private loopOn = false;
+  /** The range looped when not the whole piece (kept across {@link Player.load}). */
+  private loopSpan: LoopRange | undefined;
   private midiPort: MidiPort | undefined;
   private builtIn = true;
   private endAt: Seconds | undefined;
@@ -90,7 +92,7 @@ export class Player extends PlayerStatus {
     });
     this.loaded = l;
     this.wire();
-    if (this.loopOn && !l.feed) l.scheduler.setLoop({ start: 0, end: l.timeline.length }, now);
+    if (this.loopOn && !l.feed) l.scheduler.setLoop(this.loopSpan ?? { start: 0, end: l.timeline.length }, now);
     const from = at < l.timeline.length ? at : 0;
     if (this.transport === 'playing') l.scheduler.start(now + START_DELAY, from);
     else if (this.transport === 'paused') l.scheduler.seek(from, now);
@@ -149,6 +151,7 @@ export class Player extends PlayerStatus {
   /** Loops the whole piece (or a range of it) or stops looping. */
   setLoop(loop: boolean | LoopRange): void {
     this.loopOn = loop !== false;
+    this.loopSpan = typeof loop === 'object' ? { ...loop } : undefined;
     const l = this.loaded;
     if (!l || l.feed) return;
     const range = loop === true ? { start: 0, end: l.timeline.length } : loop || undefined;
@@ -158,6 +161,11 @@ export class Player extends PlayerStatus {
   /** Whether Loop is on (never in endless playback). */
   get looping(): boolean {
     return this.loopOn && !this.loaded?.feed;
+  }
+
+  /** The range the scheduler repeats now (piece ticks), if looping. */
+  get loopRange(): LoopRange | undefined {
+    return this.loaded?.scheduler.looping;
   }
 
   /** Changes the tempo at once, playing or not. */

@@ -23,10 +23,15 @@ import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
+import { OriginalityPanel, type PieceOriginality } from './originalityPanel';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
 import { PresetLibrary } from './presetLibrary';
 import { PresetPanel } from './presetPanel';
+import { sectionName } from './rollSections';
+import { SectionLoop } from './sectionLoop';
 import { loadSettings, saveSettings } from './settings';
+import { ShortcutHelp } from './shortcutHelp';
+import { startShortcuts } from './shortcuts';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
 
@@ -79,6 +84,11 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     status.textContent = text;
     status.classList.toggle('error', isError);
   };
+  const originality = new OriginalityPanel(element('originality'));
+  const titleOf = (g: Generated) => {
+    const titles = new Map(g.model.provenance.pieces.map((p) => [p.id, p.title]));
+    return (id: string) => titles.get(id) ?? id;
+  };
 
   const mixer = new MixerPanel(element('mixer'), (id, change) => transport.current?.setChannel(id, change));
 
@@ -111,6 +121,13 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
         player.setMidiOutput(midi.port, midi.builtIn);
       },
     },
+  );
+
+  const sections = new SectionLoop(
+    { select: element('loop-section'), canvas: element('piano-roll') },
+    roll,
+    transport,
+    say,
   );
 
   const fill = (recipe: FullRecipe) => {
@@ -175,6 +192,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     const player = transport.current;
     if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
     transport.show();
+    sections.show(piece);
+    originality.show(current.originality, titleOf(current));
   };
 
   regenerate.addEventListener('click', () => {
@@ -228,14 +247,29 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     const bpm = Number(tempo.value);
     if (Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) transport.current?.setTempo(bpm);
   });
-  document.addEventListener('keydown', (e) => {
-    const target = e.target as HTMLElement | null;
-    const typing =
-      target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
-    if (e.code === 'Space' && !typing && !(target instanceof HTMLButtonElement)) {
-      e.preventDefault();
-      transport.toggle(e.timeStamp);
-    }
+  const help = new ShortcutHelp();
+  element('shortcuts-help').addEventListener('click', () => help.show());
+  const stepPreset = (by: number) => {
+    const count = preset.options.length;
+    preset.selectedIndex = (preset.selectedIndex + by + count) % count;
+    preset.dispatchEvent(new Event('change'));
+  };
+  startShortcuts({
+    playPause: (e) => transport.toggle(e.timeStamp),
+    regenerate: () => regenerate.click(),
+    stop: () => element('stop').click(),
+    loop: () => element('loop').click(),
+    exportMidi: () => exportMidi.click(),
+    newSeed: () => element('dice').click(),
+    previousPreset: () => stepPreset(-1),
+    nextPreset: () => stepPreset(1),
+    muteMelody: () => {
+      const mute = document.querySelector<HTMLButtonElement>('#mixer button[aria-label="Mute Melody"]');
+      if (!mute) return say('This piece has no melody to mute.');
+      mute.click();
+      say(mute.getAttribute('aria-pressed') === 'true' ? 'Melody muted.' : 'Melody on.');
+    },
+    help: () => help.show(),
   });
   window.addEventListener('resize', () => current && roll.draw(current.piece));
 
@@ -297,9 +331,23 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
         looping: transport.current?.looping ?? false,
         tempo: transport.current?.tempo,
         master: transport.current?.masterKind,
+        /** The range the engine repeats (piece ticks), when looping. */
+        loopStart: transport.current?.loopRange?.start,
+        loopEnd: transport.current?.loopRange?.end,
+        /** The looped section ("A (bars 5–12)"), if a section loops rather than the whole piece. */
+        section: sections.current ? sectionName(sections.current) : undefined,
       }),
       /** The Endless switch and endless playback: sections begun, sections held in memory. */
       endless: () => endless.report(),
+      /** The sections of the piece on screen: label, ticks and bars. */
+      sections: () => sections.sections,
+      /** The originality reports of the piece on screen (melody and chords). */
+      originality: () => current?.originality,
+      /** For tests: shows a given report in the originality panel, with titles by piece id. */
+      showOriginality: (report: PieceOriginality, titles: Record<string, string>) =>
+        originality.show(report, (id) => (Object.hasOwn(titles, id) ? titles[id] : id)),
+      /** Whether the keyboard shortcuts overlay is open. */
+      helpOpen: () => help.open,
       /** Suspends the audio context, as a browser or the system may. */
       interrupt: () => transport.current?.interrupt(),
       /** The offline engine (render, WAV), for tests and benchmarks. */

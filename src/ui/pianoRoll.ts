@@ -1,5 +1,6 @@
-import { type Piece, pieceTicks } from '../compose';
+import { type ChordSpan, type Piece, pieceTicks } from '../compose';
 import { barTicks, type Ticks } from '../core';
+import { ROLL_LANES, ROLL_NOTES_TOP, type SectionSpan, sectionAt, sectionSpans } from './rollSections';
 
 /** Colours of the parts, by track id; anything else is grey. */
 export const TRACK_COLOURS: Record<string, string> = {
@@ -8,16 +9,17 @@ export const TRACK_COLOURS: Record<string, string> = {
   bass: '#95e6cb',
 };
 
-const LANE = 22; // height of the section lane and of the chord lane, in CSS pixels
-
 /**
- * Draws a piece on a canvas: section labels, chord symbols, bar lines, each track's notes in its
- * colour, and a playhead. The piece is drawn once to an offscreen layer; moving the playhead only
- * copies that layer and draws one line.
+ * Draws a piece on a canvas: section labels, chord symbols and roman numerals, bar lines, each
+ * track's notes in its colour, the looped section and a playhead. The piece is drawn once to an
+ * offscreen layer; moving the playhead only copies that layer and draws one line.
  */
 export class PianoRoll {
   private layer: HTMLCanvasElement = document.createElement('canvas');
   private piece: Piece | undefined;
+  private width = 0;
+  private looped: SectionSpan | undefined;
+  private head: Ticks = 0;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -27,6 +29,7 @@ export class PianoRoll {
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(320, this.canvas.clientWidth);
     const height = Math.max(200, this.canvas.clientHeight);
+    this.width = width;
     for (const c of [this.canvas, this.layer]) {
       c.width = Math.round(width * ratio);
       c.height = Math.round(height * ratio);
@@ -45,7 +48,7 @@ export class PianoRoll {
     const pitches = piece.tracks.flatMap((t) => t.notes.map((n) => n.pitch));
     const low = Math.min(...pitches, 48) - 1;
     const high = Math.max(...pitches, 72) + 1;
-    const top = 2 * LANE;
+    const top = ROLL_NOTES_TOP;
     const row = (height - top) / (high - low + 1);
     const y = (p: number) => top + (high - p) * row;
 
@@ -61,11 +64,25 @@ export class PianoRoll {
     g.font = '12px system-ui, sans-serif';
     g.textBaseline = 'middle';
     g.fillStyle = ink;
-    for (const s of piece.sections) g.fillText(s.label, x(s.tick) + 4, LANE / 2);
-    let lastSymbol = '';
-    for (const c of piece.chords) {
-      if (c.symbol !== lastSymbol && x(c.duration) > 14) g.fillText(c.symbol, x(c.tick) + 3, LANE * 1.5);
-      lastSymbol = c.symbol;
+    for (const s of piece.sections) g.fillText(s.label, x(s.tick) + 4, ROLL_LANES.section / 2);
+    const symbolY = ROLL_LANES.section + ROLL_LANES.symbol / 2;
+    const romanY = ROLL_LANES.section + ROLL_LANES.symbol + ROLL_LANES.roman / 2;
+    // A label is left out where it would run into the one before (short chords when zoomed out).
+    const lanes = [
+      { font: '12px system-ui, sans-serif', y: symbolY, text: (c: ChordSpan) => c.symbol },
+      { font: '11px Georgia, serif', y: romanY, text: (c: ChordSpan) => c.roman },
+    ];
+    const changes = piece.chords.filter((c, i) => i === 0 || c.symbol !== piece.chords[i - 1].symbol);
+    for (const lane of lanes) {
+      g.font = lane.font;
+      let end = 0;
+      for (const c of changes) {
+        const at = x(c.tick) + 3;
+        if (at < end) continue;
+        const text = lane.text(c);
+        g.fillText(text, at, lane.y);
+        end = at + g.measureText(text).width + 4;
+      }
     }
     // Accompaniment first, so that the melody is drawn on top.
     for (const track of [...piece.tracks].reverse()) {
@@ -79,14 +96,35 @@ export class PianoRoll {
     this.playhead(0);
   }
 
+  /** Marks a looped section (or none) on the roll. */
+  highlight(span: SectionSpan | undefined): void {
+    this.looped = span;
+    this.playhead(this.head);
+  }
+
+  /** The section whose band is at (x, y), CSS pixels from the canvas's top left corner. */
+  sectionAt(x: number, y: number): SectionSpan | undefined {
+    if (!this.piece) return undefined;
+    return sectionAt(sectionSpans(this.piece), pieceTicks(this.piece), this.width, x, y);
+  }
+
   /** Redraws the playhead at `ticks`. */
   playhead(ticks: Ticks): void {
+    this.head = ticks;
     const g = this.canvas.getContext('2d');
     if (!g || !this.piece) return;
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.drawImage(this.layer, 0, 0);
+    const scale = this.canvas.width / pieceTicks(this.piece);
+    if (this.looped) {
+      const { start, end } = this.looped;
+      g.fillStyle = 'rgba(255, 180, 84, 0.16)';
+      g.fillRect(start * scale, 0, (end - start) * scale, this.canvas.height);
+      g.fillStyle = 'rgba(255, 180, 84, 0.85)';
+      g.fillRect(start * scale, 0, (end - start) * scale, 4 * (window.devicePixelRatio || 1));
+    }
     if (ticks <= 0) return;
-    const px = (ticks / pieceTicks(this.piece)) * this.canvas.width;
+    const px = ticks * scale;
     g.fillStyle = '#ff5370';
     g.fillRect(Math.round(px), 0, Math.max(2, window.devicePixelRatio || 1), this.canvas.height);
   }

@@ -1,5 +1,6 @@
 import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
 import type { Player } from '../engine/player';
+import type { LoopRange } from '../engine/scheduler';
 
 /** The elements of the transport. */
 export interface TransportControls {
@@ -40,6 +41,10 @@ export class Transport {
   private player: Player | undefined;
   private loading: Promise<Player> | undefined;
   private frame = 0;
+  /** The range looped instead of the whole piece (a section), if any. */
+  private range: LoopRange | undefined;
+  /** The looped range changed: a section, or undefined for the whole piece (e.g. by the Loop button). */
+  onLoopRange: (range: LoopRange | undefined) => void = () => {};
   /** Whether the user has started audio (a gesture on the page). */
   started = false;
 
@@ -51,6 +56,8 @@ export class Transport {
     c.pause.addEventListener('click', () => this.pause());
     c.stop.addEventListener('click', () => this.stop());
     c.loop.addEventListener('click', () => {
+      // Looping a section: Loop goes back to looping the whole piece.
+      if (this.range) return this.loopRange(undefined);
       const on = c.loop.getAttribute('aria-pressed') !== 'true';
       c.loop.setAttribute('aria-pressed', String(on));
       this.player?.setLoop(on);
@@ -93,7 +100,7 @@ export class Transport {
             this.host.say('Audio was paused by the browser: click anywhere to resume.');
           if (state === 'interrupted') this.host.say('Audio was interrupted by the system; it resumes when it can.');
         };
-        if (this.c.loop.getAttribute('aria-pressed') === 'true') p.setLoop(true);
+        if (this.c.loop.getAttribute('aria-pressed') === 'true') p.setLoop(this.range ?? true);
         this.player = p;
         this.host.ready(p);
         this.host.load(p);
@@ -103,6 +110,29 @@ export class Transport {
       this.loading = undefined;
     });
     return this.loading;
+  }
+
+  /** The range looped instead of the whole piece, if any. */
+  get looped(): LoopRange | undefined {
+    return this.range;
+  }
+
+  /**
+   * Loops `range` (piece ticks), going there if the position is outside it; undefined goes back to
+   * looping the whole piece (when a range was looped; otherwise it changes nothing).
+   */
+  loopRange(range: LoopRange | undefined): void {
+    const had = this.range;
+    this.range = range ? { start: range.start, end: range.end } : undefined;
+    if (!range && !had) return;
+    this.c.loop.setAttribute('aria-pressed', 'true');
+    const p = this.player;
+    p?.setLoop(this.range ?? true);
+    if (p && range && (p.ticks < range.start || p.ticks >= range.end)) {
+      p.seek(range.start);
+      this.show();
+    }
+    this.onLoopRange(this.range);
   }
 
   /** Plays (from the click at `clickTime`, performance.now() time). */

@@ -1,0 +1,95 @@
+/** What a keyboard shortcut does. */
+export type ShortcutAction =
+  | 'playPause'
+  | 'regenerate'
+  | 'stop'
+  | 'loop'
+  | 'exportMidi'
+  | 'newSeed'
+  | 'previousPreset'
+  | 'nextPreset'
+  | 'muteMelody'
+  | 'help';
+
+/** One shortcut: the keys (KeyboardEvent.key, letters in lower case), how the help names them, what it does. */
+export interface Shortcut {
+  action: ShortcutAction;
+  keys: readonly string[];
+  /** The keys as the help overlay shows them. */
+  label: string;
+  description: string;
+}
+
+/** Every shortcut of the page, in the order the help overlay lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'playPause', keys: [' '], label: 'Space', description: 'Play or pause' },
+  { action: 'stop', keys: ['s'], label: 'S', description: 'Stop and go back to the start' },
+  { action: 'loop', keys: ['l'], label: 'L', description: 'Loop on or off (from a section: the whole piece)' },
+  { action: 'regenerate', keys: ['r'], label: 'R', description: 'Regenerate (a new piece)' },
+  { action: 'newSeed', keys: ['d'], label: 'D', description: 'New random seed (the dice)' },
+  { action: 'previousPreset', keys: ['arrowleft'], label: '←', description: 'Previous preset' },
+  { action: 'nextPreset', keys: ['arrowright'], label: '→', description: 'Next preset' },
+  { action: 'muteMelody', keys: ['m'], label: 'M', description: 'Mute or unmute the melody' },
+  { action: 'exportMidi', keys: ['e'], label: 'E', description: 'Export MIDI' },
+  { action: 'help', keys: ['?', 'h'], label: '? or H', description: 'Show these shortcuts' },
+];
+
+/** The parts of a keydown event that decide its shortcut. */
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** The focused element, as far as it matters here. */
+  target: { tagName?: string; isContentEditable?: boolean } | null;
+}
+
+/** Elements that take typed text (or arrow keys) themselves. */
+const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** Elements that Space activates: Space there is theirs, not play/pause. */
+const ACTIVATED_BY_SPACE = new Set(['BUTTON', 'SUMMARY', 'A']);
+
+/** Whether the focus is somewhere the user types. */
+export function isTyping(target: KeyPress['target']): boolean {
+  return !!target && (TYPING.has((target.tagName ?? '').toUpperCase()) || target.isContentEditable === true);
+}
+
+/**
+ * The shortcut of a key press, or undefined: none while typing in a field, list or text area,
+ * none with Ctrl, Meta (⌘) or Alt held (those belong to the browser and the system), and no
+ * Space on a button, link or summary (Space presses those). Shift is allowed: "?" needs it.
+ *
+ * @example
+ * shortcutFor({ key: 'r', ctrlKey: false, metaKey: false, altKey: false, target: null }); // => 'regenerate'
+ */
+export function shortcutFor(press: KeyPress): ShortcutAction | undefined {
+  if (press.ctrlKey || press.metaKey || press.altKey || isTyping(press.target)) return undefined;
+  const key = press.key.toLowerCase();
+  if (key === ' ' && ACTIVATED_BY_SPACE.has((press.target?.tagName ?? '').toUpperCase())) return undefined;
+  return SHORTCUTS.find((s) => s.keys.includes(key))?.action;
+}
+
+/**
+ * Listens for the shortcuts on `doc` and runs their actions. Ignored while a modal dialog is open
+ * (it has its own keys). Returns a function that stops listening.
+ */
+export function startShortcuts(
+  actions: Record<ShortcutAction, (event: KeyboardEvent) => void>,
+  doc: Document = document,
+): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.repeat || doc.querySelector('dialog[open]')) return;
+    const action = shortcutFor({
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      target: e.target as HTMLElement | null,
+    });
+    if (!action) return;
+    e.preventDefault();
+    actions[action](e);
+  };
+  doc.addEventListener('keydown', onKey);
+  return () => doc.removeEventListener('keydown', onKey);
+}
