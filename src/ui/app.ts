@@ -20,6 +20,7 @@ import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { PianoRoll, TRACK_COLOURS } from './pianoRoll';
 import { loadSettings, saveSettings } from './settings';
+import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
 
@@ -134,7 +135,7 @@ export function startApp(): void {
       ...piece.tracks.map((t) => {
         const item = document.createElement('span');
         item.className = 'legend-item';
-        item.style.setProperty('--swatch', TRACK_COLOURS[t.id] ?? '#aab');
+        item.style.setProperty('--swatch', `var(--roll-${t.id}, ${TRACK_COLOURS[t.id] ?? '#aab'})`);
         item.textContent = `${t.name} (${t.notes.length} notes)`;
         return item;
       }),
@@ -207,6 +208,8 @@ export function startApp(): void {
     }
   });
   window.addEventListener('resize', () => current && roll.draw(current.piece));
+  // The roll is a canvas: it takes the theme's colours (CSS variables) only when drawn again.
+  document.addEventListener(THEME_EVENT, () => current && roll.draw(current.piece));
 
   startExportMenu(exportMenu, { current: () => current, say });
 

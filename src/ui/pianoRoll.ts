@@ -1,7 +1,10 @@
 import { type Piece, pieceTicks } from '../compose';
 import { barTicks, type Ticks } from '../core';
 
-/** Colours of the parts, by track id; anything else is grey. */
+/**
+ * Colours of the parts, by track id, when the page sets none; anything else is grey. The page's
+ * theme sets them as CSS variables `--roll-<track id>` (app.css), read at each draw.
+ */
 export const TRACK_COLOURS: Record<string, string> = {
   melody: '#ffb454',
   chords: '#59c2ff',
@@ -18,6 +21,7 @@ const LANE = 22; // height of the section lane and of the chord lane, in CSS pix
 export class PianoRoll {
   private layer: HTMLCanvasElement = document.createElement('canvas');
   private piece: Piece | undefined;
+  private playheadColour = '#ff5370';
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -37,6 +41,7 @@ export class PianoRoll {
     const css = getComputedStyle(this.canvas);
     const ink = css.getPropertyValue('--roll-ink').trim() || '#c9d1e0';
     const grid = css.getPropertyValue('--roll-grid').trim() || '#2a3345';
+    this.playheadColour = css.getPropertyValue('--roll-playhead').trim() || '#ff5370';
     g.fillStyle = css.getPropertyValue('--roll-bg').trim() || '#141a26';
     g.fillRect(0, 0, width, height);
 
@@ -69,7 +74,7 @@ export class PianoRoll {
     }
     // Accompaniment first, so that the melody is drawn on top.
     for (const track of [...piece.tracks].reverse()) {
-      g.fillStyle = TRACK_COLOURS[track.id] ?? '#aab';
+      g.fillStyle = css.getPropertyValue(`--roll-${track.id}`).trim() || (TRACK_COLOURS[track.id] ?? '#aab');
       for (const n of track.notes) {
         g.globalAlpha = 0.45 + (0.55 * n.velocity) / 127;
         g.fillRect(x(n.tick), y(n.pitch), Math.max(1.5, x(n.duration) - 1), Math.max(2, row - 1));
@@ -87,7 +92,7 @@ export class PianoRoll {
     g.drawImage(this.layer, 0, 0);
     if (ticks <= 0) return;
     const px = (ticks / pieceTicks(this.piece)) * this.canvas.width;
-    g.fillStyle = '#ff5370';
+    g.fillStyle = this.playheadColour;
     g.fillRect(Math.round(px), 0, Math.max(2, window.devicePixelRatio || 1), this.canvas.height);
   }
 }
