@@ -68,8 +68,13 @@ export class PianoRoll {
     g.fillStyle = ink;
     for (const s of piece.sections) g.fillText(s.label, x(s.tick) + 4, LANE / 2);
     let lastSymbol = '';
+    let freeFrom = 0; // where the last symbol drawn ends: short chords are left out rather than overprinted
     for (const c of piece.chords) {
-      if (c.symbol !== lastSymbol && x(c.duration) > 14) g.fillText(c.symbol, x(c.tick) + 3, LANE * 1.5);
+      const at = x(c.tick) + 3;
+      if (c.symbol !== lastSymbol && x(c.duration) > 14 && at >= freeFrom) {
+        g.fillText(c.symbol, at, LANE * 1.5);
+        freeFrom = at + g.measureText(c.symbol).width + 4;
+      }
       lastSymbol = c.symbol;
     }
     // Accompaniment first, so that the melody is drawn on top.
