@@ -1,3 +1,4 @@
+import './ui/noEval'; // first: before any zod schema is defined (strict CSP, no eval)
 import './ui/app.css';
 import { startApp, startCorpusPanel } from './ui';
 import { startTheme } from './ui/theme';
