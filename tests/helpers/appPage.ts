@@ -16,21 +16,21 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
 /**
- * A strict Content-Security-Policy for the built app. Relaxed only where needed:
- * - `worker-src 'self' blob:` — Tone.js (standardized-audio-context / its Ticker) starts its clock
- *   worker from a blob: URL; our own workers (import, master worklet) come from 'self'.
- * - `media-src`/`img-src` `blob:` `data:` — downloads and audio previews are blob: URLs; the canvas
- *   and CSS may use data: images.
- * Everything else is 'self' or 'none'; no inline script, no inline <style> or style="" attributes
- * (styles set through element.style — CSSOM — are not inline styles for CSP).
+ * A strict Content-Security-Policy for the built app (README shows it as the header to serve with).
+ * Relaxed only where needed, checked by removing it and watching the violation:
+ * - `worker-src 'self' blob:` — Tone.js's Context starts its clock worker (Ticker) from a blob: URL.
+ *   Our own workers (the import worker) and the master AudioWorklet are files from 'self'.
+ * Everything else is 'self' or 'none'; no inline script, no eval (zod runs jitless, src/ui/noEval.ts),
+ * no inline <style> or style="" attributes in HTML (styles set through element.style — CSSOM — are
+ * not inline styles for CSP, so the legend swatches and the histogram bars are fine).
  */
 export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  "img-src 'self'",
+  "media-src 'self'",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
