@@ -6,6 +6,8 @@ export default defineConfig({
   build: { outDir: 'dist', target: 'es2022', sourcemap: true },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Builds dist/ once for all browser tests (they run in parallel and only serve it).
+    globalSetup: ['tests/helpers/buildOnce.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },

@@ -1,6 +1,10 @@
+import './ui/noEval'; // first: before any zod schema is defined (strict CSP, no eval)
 import './ui/app.css';
 import { startApp, startCorpusPanel, startTrainPanel, startUserModels } from './ui';
+import { startTheme } from './ui/theme';
 
+const theme = document.getElementById('theme');
+if (theme instanceof HTMLSelectElement) startTheme(theme);
 const app = startApp();
 const status = document.getElementById('train-status');
 const models = startUserModels(

@@ -32,6 +32,7 @@ import { SectionLoop } from './sectionLoop';
 import { loadSettings, saveSettings } from './settings';
 import { ShortcutHelp } from './shortcutHelp';
 import { startShortcuts } from './shortcuts';
+import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
 
@@ -176,7 +177,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       ...piece.tracks.map((t) => {
         const item = document.createElement('span');
         item.className = 'legend-item';
-        item.style.setProperty('--swatch', TRACK_COLOURS[t.id] ?? '#aab');
+        item.style.setProperty('--swatch', `var(--roll-${t.id}, ${TRACK_COLOURS[t.id] ?? '#aab'})`);
         item.textContent = `${t.name} (${t.notes.length} notes)`;
         return item;
       }),
@@ -272,6 +273,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     help: () => help.show(),
   });
   window.addEventListener('resize', () => current && roll.draw(current.piece));
+  // The roll is a canvas: it takes the theme's colours (CSS variables) only when drawn again.
+  document.addEventListener(THEME_EVENT, () => current && roll.draw(current.piece));
 
   startExportMenu(exportMenu, { current: () => current, say });
   const panel = new PresetPanel(element('preset-panel'), {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Runs in a Web Worker: imports one file at a time, so that a slow or hostile file never blocks the
 // page; the page terminates this worker when a file passes its deadline.
+import './noEval'; // first: before any zod schema is defined (strict CSP, no eval)
 import { importFile } from '../corpus/importFile';
 
 export interface ImportRequest {

@@ -2,7 +2,10 @@ import { type ChordSpan, type Piece, pieceTicks } from '../compose';
 import { barTicks, type Ticks } from '../core';
 import { ROLL_LANES, ROLL_NOTES_TOP, type SectionSpan, sectionAt, sectionSpans } from './rollSections';
 
-/** Colours of the parts, by track id; anything else is grey. */
+/**
+ * Colours of the parts, by track id, when the page sets none; anything else is grey. The page's
+ * theme sets them as CSS variables `--roll-<track id>` (app.css), read at each draw.
+ */
 export const TRACK_COLOURS: Record<string, string> = {
   melody: '#ffb454',
   chords: '#59c2ff',
@@ -20,6 +23,7 @@ export class PianoRoll {
   private width = 0;
   private looped: SectionSpan | undefined;
   private head: Ticks = 0;
+  private playheadColour = '#ff5370';
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -40,6 +44,7 @@ export class PianoRoll {
     const css = getComputedStyle(this.canvas);
     const ink = css.getPropertyValue('--roll-ink').trim() || '#c9d1e0';
     const grid = css.getPropertyValue('--roll-grid').trim() || '#2a3345';
+    this.playheadColour = css.getPropertyValue('--roll-playhead').trim() || '#ff5370';
     g.fillStyle = css.getPropertyValue('--roll-bg').trim() || '#141a26';
     g.fillRect(0, 0, width, height);
 
@@ -86,7 +91,7 @@ export class PianoRoll {
     }
     // Accompaniment first, so that the melody is drawn on top.
     for (const track of [...piece.tracks].reverse()) {
-      g.fillStyle = TRACK_COLOURS[track.id] ?? '#aab';
+      g.fillStyle = css.getPropertyValue(`--roll-${track.id}`).trim() || (TRACK_COLOURS[track.id] ?? '#aab');
       for (const n of track.notes) {
         g.globalAlpha = 0.45 + (0.55 * n.velocity) / 127;
         g.fillRect(x(n.tick), y(n.pitch), Math.max(1.5, x(n.duration) - 1), Math.max(2, row - 1));
@@ -125,7 +130,7 @@ export class PianoRoll {
     }
     if (ticks <= 0) return;
     const px = ticks * scale;
-    g.fillStyle = '#ff5370';
+    g.fillStyle = this.playheadColour;
     g.fillRect(Math.round(px), 0, Math.max(2, window.devicePixelRatio || 1), this.canvas.height);
   }
 }

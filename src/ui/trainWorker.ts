@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Runs in a Web Worker: trains a model off the main thread, so the page and its sound stay smooth;
 // the page terminates this worker to cancel.
+import './noEval'; // first: before any zod schema is defined (strict CSP, no eval)
 import { serializeModel, trainModel } from '../model';
 import type { TrainReply, TrainRequest } from './trainClient';
 

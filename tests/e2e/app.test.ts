@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';
 
 interface MuseWindow {
@@ -16,27 +17,18 @@ interface MuseWindow {
 }
 
 describe.skipIf(!chromiumAvailable())('the app in Chromium (built with npm run build)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'muse-e2e-'));
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    const context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ page, problems } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('loads without console errors and shows the controls by their names', async () => {

@@ -1,30 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
 
 const run = chromiumAvailable() && sharedCorporaAvailable();
 
 describe.skipIf(!run)('importing files in the page', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ page, problems } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('imports real MIDI files and a corpus file, refuses bad ones by name, and shows the report', async () => {

@@ -1,6 +1,7 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 interface Muse {
   muse: {
@@ -25,11 +26,10 @@ const muse = <K extends Calls>(page: Page, name: K) =>
   ) as Promise<Awaited<ReturnType<Muse['muse'][K]>>>;
 
 describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
   let cdp: CDPSession;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const heapMb = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -39,15 +39,9 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
   };
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    app = await openApp();
+    ({ page, problems } = app);
     cdp = await page.context().newCDPSession(page);
-    await page.goto(server.url);
     // Short pieces, so the tests see the end of one.
     const bars = page.getByRole('spinbutton', { name: 'Bars', exact: true });
     await bars.fill('8');
@@ -55,8 +49,7 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('shows the transport, mixer and MIDI controls by their names', async () => {
@@ -219,7 +212,7 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
   });
 
   it('plays without AudioWorklet (an insecure page) through built-in nodes', async () => {
-    const other = await browser.newPage();
+    const other = await app.browser.newPage();
     const errors: string[] = [];
     other.on('pageerror', (e) => errors.push(e.message));
     other.on('console', (m) => {
@@ -228,7 +221,7 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
     await other.addInitScript(() => {
       Object.defineProperty(BaseAudioContext.prototype, 'audioWorklet', { get: () => undefined });
     });
-    await other.goto(server.url);
+    await other.goto(app.url);
     await other.getByRole('button', { name: 'Play', exact: true }).click();
     await other.waitForFunction(() => (window as unknown as Muse).muse.transport().state === 'playing');
     expect(await muse(other, 'transport').then((t) => t.master)).toBe('fallback');

@@ -1,37 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWavHeader } from '../../src/export/wav';
 import { type RenderArgs, renderStats, renderWavInPage } from '../bench/browser/pageRender';
 import { pieceSeconds, tinyOptions, tinyPiece } from '../bench/browser/testPieces';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 /** Louder than this (RMS) is "audible"; the quietest part of the test piece is about 0.01. */
 const AUDIBLE = 0.002;
 
 describe.skipIf(!chromiumAvailable())('offline render in Chromium (the built app)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const piece = tinyPiece();
   const options = tinyOptions();
   const render = (extra: Partial<RenderArgs> = {}) =>
     page.evaluate(renderStats, { piece, options, ...extra } as RenderArgs);
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ page, problems } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('renders the four-track piece: not silent, the expected length, peak ≤ 1, no NaN', async () => {

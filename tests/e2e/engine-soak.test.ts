@@ -1,9 +1,10 @@
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Piece } from '../../src/compose';
 import type { EngineOptions } from '../../src/engine/sound';
 import { endlessPiece, pieceSeconds } from '../bench/browser/testPieces';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 interface Soak {
   frames: number;
@@ -54,8 +55,7 @@ const median = (xs: number[]) => quantile(xs, 0.5);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe.skipIf(!chromiumAvailable())('soak: 30 minutes of endless-mode music rendered offline', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
   let cdp: CDPSession;
   const heapMb = async () => {
@@ -65,16 +65,13 @@ describe.skipIf(!chromiumAvailable())('soak: 30 minutes of endless-mode music re
   };
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    page = await browser.newPage();
+    app = await openApp();
+    ({ page } = app);
     cdp = await page.context().newCDPSession(page);
-    await page.goto(server.url);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('keeps the heap flat and the last minute as cheap as the first', { timeout: 240_000 }, async () => {

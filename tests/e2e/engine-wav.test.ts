@@ -1,16 +1,16 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWavHeader, type WavInfo } from '../../src/export/wav';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 describe.skipIf(!chromiumAvailable())('Export WAV in Chromium (the built app)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'muse-wav-'));
   const setField = async (name: string, value: string) => {
     const field = page.getByRole('spinbutton', { name, exact: true });
@@ -41,23 +41,15 @@ describe.skipIf(!chromiumAvailable())('Export WAV in Chromium (the built app)', 
   };
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    const context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
+    app = await openApp();
+    ({ page, problems } = app);
     await page.getByLabel('Preset', { exact: true }).selectOption('folk-dance');
     await setField('Seed', '42');
     await setField('Tempo', '120');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it('downloads a 44.1 kHz 16-bit stereo .wav whose length follows the Bars field, with progress', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { inject } from 'vitest';
 
 /** Debian's Chromium, the only browser these tests use (Playwright's own builds can't be fetched). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,10 +35,34 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the app as `npm run build` does and serves the static site; resolves to its address. */
-export async function serveBuiltApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  await build({ logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true } });
-  const server = await preview({ logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+/** Whether the global setup (tests/helpers/buildOnce.ts) built dist/ for this run. */
+function builtForThisRun(): boolean {
+  try {
+    return inject('museBuilt') === true;
+  } catch {
+    return false; // not under vitest's global setup
+  }
+}
+
+let building: Promise<unknown> | undefined;
+
+/**
+ * Serves the production build in dist/ (vite preview); resolves to its address. The build is made
+ * once per test run by the global setup; only when that did not run (a filter it did not foresee,
+ * another config) does the first call in this file build it here. `headers` are sent with every
+ * response (e.g. a Content-Security-Policy).
+ */
+export async function serveBuiltApp(
+  options: { headers?: Record<string, string> } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!builtForThisRun()) {
+    building ??= build({ logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true } });
+    await building;
+  }
+  const server = await preview({
+    logLevel: 'error',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: options.headers },
+  });
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
