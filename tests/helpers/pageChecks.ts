@@ -52,6 +52,8 @@ export function smallTargets(page: Page, min = 24): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('button, select, input, summary, a[href], textarea')) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const closed = el.closest('details:not([open])');
+      if (closed && el !== closed.querySelector(':scope > summary')) continue;
       const input = el instanceof HTMLInputElement ? el : undefined;
       const label = input?.labels?.[0]?.getBoundingClientRect();
       const withLabel =
@@ -97,6 +99,9 @@ export async function unreachableByKeyboard(page: Page, maxTabs = 300): Promise<
       const box = el.getBoundingClientRect();
       const disabled = (el as HTMLButtonElement).disabled;
       if (disabled || box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      // Inside a closed <details> only the summary shows (the rest may keep a layout box, hidden).
+      const closed = el.closest('details:not([open])');
+      if (closed && el !== closed.querySelector(':scope > summary')) continue;
       if (!seen.has(el))
         missed.push(`${el.tagName.toLowerCase()}#${el.id} ${el.textContent?.trim().slice(0, 30) ?? ''}`);
     }
