@@ -2,6 +2,8 @@ import type { ImportLine } from '../corpus/importFile';
 import { type CorpusReport, reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { droppedFiles, IMPORTABLE } from './droppedFiles';
+import { t } from './i18n';
+import { trackName } from './i18n/terms';
 import { importFiles } from './importQueue';
 
 /** Longest a single file may take to import in the browser. */
@@ -51,7 +53,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
       signal: controller.signal,
       onFile: (result, index) => {
         progress.value = index + 1;
-        progress.textContent = `${index + 1} of ${files.length}`;
+        progress.textContent = t('{done} of {total}', { done: index + 1, total: files.length });
         pieces.push(...result.pieces);
         for (const line of result.lines) {
           list.append(lineItem(line));
@@ -62,8 +64,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     });
     cancel.hidden = true;
     progress.hidden = true;
-    root.querySelector('#import-summary')!.textContent =
-      `${okCount} piece${okCount === 1 ? '' : 's'} imported${errors ? `, ${errors} file${errors === 1 ? '' : 's'} refused` : ''}.`;
+    root.querySelector('#import-summary')!.textContent = importSummary(okCount, errors);
     if (pieces.length) showReport(report, reportCorpus(pieces));
     onPieces(pieces);
   };
@@ -86,19 +87,28 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
   });
 }
 
+/** "12 pieces imported, 3 files refused." */
+function importSummary(okCount: number, errors: number): string {
+  const imported = okCount === 1 ? t('1 piece imported') : t('{count} pieces imported', { count: okCount });
+  if (!errors) return t('{imported}.', { imported });
+  const refused = errors === 1 ? t('1 file refused') : t('{count} files refused', { count: errors });
+  return t('{imported}, {refused}.', { imported, refused });
+}
+
 function lineItem(line: ImportLine): HTMLLIElement {
   const item = el('li', undefined, line.ok ? 'ok' : 'error');
   item.append(el('span', line.ok ? '✓ ' : '✗ ', 'mark'), el('span', line.file, 'file'));
   if (line.ok) {
     const notes = (line.tracks ?? []).reduce((s, t) => s + t.notes, 0);
-    const roles = (line.tracks ?? []).map((t) => t.role).join(', ');
+    const roles = (line.tracks ?? []).map((track) => trackName(track.role)).join(', ');
+    const facts = { key: line.key ?? '', meter: line.meter ?? '', tempo: line.tempo ?? '', notes, roles };
     item.append(
       el(
         'span',
-        ` — ${line.key}, ${line.meter}, ${line.tempo} bpm, ${notes} notes (${roles}), ${line.chords?.length ?? 0} chords`,
+        ` ${t('— {key}, {meter}, {tempo} bpm, {notes} notes ({roles}), {chords} chords', { ...facts, chords: line.chords?.length ?? 0 })}`,
       ),
     );
-  } else item.append(el('span', ` — ${line.error?.message ?? 'failed'}`));
+  } else item.append(el('span', ` ${t('— {reason}', { reason: line.error?.message ?? t('failed') })}`));
   return item;
 }
 
@@ -111,14 +121,14 @@ function showReport(root: HTMLElement, r: CorpusReport): void {
       .join(', ');
   const facts = el('dl', undefined, 'facts');
   for (const [term, value] of [
-    ['Pieces', String(r.pieces)],
-    ['Notes', String(r.notes)],
-    ['Duration', `${minutes} min ${Math.round(r.seconds - minutes * 60)} s`],
-    ['Keys', top(r.keys, 6)],
-    ['Meters', top(r.meters, 4)],
-    ['Tempos', `${r.tempos.min}–${r.tempos.max} bpm (median ${r.tempos.median})`],
-    ['Chords', top(r.chords.romans, 10) || 'none'],
-    ['Licences', top(r.licences, 4)],
+    [t('Pieces'), String(r.pieces)],
+    [t('Notes'), String(r.notes)],
+    [t('Duration'), t('{minutes} min {seconds} s', { minutes, seconds: Math.round(r.seconds - minutes * 60) })],
+    [t('Keys'), top(r.keys, 6)],
+    [t('Meters'), top(r.meters, 4)],
+    [t('Tempos'), t('{min}–{max} bpm (median {median})', r.tempos)],
+    [t('Chords'), top(r.chords.romans, 10) || t('none')],
+    [t('Licences'), top(r.licences, 4)],
   ]) {
     facts.append(el('dt', term), el('dd', value));
   }
@@ -126,7 +136,9 @@ function showReport(root: HTMLElement, r: CorpusReport): void {
   chart.setAttribute('role', 'img');
   chart.setAttribute(
     'aria-label',
-    `Pitch classes: ${r.pitchClassHistogram.map((v, i) => `${PITCH_NAMES[i]} ${Math.round(v * 100)} %`).join(', ')}`,
+    t('Pitch classes: {shares}', {
+      shares: r.pitchClassHistogram.map((v, i) => `${PITCH_NAMES[i]} ${Math.round(v * 100)} %`).join(', '),
+    }),
   );
   const peak = Math.max(...r.pitchClassHistogram, 1e-9);
   r.pitchClassHistogram.forEach((v, i) => {
@@ -136,6 +148,6 @@ function showReport(root: HTMLElement, r: CorpusReport): void {
   });
   const warnings = el('ul', undefined, 'warnings');
   for (const w of r.warnings) warnings.append(el('li', w));
-  root.append(el('h3', 'What the model would learn from'), facts, el('h4', 'Pitch classes'), chart);
-  if (r.warnings.length) root.append(el('h4', 'Warnings'), warnings);
+  root.append(el('h3', t('What the model would learn from')), facts, el('h4', t('Pitch classes')), chart);
+  if (r.warnings.length) root.append(el('h4', t('Warnings')), warnings);
 }

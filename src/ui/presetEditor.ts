@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Preset, parsePreset, presetSchema } from '../presets';
+import { N_, t } from './i18n';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type AnySchema = z.ZodType & { _zod: { def: { type: string; [k: string]: unknown } } };
@@ -73,7 +74,7 @@ export function renderPresetEditor(
       toggle.checked = value !== undefined;
       const toggleLabel = document.createElement('label');
       toggleLabel.htmlFor = toggle.id;
-      toggleLabel.textContent = `Use ${label.toLowerCase()}`;
+      toggleLabel.textContent = t('Use {name}', { name: label.toLowerCase() });
       const body = document.createElement('div');
       const fill = (v: Json | undefined) =>
         body.replaceChildren(...(v === undefined ? [] : [control(inner, v, path, label)]));
@@ -103,12 +104,12 @@ export function renderPresetEditor(
       legend.textContent = label;
       set.append(legend);
       const parts = value as number[];
-      ['Beats per bar', 'Beat unit'].forEach((name, i) => {
+      [N_('Beats per bar'), N_('Beat unit')].forEach((name, i) => {
         const input = document.createElement('input');
         input.type = 'number';
         input.id = `${id}-${i}`;
         input.value = String(parts[i]);
-        input.setAttribute('aria-label', `${label}: ${name.toLowerCase()}`);
+        input.setAttribute('aria-label', t('{field}: {part}', { field: label, part: t(name).toLowerCase() }));
         input.dataset.path = [...path, String(i)].join('.');
         input.addEventListener('change', () => commit(input, [...path, String(i)], Number(input.value)));
         set.append(input);

@@ -1,5 +1,6 @@
 import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
 import type { Player } from '../engine/player';
+import { t } from './i18n';
 
 /** The elements of the transport. */
 export interface TransportControls {
@@ -90,8 +91,8 @@ export class Transport {
         };
         p.onAudioState = (state) => {
           if (state === 'suspended' && p.playing)
-            this.host.say('Audio was paused by the browser: click anywhere to resume.');
-          if (state === 'interrupted') this.host.say('Audio was interrupted by the system; it resumes when it can.');
+            this.host.say(t('Audio was paused by the browser: click anywhere to resume.'));
+          if (state === 'interrupted') this.host.say(t('Audio was interrupted by the system; it resumes when it can.'));
         };
         if (this.c.loop.getAttribute('aria-pressed') === 'true') p.setLoop(true);
         this.player = p;
@@ -113,7 +114,7 @@ export class Transport {
       p.play(clickTime);
       this.show();
     } catch (e) {
-      this.host.say(`Could not start audio: ${e instanceof Error ? e.message : String(e)}`, true);
+      this.host.say(t('Could not start audio: {reason}', { reason: e instanceof Error ? e.message : String(e) }), true);
     }
   }
 
