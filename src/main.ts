@@ -1,7 +1,10 @@
 import './ui/noEval'; // first: before any zod schema is defined (strict CSP, no eval)
 import './ui/app.css';
 import { startApp, startCorpusPanel, startTrainPanel, startUserModels } from './ui';
+import { startLanguage } from './ui/languageSelect';
 import { startTheme } from './ui/theme';
+
+startLanguage(); // first: the app writes its text in the chosen language
 
 const theme = document.getElementById('theme');
 if (theme instanceof HTMLSelectElement) startTheme(theme);

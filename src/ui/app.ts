@@ -21,6 +21,8 @@ import {
 import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
+import { N_, t } from './i18n';
+import { modeName } from './i18n/terms';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { OriginalityPanel, type PieceOriginality } from './originalityPanel';
@@ -43,6 +45,9 @@ export function engineOptions(preset: Preset): EngineOptions {
     reverb: preset.reverb,
   };
 }
+
+/** The labels of the fields the page checks itself, as an error names them. */
+const FIELD_LABELS = { seed: N_('Seed'), tempo: N_('Tempo'), bars: N_('Bars') } as const;
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -148,7 +153,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       const valid = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
       input.setAttribute('aria-invalid', String(!valid));
       if (!valid) {
-        say(`${name[0].toUpperCase()}${name.slice(1)} must be a whole number from ${min} to ${max}.`, true);
+        say(t('{field} must be a whole number from {min} to {max}.', { field: t(FIELD_LABELS[name]), min, max }), true);
         return undefined;
       }
       values[name] = value;
@@ -174,20 +179,29 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     const { piece } = current;
     description.textContent = current.preset.description;
     legend.replaceChildren(
-      ...piece.tracks.map((t) => {
+      ...piece.tracks.map((track) => {
         const item = document.createElement('span');
         item.className = 'legend-item';
-        item.style.setProperty('--swatch', `var(--roll-${t.id}, ${TRACK_COLOURS[t.id] ?? '#aab'})`);
-        item.textContent = `${t.name} (${t.notes.length} notes)`;
+        item.style.setProperty('--swatch', `var(--roll-${track.id}, ${TRACK_COLOURS[track.id] ?? '#aab'})`);
+        item.textContent = t('{track} ({count} notes)', { track: track.name, count: track.notes.length });
         return item;
       }),
     );
     roll.draw(piece);
     mixer.show(piece.tracks);
     showExportRange(exportMenu, piece.bars);
+    const facts = {
+      bars: piece.bars,
+      key: piece.key,
+      mode: modeName(piece.mode),
+      meter: `${piece.meter[0]}/${piece.meter[1]}`,
+      tempo: piece.tempo,
+      model: current.modelName,
+    };
     say(
-      `${piece.bars} bars in ${piece.key} ${piece.mode}, ${piece.meter[0]}/${piece.meter[1]}, ${piece.tempo} bpm.` +
-        (userModel ? ` Composed from your model "${current.modelName}".` : ''),
+      userModel
+        ? t('{bars} bars in {key} {mode}, {meter}, {tempo} bpm. Composed from your model "{model}".', facts)
+        : t('{bars} bars in {key} {mode}, {meter}, {tempo} bpm.', facts),
     );
     saveSettings(current.recipe);
     const player = transport.current;
@@ -209,7 +223,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     link.download = midiFileName(current.recipe);
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    say(`Exported ${link.download}.`);
+    say(t('Exported {file}.', { file: link.download }));
   });
   startWavExport(
     { button: element('export-wav'), progress: element('wav-progress'), cancel: element('wav-cancel') },
@@ -295,7 +309,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   const fromLink = (hash: string): FullRecipe | string | undefined => {
     if (hash.length <= 1) return undefined;
     const link = parseShareFragment(hash);
-    if (!link.ok) return `This share link cannot be opened: ${link.error.message}.`;
+    if (!link.ok) return t('This share link cannot be opened: {reason}.', { reason: link.error.message });
     const p = link.value.preset ?? findPreset(link.value.recipe.preset);
     if (!p) return undefined;
     // A link's preset travels whole (edited or the sender's own); without one it is the built-in as is.

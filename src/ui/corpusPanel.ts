@@ -2,6 +2,8 @@ import type { ImportLine } from '../corpus/importFile';
 import { type CorpusReport, reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { droppedFiles, IMPORTABLE } from './droppedFiles';
+import { t } from './i18n';
+import { trackName } from './i18n/terms';
 import { importFiles } from './importQueue';
 import { showCharts } from './reportCharts';
 
@@ -52,7 +54,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
       signal: controller.signal,
       onFile: (result, index) => {
         progress.value = index + 1;
-        progress.textContent = `${index + 1} of ${files.length}`;
+        progress.textContent = t('{done} of {total}', { done: index + 1, total: files.length });
         pieces.push(...result.pieces);
         for (const line of result.lines) {
           list.append(lineItem(line));
@@ -63,8 +65,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     });
     cancel.hidden = true;
     progress.hidden = true;
-    root.querySelector('#import-summary')!.textContent =
-      `${okCount} piece${okCount === 1 ? '' : 's'} imported${errors ? `, ${errors} file${errors === 1 ? '' : 's'} refused` : ''}.`;
+    root.querySelector('#import-summary')!.textContent = importSummary(okCount, errors);
     if (pieces.length) {
       const summary = reportCorpus(pieces);
       showReport(report, summary);
@@ -91,19 +92,28 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
   });
 }
 
+/** "12 pieces imported, 3 files refused." */
+function importSummary(okCount: number, errors: number): string {
+  const imported = okCount === 1 ? t('1 piece imported') : t('{count} pieces imported', { count: okCount });
+  if (!errors) return t('{imported}.', { imported });
+  const refused = errors === 1 ? t('1 file refused') : t('{count} files refused', { count: errors });
+  return t('{imported}, {refused}.', { imported, refused });
+}
+
 function lineItem(line: ImportLine): HTMLLIElement {
   const item = el('li', undefined, line.ok ? 'ok' : 'error');
   item.append(el('span', line.ok ? '✓ ' : '✗ ', 'mark'), el('span', line.file, 'file'));
   if (line.ok) {
     const notes = (line.tracks ?? []).reduce((s, t) => s + t.notes, 0);
-    const roles = (line.tracks ?? []).map((t) => t.role).join(', ');
+    const roles = (line.tracks ?? []).map((track) => trackName(track.role)).join(', ');
+    const facts = { key: line.key ?? '', meter: line.meter ?? '', tempo: line.tempo ?? '', notes, roles };
     item.append(
       el(
         'span',
-        ` — ${line.key}, ${line.meter}, ${line.tempo} bpm, ${notes} notes (${roles}), ${line.chords?.length ?? 0} chords`,
+        ` ${t('— {key}, {meter}, {tempo} bpm, {notes} notes ({roles}), {chords} chords', { ...facts, chords: line.chords?.length ?? 0 })}`,
       ),
     );
-  } else item.append(el('span', ` — ${line.error?.message ?? 'failed'}`));
+  } else item.append(el('span', ` ${t('— {reason}', { reason: line.error?.message ?? t('failed') })}`));
   return item;
 }
 
@@ -116,19 +126,19 @@ function showReport(root: HTMLElement, r: CorpusReport): void {
       .join(', ');
   const facts = el('dl', undefined, 'facts');
   for (const [term, value] of [
-    ['Pieces', String(r.pieces)],
-    ['Notes', String(r.notes)],
-    ['Duration', `${minutes} min ${Math.round(r.seconds - minutes * 60)} s`],
-    ['Keys', top(r.keys, 6)],
-    ['Meters', top(r.meters, 4)],
-    ['Tempos', `${r.tempos.min}–${r.tempos.max} bpm (median ${r.tempos.median})`],
-    ['Chords', top(r.chords.romans, 10) || 'none'],
-    ['Licences', top(r.licences, 4)],
+    [t('Pieces'), String(r.pieces)],
+    [t('Notes'), String(r.notes)],
+    [t('Duration'), t('{minutes} min {seconds} s', { minutes, seconds: Math.round(r.seconds - minutes * 60) })],
+    [t('Keys'), top(r.keys, 6)],
+    [t('Meters'), top(r.meters, 4)],
+    [t('Tempos'), t('{min}–{max} bpm (median {median})', r.tempos)],
+    [t('Chords'), top(r.chords.romans, 10) || t('none')],
+    [t('Licences'), top(r.licences, 4)],
   ]) {
     facts.append(el('dt', term), el('dd', value));
   }
   const warnings = el('ul', undefined, 'warnings');
   for (const w of r.warnings) warnings.append(el('li', w));
-  root.append(el('h3', 'What the model would learn from'), facts);
-  if (r.warnings.length) root.append(el('h4', 'Warnings'), warnings);
+  root.append(el('h3', t('What the model would learn from')), facts);
+  if (r.warnings.length) root.append(el('h4', t('Warnings')), warnings);
 }

@@ -3,6 +3,7 @@ import type { Ticks } from '../core';
 import type { Player } from '../engine/player';
 import type { EngineOptions } from '../engine/sound';
 import { composeOptions, type Generated } from '../presets';
+import { t } from './i18n';
 import type { PianoRoll } from './pianoRoll';
 import './endless.css';
 
@@ -55,8 +56,8 @@ export class EndlessSwitch {
       if (!toggle.checked && g) host.roll.draw(g.piece);
       host.say(
         toggle.checked
-          ? 'Endless: Play composes section after section while the one before plays.'
-          : 'Endless off: Play plays the piece.',
+          ? t('Endless: Play composes section after section while the one before plays.')
+          : t('Endless off: Play plays the piece.'),
       );
     });
     window.addEventListener('resize', () => {
@@ -97,7 +98,7 @@ export class EndlessSwitch {
     if (state.sectionsPlayed === 0) this.said = undefined;
     else if (this.said !== section.index) {
       this.said = section.index;
-      this.host.say(`Endless: section ${section.index + 1} (${section.label}).`);
+      this.host.say(t('Endless: section {number} ({label}).', { number: section.index + 1, label: section.label }));
     }
     return Math.max(0, ticks - section.start);
   }

@@ -1,5 +1,6 @@
 import { exportMidi, findPreset, type Generated, pieceJson, shareFragment } from '../presets';
 import { download } from './download';
+import { t } from './i18n';
 
 /** What the export menu needs from the page. */
 export interface ExportMenuHost {
@@ -31,7 +32,10 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     const first = Number(from.value || 1);
     const last = Number(to.value || g.piece.bars);
     if (!Number.isInteger(first) || !Number.isInteger(last) || first < 1 || last < first || last > g.piece.bars) {
-      host.say(`The range must be whole bars from 1 to ${g.piece.bars}, the first not after the last.`, true);
+      host.say(
+        t('The range must be whole bars from 1 to {bars}, the first not after the last.', { bars: g.piece.bars }),
+        true,
+      );
       return;
     }
     const whole = first === 1 && last === g.piece.bars;
@@ -45,7 +49,7 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
       return;
     }
     for (const f of files.value) download(f.name, f.bytes, 'audio/midi');
-    host.say(`Exported ${files.value.map((f) => f.name).join(', ')}.`);
+    host.say(t('Exported {file}.', { file: files.value.map((f) => f.name).join(', ') }));
   });
 
   field<HTMLButtonElement>(root, 'export-json').addEventListener('click', () => {
@@ -53,7 +57,7 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     if (!g) return;
     const name = `${g.recipe.preset}-seed-${g.recipe.seed}.json`;
     download(name, pieceJson(g), 'application/json');
-    host.say(`Exported ${name}.`);
+    host.say(t('Exported {file}.', { file: name }));
   });
 
   field<HTMLButtonElement>(root, 'copy-share-link').addEventListener('click', async () => {
@@ -65,10 +69,10 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     link.hidden = false;
     try {
       await navigator.clipboard.writeText(url);
-      host.say('The share link is copied: it opens this piece exactly.');
+      host.say(t('The share link is copied: it opens this piece exactly.'));
     } catch {
       link.select();
-      host.say('Copy the share link from the field (the browser did not allow copying).');
+      host.say(t('Copy the share link from the field (the browser did not allow copying).'));
     }
   });
 }

@@ -1,6 +1,8 @@
 import './generationPanel.css';
 import { MODES } from '../corpus';
 import { checkRecipe, type FullRecipe, fillRecipe, OVERRIDES, type Preset, type Recipe } from '../presets';
+import { formatNumber, N_, onLanguageChange, t } from './i18n';
+import { modeName } from './i18n/terms';
 
 /** The keys offered (a preset's own spelling is added when it is not among them). */
 const KEYS = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
@@ -39,13 +41,28 @@ function choose(select: HTMLSelectElement, value: string): void {
 }
 
 const LABELS: Record<keyof Overrides, string> = {
-  key: 'Key',
-  mode: 'Mode',
-  meter: 'Meter',
-  form: 'Form',
-  temperature: 'Novelty',
-  maxRun: 'Originality limit',
+  key: N_('Key'),
+  mode: N_('Mode'),
+  meter: N_('Meter'),
+  form: N_('Form'),
+  temperature: N_('Novelty'),
+  maxRun: N_('Originality limit'),
 };
+
+/** What a field allows, as an error says it (the form's is the schema's own message). */
+const RULES: Partial<Record<keyof Overrides, string>> = {
+  form: N_('letters A–Z, optionally "intro " first and " outro" last'),
+  temperature: N_('a number from 0.1 to 3'),
+  maxRun: N_('a whole number from 2 to 32'),
+};
+
+/** "Form "A <b>" is not allowed: letters A–Z, …." in the page's language, the field named by its label. */
+function refusal(at: keyof Overrides, value: unknown, message: string): string {
+  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40);
+  const rule = RULES[at];
+  const reason = rule ? t(rule) : message.replace(/^.*? is not allowed: /, '');
+  return t('{field} {value} is not allowed: {reason}.', { field: t(LABELS[at] ?? at), value: shown ?? '', reason });
+}
 
 /**
  * Wires the generation panel (key, mode, meter, form, novelty = the model's temperature, originality
@@ -61,12 +78,13 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
   const temperatureShown = field<HTMLOutputElement>(root, 'temperature-value');
   const maxRun = field<HTMLInputElement>(root, 'max-run');
   for (const k of KEYS) key.add(new Option(k, k));
-  for (const m of MODES) mode.add(new Option(m, m));
+  for (const m of MODES) mode.add(new Option(modeName(m), m));
   for (const m of METERS) meter.add(new Option(m, m));
   const showTemperature = () => {
-    temperatureShown.value = Number(temperature.value).toFixed(2);
+    temperatureShown.value = formatNumber(Number(temperature.value), 2);
   };
   temperature.addEventListener('input', showTemperature);
+  onLanguageChange(showTemperature);
   const inputs = { key, mode, meter, form, temperature, maxRun };
   /** The user's limit while a trained model's own is shown. */
   let unlocked = '';
@@ -100,8 +118,7 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       if (checked.ok) return { ok: true, value };
       const at = checked.error.field as keyof Overrides;
       inputs[at]?.setAttribute('aria-invalid', 'true');
-      const message = checked.error.message.replace(/^\w+/, LABELS[at] ?? at);
-      return { ok: false, error: `${message}.` };
+      return { ok: false, error: refusal(at, value[at], checked.error.message) };
     },
     follow(preset, before, follow) {
       if (follow === 'none') return;
@@ -122,7 +139,7 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       else if (limit === undefined && maxRun.disabled) maxRun.value = unlocked;
       maxRun.disabled = limit !== undefined;
       if (limit !== undefined) maxRun.value = String(limit);
-      maxRun.title = limit === undefined ? '' : 'A trained model carries the originality limit it was trained with.';
+      maxRun.title = limit === undefined ? '' : t('A trained model carries the originality limit it was trained with.');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { type ImportedFile, MAX_FILE_BYTES } from '../corpus/importFile';
+import { t } from './i18n';
 
 /** Options of {@link importFiles}. */
 export interface ImportQueueOptions {
@@ -31,7 +32,11 @@ export async function importFiles(files: readonly File[], options: ImportQueueOp
         result = failed(
           file.name,
           'too-large',
-          `${file.name}: ${file.size} bytes is over the limit of ${MAX_FILE_BYTES}`,
+          t('{file}: {size} bytes is over the limit of {limit}', {
+            file: file.name,
+            size: file.size,
+            limit: MAX_FILE_BYTES,
+          }),
         );
       } else {
         worker ??= fresh();
@@ -71,12 +76,27 @@ function run(
     };
     const onError = (e: ErrorEvent) => {
       e.preventDefault();
-      done(failed(name, 'crash', `${name}: the importer stopped (${e.message || 'out of memory?'})`));
+      done(
+        failed(
+          name,
+          'crash',
+          t('{file}: the importer stopped ({reason})', { file: name, reason: e.message || t('out of memory?') }),
+        ),
+      );
     };
-    const onAbort = () => done(failed(name, 'cancelled', `${name}: cancelled`));
+    const onAbort = () => done(failed(name, 'cancelled', t('{file}: cancelled', { file: name })));
     const timer = setTimeout(
       () =>
-        done(failed(name, 'timeout', `${name}: took longer than ${options.deadlineMs / 1000} s, so it was stopped`)),
+        done(
+          failed(
+            name,
+            'timeout',
+            t('{file}: took longer than {seconds} s, so it was stopped', {
+              file: name,
+              seconds: options.deadlineMs / 1000,
+            }),
+          ),
+        ),
       options.deadlineMs,
     );
     worker.addEventListener('message', onMessage);

@@ -1,4 +1,5 @@
 import type { MidiPort } from '../engine/midiOut';
+import { t } from './i18n';
 
 /** The elements of the MIDI output choice. */
 export interface MidiControls {
@@ -30,9 +31,9 @@ export function startMidiOutput(
     if (!access) return;
     const value = select.value;
     const ports = [...access.outputs.values()];
-    select.replaceChildren(new Option('Off', ''), ...ports.map((p) => new Option(p.name ?? p.id, p.id)));
+    select.replaceChildren(new Option(t('Off'), ''), ...ports.map((p) => new Option(p.name ?? p.id, p.id)));
     select.value = ports.some((p) => p.id === value) ? value : '';
-    status.textContent = ports.length ? '' : 'No MIDI outputs found.';
+    status.textContent = ports.length ? '' : t('No MIDI outputs found.');
     if (value !== select.value) changed();
   };
 
@@ -40,10 +41,10 @@ export function startMidiOutput(
     if (asked) return;
     asked = true;
     if (typeof navigator.requestMIDIAccess !== 'function') {
-      status.textContent = 'This browser has no Web MIDI: the built-in synths play.';
+      status.textContent = t('This browser has no Web MIDI: the built-in synths play.');
       return;
     }
-    status.textContent = 'Looking for MIDI outputs…';
+    status.textContent = t('Looking for MIDI outputs…');
     try {
       access = await Promise.race([
         navigator.requestMIDIAccess(),
@@ -53,8 +54,10 @@ export function startMidiOutput(
       list();
     } catch (e) {
       asked = false; // let the user try again
-      const why = e instanceof Error && e.name === 'SecurityError' ? 'not allowed' : 'not available';
-      status.textContent = `MIDI output is ${why} here: the built-in synths play.`;
+      status.textContent =
+        e instanceof Error && e.name === 'SecurityError'
+          ? t('MIDI output is not allowed here: the built-in synths play.')
+          : t('MIDI output is not available here: the built-in synths play.');
     }
   };
 

@@ -1,4 +1,6 @@
 import type { ChannelState, MixerState } from '../engine/mixer';
+import { t } from './i18n';
+import { trackName } from './i18n/terms';
 
 /** A track as the mixer shows it. */
 export interface MixerTrack {
@@ -43,7 +45,7 @@ export class MixerPanel {
   }
 
   private strip(track: MixerTrack): HTMLElement {
-    const label = trackLabel(track.id);
+    const label = trackName(track.id);
     const channel = this.state[track.id] ?? {};
     const strip = document.createElement('fieldset');
     strip.className = 'strip';
@@ -54,14 +56,27 @@ export class MixerPanel {
       small.textContent = ` ${track.name}`;
       legend.append(small);
     }
-    const volume = slider(`${label} volume`, 'Volume', -40, 6, 1, channel.volume ?? 0, (v) => `${v} dB`);
-    volume.input.addEventListener('input', () => this.set(track.id, { volume: Number(volume.input.value) }));
-    const pan = slider(`${label} pan`, 'Pan', -1, 1, 0.05, channel.pan ?? 0, (v) =>
-      v === 0 ? 'centre' : `${Math.round(Math.abs(v) * 100)}% ${v < 0 ? 'left' : 'right'}`,
+    const volume = slider(
+      t('{track} volume', { track: label }),
+      t('Volume'),
+      -40,
+      6,
+      1,
+      channel.volume ?? 0,
+      (v) => `${v} dB`,
     );
+    volume.input.addEventListener('input', () => this.set(track.id, { volume: Number(volume.input.value) }));
+    const pan = slider(t('{track} pan', { track: label }), t('Pan'), -1, 1, 0.05, channel.pan ?? 0, (v) => {
+      const percent = Math.round(Math.abs(v) * 100);
+      return v === 0 ? t('centre') : v < 0 ? t('{percent}% left', { percent }) : t('{percent}% right', { percent });
+    });
     pan.input.addEventListener('input', () => this.set(track.id, { pan: Number(pan.input.value) }));
-    const mute = toggle(`Mute ${label}`, 'Mute', channel.mute ?? false, (on) => this.set(track.id, { mute: on }));
-    const solo = toggle(`Solo ${label}`, 'Solo', channel.solo ?? false, (on) => this.set(track.id, { solo: on }));
+    const mute = toggle(t('Mute {track}', { track: label }), t('Mute'), channel.mute ?? false, (on) =>
+      this.set(track.id, { mute: on }),
+    );
+    const solo = toggle(t('Solo {track}', { track: label }), t('Solo'), channel.solo ?? false, (on) =>
+      this.set(track.id, { solo: on }),
+    );
     const buttons = document.createElement('div');
     buttons.className = 'strip-buttons';
     buttons.append(mute, solo);

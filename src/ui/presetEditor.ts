@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Preset, parsePreset, presetSchema } from '../presets';
+import { N_, t } from './i18n';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type AnySchema = z.ZodType & { _zod: { def: { type: string; [k: string]: unknown } } };
@@ -87,7 +88,7 @@ export function renderPresetEditor(
       toggle.checked = value !== undefined;
       const toggleLabel = document.createElement('label');
       toggleLabel.htmlFor = toggle.id;
-      toggleLabel.textContent = `Use ${label.toLowerCase()}`;
+      toggleLabel.textContent = t('Use {name}', { name: label.toLowerCase() });
       const body = document.createElement('div');
       const fill = (v: Json | undefined) =>
         body.replaceChildren(...(v === undefined ? [] : [control(inner, v, path, label)]));
@@ -117,14 +118,14 @@ export function renderPresetEditor(
       legend.textContent = label;
       set.append(legend);
       const parts = value as number[];
-      ['Beats per bar', 'Beat unit'].forEach((name, i) => {
+      [N_('Beats per bar'), N_('Beat unit')].forEach((name, i) => {
         // The beat unit is one of a few values: a choice, not a number to type.
         const input = i === 1 ? document.createElement('select') : document.createElement('input');
         if (input instanceof HTMLSelectElement) for (const unit of [2, 4, 8]) input.add(new Option(String(unit)));
         else Object.assign(input, { type: 'number', min: '1', max: '16', step: '1' });
         input.id = `${id}-${i}`;
         input.value = String(parts[i]);
-        input.setAttribute('aria-label', `${fullName(path)}: ${name.toLowerCase()}`);
+        input.setAttribute('aria-label', t('{field}: {part}', { field: fullName(path), part: t(name).toLowerCase() }));
         input.dataset.path = [...path, String(i)].join('.');
         input.addEventListener('change', () =>
           commit(input, [...path, String(i)], input.value === '' ? null : Number(input.value)),

@@ -1,6 +1,7 @@
 import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
 import type { Player } from '../engine/player';
 import type { LoopRange } from '../engine/scheduler';
+import { t } from './i18n';
 
 /** The elements of the transport. */
 export interface TransportControls {
@@ -97,8 +98,8 @@ export class Transport {
         };
         p.onAudioState = (state) => {
           if (state === 'suspended' && p.playing)
-            this.host.say('Audio was paused by the browser: click anywhere to resume.');
-          if (state === 'interrupted') this.host.say('Audio was interrupted by the system; it resumes when it can.');
+            this.host.say(t('Audio was paused by the browser: click anywhere to resume.'));
+          if (state === 'interrupted') this.host.say(t('Audio was interrupted by the system; it resumes when it can.'));
         };
         if (this.c.loop.getAttribute('aria-pressed') === 'true') p.setLoop(this.range ?? true);
         this.player = p;
@@ -143,7 +144,7 @@ export class Transport {
       p.play(clickTime);
       this.show();
     } catch (e) {
-      this.host.say(`Could not start audio: ${e instanceof Error ? e.message : String(e)}`, true);
+      this.host.say(t('Could not start audio: {reason}', { reason: e instanceof Error ? e.message : String(e) }), true);
     }
   }
 

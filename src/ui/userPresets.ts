@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { type Preset, parsePreset } from '../presets';
+import { t } from './i18n';
 
 const KEY = 'markov-muse/user-presets/v1';
 
@@ -27,7 +28,9 @@ export function loadUserPresets(storage: Storage | undefined = browserStorage())
   } catch (e) {
     return {
       presets: [],
-      problem: `your saved presets could not be read (${e instanceof Error ? e.message : String(e)})`,
+      problem: t('your saved presets could not be read ({reason})', {
+        reason: e instanceof Error ? e.message : String(e),
+      }),
     };
   }
   if (!raw) return { presets: [] };
@@ -35,9 +38,9 @@ export function loadUserPresets(storage: Storage | undefined = browserStorage())
   try {
     list = JSON.parse(raw);
   } catch {
-    return { presets: [], problem: 'your saved presets are damaged and were not loaded' };
+    return { presets: [], problem: t('your saved presets are damaged and were not loaded') };
   }
-  if (!Array.isArray(list)) return { presets: [], problem: 'your saved presets are damaged and were not loaded' };
+  if (!Array.isArray(list)) return { presets: [], problem: t('your saved presets are damaged and were not loaded') };
   const presets: Preset[] = [];
   let skipped = 0;
   for (const item of list) {
@@ -46,7 +49,13 @@ export function loadUserPresets(storage: Storage | undefined = browserStorage())
     else skipped++;
   }
   return skipped
-    ? { presets, problem: `${skipped} saved preset${skipped === 1 ? ' was' : 's were'} invalid and left out` }
+    ? {
+        presets,
+        problem:
+          skipped === 1
+            ? t('1 saved preset was invalid and left out')
+            : t('{count} saved presets were invalid and left out', { count: skipped }),
+      }
     : { presets };
 }
 
@@ -56,15 +65,15 @@ export function saveUserPresets(
   storage: Storage | undefined = browserStorage(),
 ): Result<void, string> {
   try {
-    if (!storage) return err('this browser keeps no storage here (private mode?)');
+    if (!storage) return err(t('this browser keeps no storage here (private mode?)'));
     storage.setItem(KEY, JSON.stringify(presets));
     return ok(undefined);
   } catch (e) {
     const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
     return err(
       full
-        ? 'the browser storage is full'
-        : `the browser refused to store it (${e instanceof Error ? e.message : String(e)})`,
+        ? t('the browser storage is full')
+        : t('the browser refused to store it ({reason})', { reason: e instanceof Error ? e.message : String(e) }),
     );
   }
 }

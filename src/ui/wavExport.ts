@@ -1,6 +1,7 @@
 import type { Piece } from '../compose';
 import type { MixerState } from '../engine/mixer';
 import type { EngineOptions } from '../engine/sound';
+import { fixed, t } from './i18n';
 
 /** What the Export WAV button renders: the piece of the page's fields, as the mixer sets it. */
 export interface WavJob {
@@ -47,7 +48,7 @@ export function startWavExport(
     progress.value = 0;
     progress.max = 1;
     cancel.hidden = false;
-    say(`Rendering ${j.fileName}…`);
+    say(t('Rendering {file}…', { file: j.fileName }));
     try {
       const { renderWav } = await import('../engine/offline');
       const t0 = performance.now();
@@ -57,7 +58,7 @@ export function startWavExport(
         onProgress: (done, total) => {
           progress.max = total;
           progress.value = done;
-          say(`Rendering ${j.fileName}… ${Math.round((done / total) * 100)} %`);
+          say(t('Rendering {file}… {percent} %', { file: j.fileName, percent: Math.round((done / total) * 100) }));
         },
       });
       const seconds = result.frames / result.sampleRate;
@@ -68,11 +69,17 @@ export function startWavExport(
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
       const took = (performance.now() - t0) / 1000;
       say(
-        `Exported ${j.fileName}: ${seconds.toFixed(1)} s of audio, rendered in ${took.toFixed(1)} s (${(seconds / took).toFixed(0)}× realtime).`,
+        t('Exported {file}: {seconds} s of audio, rendered in {took} s ({speed}× realtime).', {
+          file: j.fileName,
+          seconds: fixed(seconds, 1),
+          took: fixed(took, 1),
+          speed: fixed(seconds / took, 0),
+        }),
       );
     } catch (e) {
-      if (signal.aborted) say('WAV export cancelled.');
-      else say(`Could not render the WAV file: ${e instanceof Error ? e.message : String(e)}`, true);
+      if (signal.aborted) say(t('WAV export cancelled.'));
+      else
+        say(t('Could not render the WAV file: {reason}', { reason: e instanceof Error ? e.message : String(e) }), true);
     } finally {
       finish();
     }
