@@ -279,10 +279,10 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     previousPreset: () => stepPreset(-1),
     nextPreset: () => stepPreset(1),
     muteMelody: () => {
-      const mute = document.querySelector<HTMLButtonElement>('#mixer button[aria-label="Mute Melody"]');
-      if (!mute) return say('This piece has no melody to mute.');
+      const mute = document.querySelector<HTMLButtonElement>('#mixer [data-track="melody"] [data-toggle="mute"]');
+      if (!mute) return say(t('This piece has no melody to mute.'));
       mute.click();
-      say(mute.getAttribute('aria-pressed') === 'true' ? 'Melody muted.' : 'Melody on.');
+      say(mute.getAttribute('aria-pressed') === 'true' ? t('Melody muted.') : t('Melody on.'));
     },
     help: () => help.show(),
   });
