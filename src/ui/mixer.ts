@@ -49,6 +49,7 @@ export class MixerPanel {
     const channel = this.state[track.id] ?? {};
     const strip = document.createElement('fieldset');
     strip.className = 'strip';
+    strip.dataset.track = track.id; // found by id, whatever the language of its labels
     const legend = document.createElement('legend');
     legend.textContent = label;
     if (track.name !== label) {
@@ -77,6 +78,7 @@ export class MixerPanel {
     const solo = toggle(t('Solo {track}', { track: label }), t('Solo'), channel.solo ?? false, (on) =>
       this.set(track.id, { solo: on }),
     );
+    mute.dataset.toggle = 'mute';
     const buttons = document.createElement('div');
     buttons.className = 'strip-buttons';
     buttons.append(mute, solo);

@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { err, ok, type Result } from '../core';
 import { type MuseModel, parseModel } from '../model';
+import { t } from './i18n';
 
 /** What the page shows of a saved model without reading the model itself. */
 export interface StoredModelInfo {
@@ -39,14 +40,14 @@ export interface ModelStore {
 /** A sentence for what went wrong in the browser's storage. */
 export function storageProblem(e: unknown): string {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  if (name === 'QuotaExceededError') return 'the browser storage is full';
+  if (name === 'QuotaExceededError') return t('the browser storage is full');
   const detail = e instanceof Error ? e.message : String(e);
-  return `the browser storage refused (${detail || name || 'unknown error'})`;
+  return t('the browser storage refused ({reason})', { reason: detail || name || t('unknown error') });
 }
 
 /** "My corpus (42 pieces)", made unique among `taken` with " 2", " 3", … */
 export function uniqueName(name: string, taken: readonly string[]): string {
-  const base = name.trim().slice(0, 100) || 'My model';
+  const base = name.trim().slice(0, 100) || t('My model');
   if (!taken.includes(base)) return base;
   for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
 }
@@ -56,11 +57,11 @@ export function uniqueName(name: string, taken: readonly string[]): string {
  * answers) gives an error to report instead of breaking start-up.
  */
 export async function openModelStore(): Promise<Result<ModelStore, string>> {
-  if (typeof indexedDB === 'undefined') return err('this browser keeps no storage here (private mode?)');
+  if (typeof indexedDB === 'undefined') return err(t('this browser keeps no storage here (private mode?)'));
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('it did not answer')), OPEN_TIMEOUT_MS);
+      timer = setTimeout(() => reject(new Error(t('it did not answer'))), OPEN_TIMEOUT_MS);
     });
     const db = await Promise.race([
       openDB<ModelDb>(DB_NAME, 1, {
@@ -117,9 +118,9 @@ function storeOf(db: IDBPDatabase<ModelDb>): ModelStore {
     load: (id) =>
       attempt(async () => {
         const file = await db.get('files', id);
-        if (!file) return err(`model ${id} is not in the browser storage any more`);
+        if (!file) return err(t('model {id} is not in the browser storage any more', { id }));
         const model = parseModel(file.text);
-        return model.ok ? model : err(`the saved model is damaged: ${model.error.message}`);
+        return model.ok ? model : err(t('the saved model is damaged: {reason}', { reason: model.error.message }));
       }),
     delete: (id) =>
       attempt(async () => {

@@ -1,5 +1,6 @@
 import './originalityPanel.css';
 import type { OriginalityReport } from '../model/originality';
+import { N_, t } from './i18n';
 
 /** The originality of a generated piece, per part (as `Generated['originality']`). */
 export interface PieceOriginality {
@@ -10,15 +11,13 @@ export interface PieceOriginality {
 /** Training piece id → its title (from the model's provenance). */
 export type TitleOf = (pieceId: string) => string;
 
-const PARTS = [
-  { key: 'melody', heading: 'Melody', unit: ['note', 'notes'] },
-  { key: 'chords', heading: 'Harmony', unit: ['chord', 'chords'] },
-] as const;
+/** A part of the piece: the melody counts notes, the harmony chords. */
+export type OriginalityPart = 'melody' | 'chords';
 
-/** "1 note", "5 notes". */
-function count(n: number, unit: readonly [string, string]): string {
-  return `${n} ${n === 1 ? unit[0] : unit[1]}`;
-}
+const PARTS = [
+  { key: 'melody', heading: N_('Melody'), name: N_('Melody originality') },
+  { key: 'chords', heading: N_('Harmony'), name: N_('Harmony originality') },
+] as const;
 
 /** "37 %". */
 export function percent(share: number): string {
@@ -26,14 +25,25 @@ export function percent(share: number): string {
 }
 
 /**
- * The longest copied run in words, e.g. `Longest copy 5 notes (limit 6) from “Soldier's Joy”`.
+ * The longest copied run in words, e.g. `Longest copy 5 notes (limit 6) from “Soldier's Joy”.`
  * The title is plain text, whatever it holds.
  */
-export function describeCopy(report: OriginalityReport, titleOf: TitleOf, unit: readonly [string, string]): string {
-  const { length, pieceId } = report.longestCopy;
-  const limit = `(limit ${report.maxRun})`;
-  if (length === 0 || pieceId === null) return `No ${unit[0]} pattern copied from a training piece ${limit}`;
-  return `Longest copy ${count(length, unit)} ${limit} from “${titleOf(pieceId)}”`;
+export function describeCopy(report: OriginalityReport, titleOf: TitleOf, part: OriginalityPart): string {
+  const { length: count, pieceId } = report.longestCopy;
+  const limit = report.maxRun;
+  const melody = part === 'melody';
+  if (count === 0 || pieceId === null)
+    return melody
+      ? t('No note pattern copied from a training piece (limit {limit}).', { limit })
+      : t('No chord pattern copied from a training piece (limit {limit}).', { limit });
+  const title = titleOf(pieceId);
+  if (count === 1)
+    return melody
+      ? t('Longest copy 1 note (limit {limit}) from “{title}”.', { limit, title })
+      : t('Longest copy 1 chord (limit {limit}) from “{title}”.', { limit, title });
+  return melody
+    ? t('Longest copy {count} notes (limit {limit}) from “{title}”.', { count, limit, title })
+    : t('Longest copy {count} chords (limit {limit}) from “{title}”.', { count, limit, title });
 }
 
 /** The novelty rows shown: n from 3 up to L + 1 (past that the guard forbids copies anyway). */
@@ -49,11 +59,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-function noveltyTable(report: OriginalityReport, unit: readonly [string, string]): HTMLTableElement {
+function noveltyTable(report: OriginalityReport, part: OriginalityPart): HTMLTableElement {
   const table = el('table', undefined, 'novelty');
-  table.createCaption().textContent = `Novel n-grams (runs of n ${unit[1]} found in no training piece)`;
+  table.createCaption().textContent =
+    part === 'melody'
+      ? t('Novel n-grams (runs of n notes found in no training piece)')
+      : t('Novel n-grams (runs of n chords found in no training piece)');
   const head = table.createTHead().insertRow();
-  for (const text of ['n', 'Novel']) {
+  for (const text of ['n', t('Novel')]) {
     const th = el('th', text);
     th.scope = 'col';
     head.append(th);
@@ -67,19 +80,27 @@ function noveltyTable(report: OriginalityReport, unit: readonly [string, string]
     const bar = el('span', undefined, 'share-bar');
     bar.setAttribute('aria-hidden', 'true');
     bar.style.setProperty('--share', String(row.share));
-    td.append(bar, el('span', `${percent(row.share)} (${row.novel} of ${row.total})`));
+    td.append(
+      bar,
+      el(
+        'span',
+        t('{percent} ({novel} of {total})', { percent: percent(row.share), novel: row.novel, total: row.total }),
+      ),
+    );
     tr.prepend(th);
   }
   return table;
 }
 
 function closestList(report: OriginalityReport, titleOf: TitleOf): HTMLElement[] {
-  const heading = el('h4', 'Closest training pieces');
-  if (report.closest.length === 0) return [heading, el('p', 'None shares a run of 4 with this piece.', 'hint')];
+  const heading = el('h4', t('Closest training pieces'));
+  if (report.closest.length === 0) return [heading, el('p', t('None shares a run of 4 with this piece.'), 'hint')];
   const list = el('ol', undefined, 'closest');
   for (const c of report.closest) {
     const item = el('li');
-    item.append(el('cite', titleOf(c.pieceId)), ` shares ${percent(c.share)} of the 4-grams (${c.shared})`);
+    // The title is a node of its own (data); the rest is one sentence after it.
+    const shares = t('shares {percent} of the 4-grams ({shared})', { percent: percent(c.share), shared: c.shared });
+    item.append(el('cite', titleOf(c.pieceId)), ` ${shares}`);
     list.append(item);
   }
   return [heading, list];
@@ -96,17 +117,22 @@ export class OriginalityPanel {
 
   show(originality: PieceOriginality, titleOf: TitleOf): void {
     this.container.replaceChildren(
-      ...PARTS.map(({ key, heading, unit }) => {
+      ...PARTS.map(({ key, heading, name }) => {
         const report = originality[key];
         const part = el('section', undefined, 'originality-part');
         part.dataset.part = key;
-        part.setAttribute('aria-label', `${heading} originality`);
-        part.append(el('h3', heading), el('p', `${describeCopy(report, titleOf, unit)}.`, 'longest-copy'));
+        part.setAttribute('aria-label', t(name));
+        part.append(el('h3', t(heading)), el('p', describeCopy(report, titleOf, key), 'longest-copy'));
         if (report.relaxed > 0)
           part.append(
-            el('p', `The guard was relaxed ${count(report.relaxed, ['time', 'times'])} to meet the constraints.`),
+            el(
+              'p',
+              report.relaxed === 1
+                ? t('The guard was relaxed 1 time to meet the constraints.')
+                : t('The guard was relaxed {count} times to meet the constraints.', { count: report.relaxed }),
+            ),
           );
-        part.append(noveltyTable(report, unit), ...closestList(report, titleOf));
+        part.append(noveltyTable(report, key), ...closestList(report, titleOf));
         return part;
       }),
     );

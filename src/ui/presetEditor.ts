@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { type Preset, parsePreset, presetSchema } from '../presets';
 import { N_, t } from './i18n';
+import { modeName } from './i18n/terms';
+import { fieldLabel, fieldName, inName } from './presetFieldLabels';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type AnySchema = z.ZodType & { _zod: { def: { type: string; [k: string]: unknown } } };
@@ -13,12 +15,6 @@ const OPTIONAL_DEFAULTS: Record<string, Json> = {
   maxRun: 6,
 };
 
-/** "chordToneBias" → "Chord tone bias". */
-function words(key: string): string {
-  const spaced = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return spaced[0].toUpperCase() + spaced.slice(1);
-}
-
 function setAt(target: { [key: string]: Json }, path: readonly string[], value: Json | undefined): void {
   let node = target;
   for (const key of path.slice(0, -1)) node = node[key] as { [key: string]: Json };
@@ -28,17 +24,6 @@ function setAt(target: { [key: string]: Json }, path: readonly string[], value: 
 }
 
 const typeOf = (s: AnySchema): string => s._zod.def.type;
-
-/**
- * The accessible name of the field at `path`: "Preset tempo", "Melody synth attack" — unique on
- * the page, so it never collides with the piece's own Tempo or Bars fields.
- */
-function fullName(path: readonly string[]): string {
-  const [first, ...rest] = path;
-  return rest.length
-    ? [words(first), ...rest.map((k) => words(k).toLowerCase())].join(' ')
-    : `Preset ${words(first).toLowerCase()}`;
-}
 
 /** Fields the editor leaves to the page: the name is chosen when the preset is saved. */
 const NOT_EDITED = new Set(['name']);
@@ -88,7 +73,7 @@ export function renderPresetEditor(
       toggle.checked = value !== undefined;
       const toggleLabel = document.createElement('label');
       toggleLabel.htmlFor = toggle.id;
-      toggleLabel.textContent = t('Use {name}', { name: label.toLowerCase() });
+      toggleLabel.textContent = t('Use {name}', { name: inName(label) });
       const body = document.createElement('div');
       const fill = (v: Json | undefined) =>
         body.replaceChildren(...(v === undefined ? [] : [control(inner, v, path, label)]));
@@ -108,7 +93,7 @@ export function renderPresetEditor(
       set.append(legend);
       const shape = (schema as unknown as z.ZodObject).shape as Record<string, AnySchema>;
       for (const [key, inner] of Object.entries(shape)) {
-        set.append(control(inner, (value as { [key: string]: Json })?.[key], [...path, key], words(key)));
+        set.append(control(inner, (value as { [key: string]: Json })?.[key], [...path, key], fieldLabel(key)));
       }
       return set;
     }
@@ -125,7 +110,7 @@ export function renderPresetEditor(
         else Object.assign(input, { type: 'number', min: '1', max: '16', step: '1' });
         input.id = `${id}-${i}`;
         input.value = String(parts[i]);
-        input.setAttribute('aria-label', t('{field}: {part}', { field: fullName(path), part: t(name).toLowerCase() }));
+        input.setAttribute('aria-label', t('{field}: {part}', { field: fieldName(path), part: inName(t(name)) }));
         input.dataset.path = [...path, String(i)].join('.');
         input.addEventListener('change', () =>
           commit(input, [...path, String(i)], input.value === '' ? null : Number(input.value)),
@@ -143,7 +128,7 @@ export function renderPresetEditor(
           : null;
     if (options) {
       const select = document.createElement('select');
-      for (const o of options) select.add(new Option(o, o));
+      for (const o of options) select.add(new Option(path[0] === 'mode' ? modeName(o) : o, o));
       select.value = String(value);
       select.addEventListener('change', () => commit(select, path, select.value));
       input = select;
@@ -170,7 +155,7 @@ export function renderPresetEditor(
       input = field;
     }
     input.id = id;
-    input.setAttribute('aria-label', fullName(path));
+    input.setAttribute('aria-label', fieldName(path));
     input.dataset.path = path.join('.');
     wrap.append(caption, input);
     return wrap;
@@ -180,6 +165,6 @@ export function renderPresetEditor(
   root.replaceChildren(
     ...Object.entries(shape)
       .filter(([key]) => !NOT_EDITED.has(key))
-      .map(([key, schema]) => control(schema, working[key], [key], words(key))),
+      .map(([key, schema]) => control(schema, working[key], [key], fieldLabel(key))),
   );
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { builtinPresets, findPreset, type Preset, parsePreset } from '../presets';
+import { t } from './i18n';
 import { browserStorage, loadUserPresets, saveUserPresets } from './userPresets';
 
 /** Where a preset of the page comes from. */
@@ -88,7 +89,7 @@ export class PresetLibrary {
    * session and `unsaved` says why, so nothing is lost silently.
    */
   save(preset: Preset, name: string): Result<StoreOutcome, string> {
-    if (findPreset(name)) return err(`"${name}" is a built-in preset: choose another name`);
+    if (findPreset(name)) return err(t('"{name}" is a built-in preset: choose another name', { name }));
     const checked = parsePreset({ ...preset, name });
     if (!checked.ok) return err(checked.error.message);
     const saved = checked.value;
@@ -103,7 +104,7 @@ export class PresetLibrary {
 
   /** Deletes one of the user's presets (built-ins can't be deleted). */
   remove(name: string): Result<StoreOutcome, string> {
-    if (this.kind(name) !== 'yours') return err(`"${name}" is not one of your presets`);
+    if (this.kind(name) !== 'yours') return err(t('"{name}" is not one of your presets', { name }));
     this.user = this.user.filter((p) => p.name !== name);
     this.edits.delete(name);
     const stored = saveUserPresets(this.user, this.storage);

@@ -1,8 +1,9 @@
+import { N_, t } from './i18n';
 import type { PresetLibrary } from './presetLibrary';
 
 const GROUPS = [
-  { id: 'yours', label: 'Your presets', names: (l: PresetLibrary) => l.userNames() },
-  { id: 'shared', label: 'From share links', names: (l: PresetLibrary) => l.sharedNames() },
+  { id: 'yours', label: N_('Your presets'), names: (l: PresetLibrary) => l.userNames() },
+  { id: 'shared', label: N_('From share links'), names: (l: PresetLibrary) => l.sharedNames() },
 ] as const;
 
 /**
@@ -16,7 +17,7 @@ export function showPresetOptions(select: HTMLSelectElement, library: PresetLibr
     const list = names(library);
     if (!list.length) continue;
     const group = document.createElement('optgroup');
-    group.label = label;
+    group.label = t(label);
     group.dataset.presets = id;
     for (const name of list) group.append(new Option(name, name));
     select.append(group);

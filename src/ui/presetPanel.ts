@@ -1,5 +1,6 @@
 import { builtinCorpusNames, PRESET_MAX_BYTES, type Preset, parsePresetText } from '../presets';
 import { download } from './download';
+import { onLanguageChange, t } from './i18n';
 import { renderPresetEditor } from './presetEditor';
 import type { PresetLibrary } from './presetLibrary';
 import { showPresetOptions } from './presetOptions';
@@ -58,10 +59,16 @@ export class PresetPanel {
       if (file) void this.import(file);
     });
     root.addEventListener('toggle', () => this.render());
+    // The editor's labels are made when it is built: build it again in the new language.
+    onLanguageChange(() => {
+      this.stale = true;
+      this.render();
+      showPresetOptions(host.select, host.library);
+    });
     showPresetOptions(host.select, host.library);
     if (host.library.problem) {
       root.open = true; // the user must see that their presets were not (all) loaded
-      this.say(`Your presets: ${host.library.problem}.`, true);
+      this.say(t('Your presets: {problem}.', { problem: host.library.problem }), true);
     }
   }
 
@@ -113,7 +120,7 @@ export class PresetPanel {
 
   private apply(preset: Preset): void {
     this.host.library.edit(preset);
-    this.say(`${preset.name}: edited (Reset preset goes back, Save preset keeps it).`);
+    this.say(t('{name}: edited (Reset preset goes back, Save preset keeps it).', { name: preset.name }));
     this.use(preset, 'changes', true);
   }
 
@@ -121,7 +128,11 @@ export class PresetPanel {
     const name = this.host.select.value;
     const preset = this.host.library.reset(name);
     if (!preset) return;
-    this.say(`${name}: back to its ${this.host.library.kind(name) === 'yours' ? 'saved' : 'original'} values.`);
+    this.say(
+      this.host.library.kind(name) === 'yours'
+        ? t('{name}: back to its saved values.', { name })
+        : t('{name}: back to its original values.', { name }),
+    );
     this.use(preset, 'changes');
   }
 
@@ -134,10 +145,10 @@ export class PresetPanel {
     const name = typed || (library.kind(current.name) === 'built-in' ? '' : current.name);
     const saved = name
       ? library.save(current, name)
-      : { ok: false as const, error: 'type a name for your preset in Preset name' };
+      : { ok: false as const, error: t('type a name for your preset in Preset name') };
     this.name.setAttribute('aria-invalid', String(!saved.ok));
     if (!saved.ok) {
-      this.say(`Preset name: ${saved.error.replace(/^preset field name: /, '')}.`, true);
+      this.say(t('Preset name: {reason}.', { reason: saved.error.replace(/^preset field name: /, '') }), true);
       return;
     }
     const { preset, replaced, unsaved } = saved.value;
@@ -148,10 +159,18 @@ export class PresetPanel {
     this.use(preset, 'none');
     if (unsaved)
       this.say(
-        `Could not save ${preset.name}: ${unsaved}. It is kept only until this page closes; use Export preset to keep it.`,
+        t('Could not save {name}: {reason}. It is kept only until this page closes; use Export preset to keep it.', {
+          name: preset.name,
+          reason: unsaved,
+        }),
         true,
       );
-    else this.say(`${replaced ? 'Replaced' : 'Saved'} your preset ${preset.name}.`);
+    else
+      this.say(
+        replaced
+          ? t('Replaced your preset {name}.', { name: preset.name })
+          : t('Saved your preset {name}.', { name: preset.name }),
+      );
   }
 
   private delete(): void {
@@ -159,55 +178,72 @@ export class PresetPanel {
     const name = select.value;
     const removed = library.remove(name);
     if (!removed.ok) {
-      this.say(`Delete preset: ${removed.error}.`, true);
+      this.say(t('Delete preset: {reason}.', { reason: removed.error }), true);
       return;
     }
     showPresetOptions(select, library);
     this.use(library.fallback(), 'all');
     if (removed.value.unsaved)
       this.say(
-        `Deleted ${name} for now, but the browser storage could not be updated: ${removed.value.unsaved}.`,
+        t('Deleted {name} for now, but the browser storage could not be updated: {reason}.', {
+          name,
+          reason: removed.value.unsaved,
+        }),
         true,
       );
-    else this.say(`Deleted your preset ${name}.`);
+    else this.say(t('Deleted your preset {name}.', { name }));
   }
 
   private export(): void {
     const preset = this.host.library.resolve(this.host.select.value);
     if (!preset) return;
     download(`${preset.name}.json`, `${JSON.stringify(preset, null, 2)}\n`, 'application/json');
-    this.say(`Exported ${preset.name}.json.`);
+    this.say(t('Exported {file}.', { file: `${preset.name}.json` }));
   }
 
   private async import(file: File): Promise<void> {
     const { library, select } = this.host;
     if (file.size > PRESET_MAX_BYTES) {
       // Refused before it is read.
-      this.say(`${file.name} was not imported: the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB.`, true);
+      this.say(
+        t('{file} was not imported: the preset is larger than {size} KiB.', {
+          file: file.name,
+          size: PRESET_MAX_BYTES / 1024,
+        }),
+        true,
+      );
       return;
     }
     const parsed = parsePresetText(await file.text());
     if (!parsed.ok) {
-      this.say(`${file.name} was not imported: ${parsed.error.message}.`, true);
+      this.say(t('{file} was not imported: {reason}.', { file: file.name, reason: parsed.error.message }), true);
       return;
     }
     const preset = parsed.value;
     if (library.base(preset.name)) {
       library.receive(preset);
-      this.say(`Imported ${preset.name} as changes to the preset of that name (Save preset keeps them).`);
+      this.say(
+        t('Imported {name} as changes to the preset of that name (Save preset keeps them).', { name: preset.name }),
+      );
       this.use(library.resolve(preset.name) ?? preset, 'changes');
       return;
     }
     const saved = library.save(preset, preset.name);
     if (!saved.ok) {
-      this.say(`${file.name} was not imported: ${saved.error}.`, true);
+      this.say(t('{file} was not imported: {reason}.', { file: file.name, reason: saved.error }), true);
       return;
     }
     showPresetOptions(select, library);
     this.use(saved.value.preset ?? preset, 'all');
     const { unsaved } = saved.value;
     if (unsaved)
-      this.say(`Imported ${preset.name} for this session only: ${unsaved}. Use Export preset to keep it.`, true);
-    else this.say(`Imported ${preset.name} into your presets.`);
+      this.say(
+        t('Imported {name} for this session only: {reason}. Use Export preset to keep it.', {
+          name: preset.name,
+          reason: unsaved,
+        }),
+        true,
+      );
+    else this.say(t('Imported {name} into your presets.', { name: preset.name }));
   }
 }

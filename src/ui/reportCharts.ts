@@ -1,4 +1,5 @@
 import type { CorpusReport, Tally } from '../corpus/report';
+import { t } from './i18n';
 import './reportCharts.css';
 
 /** One bar of a chart: its label (text from files: always shown as text) and its value. */
@@ -26,38 +27,55 @@ export const PITCH_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A�
 export function topBars(tallies: readonly Tally[], limit: number): ChartBar[] {
   const bars = tallies.slice(0, limit).map((t) => ({ label: t.value, value: t.count }));
   const rest = tallies.slice(limit).reduce((s, t) => s + t.count, 0);
-  return rest > 0 ? [...bars, { label: 'other', value: rest }] : bars;
+  return rest > 0 ? [...bars, { label: t('other'), value: rest }] : bars;
 }
 
 const format = (value: number, unit: ChartSpec['unit']) => (unit === 'percent' ? `${value} %` : String(value));
 
-function spec(id: ChartSpec['id'], title: string, of: string, bars: ChartBar[], unit: ChartSpec['unit']): ChartSpec {
+/** A chart; `summary` makes its sentence from the list of bars (one t() per sentence). */
+function spec(
+  id: ChartSpec['id'],
+  title: string,
+  bars: ChartBar[],
+  unit: ChartSpec['unit'],
+  summary: (list: string) => string,
+): ChartSpec {
   const total = bars.reduce((s, b) => s + b.value, 0);
   const list = bars.map((b) => `${b.label} ${format(b.value, unit)}`).join(', ');
-  return { id, title, bars, total, unit, summary: `${title}${of}: ${list || 'none'}` };
+  return { id, title, bars, total, unit, summary: summary(list || t('none')) };
 }
 
 /** The four charts of a report: keys, meters, chord vocabulary (roman numerals), pitch classes. */
 export function reportCharts(r: CorpusReport, limit = 10): ChartSpec[] {
-  const n = `${r.pieces} piece${r.pieces === 1 ? '' : 's'}`;
-  const chords = r.chords.romans.reduce((s, t) => s + t.count, 0);
-  const symbols = r.chords.symbols.slice(0, 3).map((t) => t.value);
+  const count = r.pieces;
+  const one = count === 1;
+  const chords = r.chords.romans.reduce((s, x) => s + x.count, 0);
+  const symbols = r.chords.symbols
+    .slice(0, 3)
+    .map((x) => x.value)
+    .join(', ');
   return [
-    spec('keys', 'Keys', ` of ${n}`, topBars(r.keys, limit), 'count'),
-    spec('meters', 'Meters', ` of ${n}`, topBars(r.meters, limit), 'count'),
-    spec(
-      'chords',
-      'Chords',
-      ` (${chords} labelled, by roman numeral${symbols.length ? `; commonest symbols ${symbols.join(', ')}` : ''})`,
-      topBars(r.chords.romans, limit),
-      'count',
+    spec('keys', t('Keys'), topBars(r.keys, limit), 'count', (list) =>
+      one ? t('Keys of 1 piece: {list}', { list }) : t('Keys of {count} pieces: {list}', { count, list }),
+    ),
+    spec('meters', t('Meters'), topBars(r.meters, limit), 'count', (list) =>
+      one ? t('Meters of 1 piece: {list}', { list }) : t('Meters of {count} pieces: {list}', { count, list }),
+    ),
+    spec('chords', t('Chords'), topBars(r.chords.romans, limit), 'count', (list) =>
+      symbols
+        ? t('Chords ({count} labelled, by roman numeral; commonest symbols {symbols}): {list}', {
+            count: chords,
+            symbols,
+            list,
+          })
+        : t('Chords ({count} labelled, by roman numeral): {list}', { count: chords, list }),
     ),
     spec(
       'pitch-classes',
-      'Pitch classes',
-      '',
+      t('Pitch classes'),
       r.pitchClassHistogram.map((v, i) => ({ label: PITCH_NAMES[i], value: Math.round(v * 100) })),
       'percent',
+      (list) => t('Pitch classes: {list}', { list }),
     ),
   ];
 }

@@ -1,5 +1,6 @@
 import { type Piece, pieceTicks } from '../compose';
 import { barTicks, type Ticks } from '../core';
+import { t } from './i18n';
 
 /** Heights of the lanes above the notes on the piano roll, in CSS pixels. */
 export const ROLL_LANES = {
@@ -46,8 +47,10 @@ export function sectionSpans(piece: Piece): SectionSpan[] {
 
 /** "A (bars 5–12)", "outro (bar 33)". */
 export function sectionName(span: SectionSpan): string {
-  const bars = span.firstBar === span.lastBar ? `bar ${span.firstBar}` : `bars ${span.firstBar}–${span.lastBar}`;
-  return `${span.label} (${bars})`;
+  const { label, firstBar: first, lastBar: last } = span;
+  return first === last
+    ? t('{label} (bar {bar})', { label, bar: first })
+    : t('{label} (bars {first}–{last})', { label, first, last });
 }
 
 /**

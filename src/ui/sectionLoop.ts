@@ -1,4 +1,5 @@
 import type { Piece } from '../compose';
+import { t } from './i18n';
 import type { PianoRoll } from './pianoRoll';
 import { type SectionSpan, sectionName, sectionSpans } from './rollSections';
 import type { Transport } from './transport';
@@ -30,7 +31,9 @@ export class SectionLoop {
     transport.onLoopRange = (range) => {
       if (!range) this.chosen = undefined;
       this.sync();
-      this.say(this.chosen ? `Looping ${sectionName(this.chosen)}.` : 'Looping the whole piece.');
+      this.say(
+        this.chosen ? t('Looping {section}.', { section: sectionName(this.chosen) }) : t('Looping the whole piece.'),
+      );
     };
     c.select.addEventListener('change', () => this.choose(this.spans[Number(c.select.value)]));
     c.canvas.addEventListener('click', (e) => {
@@ -58,7 +61,7 @@ export class SectionLoop {
    */
   show(piece: Piece): void {
     this.spans = sectionSpans(piece);
-    const options = [new Option('Whole piece', '')];
+    const options = [new Option(t('Whole piece'), '')];
     for (const s of this.spans) options.push(new Option(sectionName(s), String(s.index)));
     this.c.select.replaceChildren(...options);
     const old = this.chosen;

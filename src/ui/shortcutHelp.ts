@@ -1,4 +1,5 @@
 import './shortcutHelp.css';
+import { t } from './i18n';
 import { SHORTCUTS } from './shortcuts';
 
 /**
@@ -16,10 +17,11 @@ export class ShortcutHelp {
     dialog.setAttribute('aria-labelledby', 'shortcut-help-title');
     const title = doc.createElement('h2');
     title.id = 'shortcut-help-title';
-    title.textContent = 'Keyboard shortcuts';
+    title.textContent = t('Keyboard shortcuts');
     const table = doc.createElement('table');
     const head = table.createTHead().insertRow();
-    for (const text of ['Key', 'Action']) {
+    // "Shortcut", not "Key": the page's Key is the musical key (Tonart), this one is Taste.
+    for (const text of [t('Shortcut'), t('Action')]) {
       const th = doc.createElement('th');
       th.scope = 'col';
       th.textContent = text;
@@ -31,17 +33,17 @@ export class ShortcutHelp {
       const key = doc.createElement('th');
       key.scope = 'row';
       const kbd = doc.createElement('kbd');
-      kbd.textContent = s.label;
+      kbd.textContent = t(s.label);
       key.append(kbd);
       row.append(key);
-      row.insertCell().textContent = s.description;
+      row.insertCell().textContent = t(s.description);
     }
     const note = doc.createElement('p');
     note.className = 'hint';
-    note.textContent = 'Shortcuts rest while you type in a field, and with Ctrl, Alt or ⌘ held.';
+    note.textContent = t('Shortcuts rest while you type in a field, and with Ctrl, Alt or ⌘ held.');
     const close = doc.createElement('button');
     close.type = 'button';
-    close.textContent = 'Close';
+    close.textContent = t('Close');
     close.addEventListener('click', () => dialog.close());
     dialog.append(title, table, note, close);
     dialog.addEventListener('close', () => {

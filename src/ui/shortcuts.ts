@@ -1,3 +1,5 @@
+import { N_ } from './i18n';
+
 /** What a keyboard shortcut does. */
 export type ShortcutAction =
   | 'playPause'
@@ -15,23 +17,24 @@ export type ShortcutAction =
 export interface Shortcut {
   action: ShortcutAction;
   keys: readonly string[];
-  /** The keys as the help overlay shows them. */
+  /** The keys as the help overlay shows them (English; shown through t()). */
   label: string;
+  /** What it does (English; shown through t()). */
   description: string;
 }
 
 /** Every shortcut of the page, in the order the help overlay lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: 'playPause', keys: [' '], label: 'Space', description: 'Play or pause' },
-  { action: 'stop', keys: ['s'], label: 'S', description: 'Stop and go back to the start' },
-  { action: 'loop', keys: ['l'], label: 'L', description: 'Loop on or off (from a section: the whole piece)' },
-  { action: 'regenerate', keys: ['r'], label: 'R', description: 'Regenerate (a new piece)' },
-  { action: 'newSeed', keys: ['d'], label: 'D', description: 'New random seed (the dice)' },
-  { action: 'previousPreset', keys: ['arrowleft'], label: '←', description: 'Previous preset' },
-  { action: 'nextPreset', keys: ['arrowright'], label: '→', description: 'Next preset' },
-  { action: 'muteMelody', keys: ['m'], label: 'M', description: 'Mute or unmute the melody' },
-  { action: 'exportMidi', keys: ['e'], label: 'E', description: 'Export MIDI' },
-  { action: 'help', keys: ['?', 'h'], label: '? or H', description: 'Show these shortcuts' },
+  { action: 'playPause', keys: [' '], label: N_('Space'), description: N_('Play or pause') },
+  { action: 'stop', keys: ['s'], label: 'S', description: N_('Stop and go back to the start') },
+  { action: 'loop', keys: ['l'], label: 'L', description: N_('Loop on or off (from a section: the whole piece)') },
+  { action: 'regenerate', keys: ['r'], label: 'R', description: N_('Regenerate (a new piece)') },
+  { action: 'newSeed', keys: ['d'], label: 'D', description: N_('New random seed (the dice)') },
+  { action: 'previousPreset', keys: ['arrowleft'], label: '←', description: N_('Previous preset') },
+  { action: 'nextPreset', keys: ['arrowright'], label: '→', description: N_('Next preset') },
+  { action: 'muteMelody', keys: ['m'], label: 'M', description: N_('Mute or unmute the melody') },
+  { action: 'exportMidi', keys: ['e'], label: 'E', description: N_('Export MIDI') },
+  { action: 'help', keys: ['?', 'h'], label: N_('? or H'), description: N_('Show these shortcuts') },
 ];
 
 /** The parts of a keydown event that decide its shortcut. */

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../core';
 import type { CorpusPiece } from '../corpus/types';
 import { type ModelOptions, type MuseModel, parseModel, type TrainProgress } from '../model';
+import { t } from './i18n';
 
 /** What the page sends the training worker. */
 export interface TrainRequest {
@@ -41,7 +42,7 @@ export function trainInWorker(
   options: Partial<ModelOptions>,
   run: TrainRunOptions = {},
 ): Promise<Result<Trained, TrainError>> {
-  if (run.signal?.aborted) return Promise.resolve(err({ code: 'cancelled', message: 'Training cancelled.' }));
+  if (run.signal?.aborted) return Promise.resolve(err({ code: 'cancelled', message: t('Training cancelled.') }));
   const worker = new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module' });
   return new Promise((resolve) => {
     const finish = (result: Result<Trained, TrainError>) => {
@@ -49,24 +50,33 @@ export function trainInWorker(
       run.signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
-    const onAbort = () => finish(err({ code: 'cancelled', message: 'Training cancelled: no model was made.' }));
+    const onAbort = () => finish(err({ code: 'cancelled', message: t('Training cancelled: no model was made.') }));
     worker.onmessage = (e: MessageEvent<TrainReply>) => {
       const reply = e.data;
       if (reply.type === 'progress') run.onProgress?.(reply.progress);
-      else if (reply.type === 'error') finish(err({ code: 'failed', message: `Training failed: ${reply.message}` }));
+      else if (reply.type === 'error')
+        finish(err({ code: 'failed', message: t('Training failed: {reason}', { reason: reply.message }) }));
       else {
         const text = new TextDecoder().decode(reply.bytes);
         const model = parseModel(text);
         finish(
           model.ok
             ? ok({ model: model.value, text })
-            : err({ code: 'failed', message: `Training gave an unreadable model: ${model.error.message}` }),
+            : err({
+                code: 'failed',
+                message: t('Training gave an unreadable model: {reason}', { reason: model.error.message }),
+              }),
         );
       }
     };
     worker.onerror = (e) => {
       e.preventDefault();
-      finish(err({ code: 'failed', message: `Training stopped (${e.message || 'out of memory?'})` }));
+      finish(
+        err({
+          code: 'failed',
+          message: t('Training stopped ({reason})', { reason: e.message || t('out of memory?') }),
+        }),
+      );
     };
     run.signal?.addEventListener('abort', onAbort);
     const request: TrainRequest = { pieces: [...pieces], options };

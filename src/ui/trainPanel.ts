@@ -1,5 +1,6 @@
 import type { CorpusPiece } from '../corpus/types';
 import { DEFAULT_MELODY_MAX_RUN, modelDefaults } from '../model';
+import { N_, t } from './i18n';
 import { type Trained, trainInWorker } from './trainClient';
 import './trainPanel.css';
 
@@ -18,7 +19,7 @@ export interface TrainedModel extends Trained {
 
 /** The default name of a model trained on `pieces`: "My corpus (42 pieces)". */
 export function defaultModelName(pieces: number): string {
-  return `My corpus (${pieces} piece${pieces === 1 ? '' : 's'})`;
+  return pieces === 1 ? t('My corpus (1 piece)') : t('My corpus ({count} pieces)', { count: pieces });
 }
 
 /**
@@ -30,6 +31,16 @@ export function trainingOrder(pieces: readonly CorpusPiece[]): CorpusPiece[] {
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...pieces].sort((a, b) => compare(a.id, b.id) || compare(a.title, b.title));
 }
+
+/** The training steps as the status names them (the worker reports them in English). */
+const STAGES: Readonly<Record<string, string>> = {
+  'melody lines': N_('melody lines'),
+  'pitch weights': N_('pitch weights'),
+  harmony: N_('harmony'),
+  rhythm: N_('rhythm'),
+  'pitch experts': N_('pitch experts'),
+  'originality guard': N_('originality guard'),
+};
 
 function element<T extends HTMLElement>(root: HTMLElement, id: string): T {
   const el = root.querySelector<T>(`#${id}`);
@@ -65,7 +76,7 @@ export function startTrainPanel(
     const value = Number(input.value);
     const valid = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
     input.setAttribute('aria-invalid', String(!valid));
-    if (!valid) say(`${label} must be a whole number from ${min} to ${max}.`, true);
+    if (!valid) say(t('{field} must be a whole number from {min} to {max}.', { field: t(label), min, max }), true);
     return valid ? value : undefined;
   };
   const busy = (on: boolean) => {
@@ -75,14 +86,14 @@ export function startTrainPanel(
   };
 
   train.addEventListener('click', async () => {
-    const o = read(order, 'Order', TRAIN_LIMITS.order);
-    const run = o === undefined ? undefined : read(maxRun, 'Training originality limit', TRAIN_LIMITS.maxRun);
+    const o = read(order, N_('Order'), TRAIN_LIMITS.order);
+    const run = o === undefined ? undefined : read(maxRun, N_('Training originality limit'), TRAIN_LIMITS.maxRun);
     if (o === undefined || run === undefined || pieces.length === 0) return;
     controller = new AbortController();
     progress.max = 1;
     progress.value = 0;
     busy(true);
-    say(`Training on ${pieces.length} pieces…`);
+    say(t('Training on {count} pieces…', { count: pieces.length }));
     const started = performance.now();
     const result = await trainInWorker(
       pieces,
@@ -92,8 +103,15 @@ export function startTrainPanel(
         onProgress: (p) => {
           progress.max = p.total;
           progress.value = p.done;
-          progress.textContent = `${p.done} of ${p.total} steps`;
-          say(`Training on ${pieces.length} pieces: ${p.stage} done (${p.done} of ${p.total} steps).`);
+          progress.textContent = t('{done} of {total} steps', { done: p.done, total: p.total });
+          say(
+            t('Training on {count} pieces: {stage} done ({done} of {total} steps).', {
+              count: pieces.length,
+              stage: t(STAGES[p.stage] ?? p.stage),
+              done: p.done,
+              total: p.total,
+            }),
+          );
         },
       },
     );
@@ -115,7 +133,11 @@ export function startTrainPanel(
       pieces = trainingOrder(next);
       name.value = next.length ? defaultModelName(next.length) : '';
       busy(false);
-      say(next.length ? `Ready to train on ${next.length} pieces.` : 'Import some pieces to train a model on them.');
+      say(
+        next.length
+          ? t('Ready to train on {count} pieces.', { count: next.length })
+          : t('Import some pieces to train a model on them.'),
+      );
     },
   };
 }

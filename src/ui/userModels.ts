@@ -1,4 +1,5 @@
 import type { MuseModel } from '../model';
+import { fixed, t } from './i18n';
 import { type ModelStore, openModelStore, type StoredModelInfo, uniqueName } from './modelStore';
 import type { TrainedModel } from './trainPanel';
 
@@ -46,7 +47,10 @@ export function startUserModels(
 
   const addOption = (info: StoredModelInfo, saved: boolean) => {
     infos.set(String(info.id), info);
-    const text = `${info.name} — order ${info.order}, L ${info.maxRun}${saved ? '' : ' (not saved)'}`;
+    const facts = { name: info.name, order: info.order, maxRun: info.maxRun };
+    const text = saved
+      ? t('{name} — order {order}, L {maxRun}', facts)
+      : t('{name} — order {order}, L {maxRun} (not saved)', facts);
     select.add(new Option(text, String(info.id))); // Option sets text, never markup
   };
   const refreshDelete = () => {
@@ -69,7 +73,7 @@ export function startUserModels(
       const read = await store.load(info.id);
       if (mine !== turn) return;
       if (!read.ok) {
-        hooks.say(`Model "${info.name}" cannot be used: ${read.error}.`, true);
+        hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
         return choose(PRESET_MODEL);
       }
       model = read.value;
@@ -86,12 +90,16 @@ export function startUserModels(
     if (!info) return;
     if (store && info.id >= 0) {
       const gone = await store.delete(info.id);
-      if (!gone.ok) return hooks.say(`Model "${info.name}" could not be deleted: ${gone.error}.`, true);
+      if (!gone.ok)
+        return hooks.say(
+          t('Model "{name}" could not be deleted: {reason}.', { name: info.name, reason: gone.error }),
+          true,
+        );
     }
     select.querySelector(`option[value="${info.id}"]`)?.remove();
     infos.delete(String(info.id));
     loaded.delete(String(info.id));
-    hooks.say(`Model "${info.name}" deleted.`);
+    hooks.say(t('Model "{name}" deleted.', { name: info.name }));
     await choose(PRESET_MODEL);
   });
   refreshDelete();
@@ -100,14 +108,16 @@ export function startUserModels(
     const opened = await openModelStore();
     if (!opened.ok) {
       hooks.say(
-        `Your models cannot be kept in this browser (${opened.error}): trained models last until you leave.`,
+        t('Your models cannot be kept in this browser ({reason}): trained models last until you leave.', {
+          reason: opened.error,
+        }),
         true,
       );
       return;
     }
     const list = await opened.value.list();
     if (!list.ok) {
-      hooks.say(`Your saved models could not be listed: ${list.error}.`, true);
+      hooks.say(t('Your saved models could not be listed: {reason}.', { reason: list.error }), true);
       return;
     }
     store = opened.value;
@@ -141,9 +151,17 @@ export function startUserModels(
       loaded.set(String(info.id), trained.model);
       await choose(String(info.id));
       const kept = saved?.ok
-        ? 'saved in this browser'
-        : `kept for this visit only${saved && !saved.ok ? ` (${saved.error})` : ''}`;
-      return `Trained "${name}" on ${trained.pieces} pieces in ${trained.seconds} s, ${kept}; the piece is now composed from it.`;
+        ? t('saved in this browser')
+        : saved
+          ? t('kept for this visit only ({reason})', { reason: saved.error })
+          : t('kept for this visit only');
+      const seconds = Number.isInteger(trained.seconds) ? trained.seconds : fixed(trained.seconds, 1);
+      return t('Trained "{name}" on {count} pieces in {seconds} s, {kept}; the piece is now composed from it.', {
+        name,
+        count: trained.pieces,
+        seconds,
+        kept,
+      });
     },
   };
 }

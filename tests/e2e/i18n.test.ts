@@ -78,7 +78,7 @@ describe.skipIf(!chromiumAvailable())('the page in German (Language select, brow
     expect(await bars.getAttribute('aria-invalid')).toBe('true');
 
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}/de-desktop.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/de-desktop-switched.png`, fullPage: true });
 
     await bars.fill('8');
     await bars.press('Tab');
@@ -110,6 +110,81 @@ describe.skipIf(!chromiumAvailable())('the page in German (Language select, brow
     expect(await page.getByLabel('Voreinstellung', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('de');
     expect(await status(page)).toMatch(/^\d+ Takte in /);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the newer panels in German: preset editor, shortcuts dialog, theme, originality, training', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    const page = await open(context);
+    expect(await page.getByRole('combobox', { name: 'Farbschema', exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('#theme option').allTextContents()).toEqual(['System', 'Hell', 'Dunkel']);
+    expect(await page.getByRole('combobox', { name: 'Modell', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Originalität', exact: true }).isVisible()).toBe(true);
+    const melody = page.getByRole('region', { name: 'Originalität der Melodie', exact: true });
+    expect(await melody.locator('.longest-copy').textContent()).toMatch(/^(Längste Kopie|Keine Notenfolge) .*\.$/);
+    expect(await melody.locator('caption').textContent()).toMatch(/^Neue n-Gramme/);
+    expect(await page.getByRole('heading', { name: 'Ein Modell trainieren' }).count()).toBeLessThanOrEqual(1);
+    expect(await page.locator('#train-status').textContent()).toBe(
+      'Importiere ein paar Stücke, um ein Modell darauf zu trainieren.',
+    );
+    const loopSection = page.getByRole('combobox', { name: 'Teil wiederholen', exact: true });
+    expect(await loopSection.locator('option').first().textContent()).toBe('Ganzes Stück');
+    expect(await loopSection.locator('option').nth(1).textContent()).toMatch(/^\S+ \(Takte? \d+(–\d+)?\)$/);
+
+    // The preset editor: its buttons and the fields built from the schema.
+    await page.getByText('Voreinstellung bearbeiten', { exact: true }).click();
+    expect(await button(page, 'Voreinstellung zurücksetzen').isVisible()).toBe(true);
+    expect(await button(page, 'Voreinstellung speichern').isVisible()).toBe(true);
+    const high = page.getByRole('spinbutton', { name: 'Melodie – Höchster Ton', exact: true });
+    expect(await high.isVisible()).toBe(true);
+    expect(await page.getByRole('spinbutton', { name: 'Tempo (Voreinstellung)', exact: true }).count()).toBe(1);
+    await button(page, 'Voreinstellung zurücksetzen').click();
+    await expect
+      .poll(() => page.locator('#preset-status').textContent())
+      .toMatch(/: zurück auf die ursprünglichen Werte\.$/);
+    await button(page, 'Voreinstellung speichern').click();
+    await expect
+      .poll(() => page.locator('#preset-status').textContent())
+      .toMatch(
+        /^Name der Voreinstellung: gib unter Name der Voreinstellung einen Namen für deine Voreinstellung ein\.$/,
+      );
+
+    // The shortcut M mutes the melody whatever the language of the mixer's labels.
+    await page.locator('h1').click();
+    await page.keyboard.press('m');
+    await expect.poll(() => status(page)).toBe('Melodie stumm.');
+    expect(await button(page, 'Melodie stumm').getAttribute('aria-pressed')).toBe('true');
+
+    // The shortcuts dialog.
+    await button(page, 'Tastenkürzel').click();
+    const dialog = page.getByRole('dialog', { name: 'Tastenkürzel' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('heading', { name: 'Tastenkürzel' }).isVisible()).toBe(true);
+    const rows = await dialog.getByRole('row').allTextContents();
+    expect(rows[0]).toBe('TasteAktion');
+    expect(rows.some((r) => r.startsWith('Leertaste') && r.includes('Abspielen oder pausieren'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('? oder H') && r.includes('Diese Tastenkürzel zeigen'))).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/de-shortcuts.png` });
+    await dialog.getByRole('button', { name: 'Schließen', exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/de-desktop-full.png`, fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}/de-desktop.png` });
+
+    // Back to English without a reload: the editor, the dialog and the status follow.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'English' });
+    expect(await page.getByRole('spinbutton', { name: 'Melody high', exact: true }).isVisible()).toBe(true);
+    expect(await button(page, 'Reset preset').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Originality', exact: true }).isVisible()).toBe(true);
+    expect(await loopSection.count()).toBe(0);
+    expect(
+      await page.getByRole('combobox', { name: 'Loop section', exact: true }).locator('option').first().textContent(),
+    ).toBe('Whole piece');
+    expect(await page.locator('#preset-status').textContent()).toMatch(
+      /^Preset name: type a name for your preset in Preset name\.$/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -17,18 +17,13 @@ const titleOf = (id: string) => titles[id] ?? id;
 
 describe('originality panel text', () => {
   it('names the longest copy, its limit and its piece', () => {
-    expect(describeCopy(report(), titleOf, ['note', 'notes'])).toBe(
-      "Longest copy 5 notes (limit 6) from “Soldier's Joy”",
+    expect(describeCopy(report(), titleOf, 'melody')).toBe("Longest copy 5 notes (limit 6) from “Soldier's Joy”.");
+    expect(
+      describeCopy(report({ longestCopy: { length: 1, pieceId: 'x', start: 0 }, maxRun: 8 }), titleOf, 'chords'),
+    ).toBe('Longest copy 1 chord (limit 8) from “x”.');
+    expect(describeCopy(report({ longestCopy: { length: 0, pieceId: null, start: 0 } }), titleOf, 'melody')).toBe(
+      'No note pattern copied from a training piece (limit 6).',
     );
-    expect(
-      describeCopy(report({ longestCopy: { length: 1, pieceId: 'x', start: 0 }, maxRun: 8 }), titleOf, [
-        'chord',
-        'chords',
-      ]),
-    ).toBe('Longest copy 1 chord (limit 8) from “x”');
-    expect(
-      describeCopy(report({ longestCopy: { length: 0, pieceId: null, start: 0 } }), titleOf, ['note', 'notes']),
-    ).toBe('No note pattern copied from a training piece (limit 6)');
   });
 
   it('shows the novelty of n = 3 … L + 1, and shares as whole percents', () => {

@@ -1,0 +1,85 @@
+import type { MuseModel } from '../model';
+import type { Generated } from '../presets';
+import type { EndlessSwitch } from './endless';
+import type { OriginalityPanel, PieceOriginality } from './originalityPanel';
+import { sectionName } from './rollSections';
+import type { SectionLoop } from './sectionLoop';
+import type { ShortcutHelp } from './shortcutHelp';
+import type { Transport } from './transport';
+
+/** The parts of the page the test hook reads. */
+export interface MuseHookSources {
+  transport: Transport;
+  sections: SectionLoop;
+  endless: EndlessSwitch;
+  originality: OriginalityPanel;
+  help: ShortcutHelp;
+  /** The piece on screen. */
+  current: () => Generated | undefined;
+  /** The user's model the piece is composed from, if any. */
+  userModel: () => { model: MuseModel; name: string } | undefined;
+}
+
+/**
+ * Defines `window.muse`: a read-only window for tests and the curious — audio state, transport,
+ * the piece and its preset, sections, originality, and the engine itself. Members are only ever
+ * added (tests rely on their names).
+ */
+export function exposeMuse(s: MuseHookSources): void {
+  const { transport, sections, endless, originality, help, current, userModel } = s;
+  Object.defineProperty(window, 'muse', {
+    value: Object.freeze({
+      audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
+      ticks: () => transport.current?.ticks ?? 0,
+      recipe: () => current()?.recipe,
+      /** The piece on screen, as plain data (the same as Node composes for the recipe). */
+      piece: () => current()?.piece,
+      /** The preset the piece is made with (edited, the user's, shared or built-in). */
+      preset: () => current()?.preset,
+      /** Milliseconds from the last Play click to the transport start at the speakers. */
+      latency: () => transport.current?.latencyMs,
+      /** The output's peak and RMS lately, as the master bus measures it. */
+      level: () => transport.current?.level,
+      /** Audio nodes held by the player, and notes not yet released. */
+      nodes: () => ({ nodes: transport.current?.nodeCount ?? 0, notes: transport.current?.liveNotes ?? 0 }),
+      transport: () => ({
+        state: transport.current?.state ?? 'stopped',
+        looping: transport.current?.looping ?? false,
+        tempo: transport.current?.tempo,
+        master: transport.current?.masterKind,
+        /** The range the engine repeats (piece ticks), when looping. */
+        loopStart: transport.current?.loopRange?.start,
+        loopEnd: transport.current?.loopRange?.end,
+        /** The looped section ("A (bars 5–12)"), if a section loops rather than the whole piece. */
+        section: sections.current ? sectionName(sections.current) : undefined,
+      }),
+      /** The Endless switch and endless playback: sections begun, sections held in memory. */
+      endless: () => endless.report(),
+      /** The sections of the piece on screen: label, ticks and bars. */
+      sections: () => sections.sections,
+      /** The originality reports of the piece on screen (melody and chords). */
+      originality: () => current()?.originality,
+      /** For tests: shows a given report in the originality panel, with titles by piece id. */
+      showOriginality: (report: PieceOriginality, titles: Record<string, string>) =>
+        originality.show(report, (id) => (Object.hasOwn(titles, id) ? titles[id] : id)),
+      /** Whether the keyboard shortcuts overlay is open. */
+      helpOpen: () => help.open,
+      /** Suspends the audio context, as a browser or the system may. */
+      interrupt: () => transport.current?.interrupt(),
+      /** The offline engine (render, WAV), for tests and benchmarks. */
+      offline: () => import('../engine/offline'),
+      /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
+      model: () => {
+        const piece = current();
+        return (
+          piece && {
+            name: piece.modelName,
+            user: userModel() !== undefined,
+            pieces: piece.model.provenance.pieces.length,
+            contentHash: piece.model.provenance.contentHash,
+          }
+        );
+      },
+    }),
+  });
+}

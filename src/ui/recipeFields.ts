@@ -1,0 +1,71 @@
+import { MAX_SEED } from '../core';
+import { type FullRecipe, LIMITS, type Recipe } from '../presets';
+import type { startGenerationPanel } from './generationPanel';
+import { N_, t } from './i18n';
+
+/** The labels of the fields the page checks itself, as an error names them. */
+const FIELD_LABELS = { seed: N_('Seed'), tempo: N_('Tempo'), bars: N_('Bars') } as const;
+
+/** A new random seed (the UI may use the platform's randomness; the domain never does). */
+export function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] % (MAX_SEED + 1);
+}
+
+/** The fields a recipe is read from: Preset, Seed, Tempo, Bars and the generation panel. */
+export interface RecipeInputs {
+  preset: HTMLSelectElement;
+  seed: HTMLInputElement;
+  tempo: HTMLInputElement;
+  bars: HTMLInputElement;
+  generation: ReturnType<typeof startGenerationPanel>;
+}
+
+/**
+ * The recipe fields of the page: `fill` shows a recipe in them, `read` reads one back — or marks
+ * the first invalid field (aria-invalid), says why with `say` and gives undefined.
+ */
+export function recipeFields(
+  inputs: RecipeInputs,
+  say: (text: string, isError?: boolean) => void,
+): { fill(recipe: FullRecipe): void; read(): Recipe | undefined } {
+  const { preset, seed, tempo, bars, generation } = inputs;
+  return {
+    fill(recipe) {
+      preset.value = recipe.preset;
+      seed.value = String(recipe.seed);
+      tempo.value = String(recipe.tempo);
+      bars.value = String(recipe.bars);
+      generation.fill(recipe);
+    },
+    read() {
+      const fields = { seed, tempo, bars } as const;
+      const values: Partial<Record<keyof typeof fields, number>> = {};
+      for (const [name, input] of Object.entries(fields) as [keyof typeof fields, HTMLInputElement][]) {
+        const value = Number(input.value);
+        const { min, max } = LIMITS[name];
+        const valid = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
+        input.setAttribute('aria-invalid', String(!valid));
+        if (!valid) {
+          say(
+            t('{field} must be a whole number from {min} to {max}.', { field: t(FIELD_LABELS[name]), min, max }),
+            true,
+          );
+          return undefined;
+        }
+        values[name] = value;
+      }
+      const overrides = generation.read();
+      if (!overrides.ok) {
+        say(overrides.error, true);
+        return undefined;
+      }
+      return {
+        preset: preset.value,
+        seed: values.seed ?? 0,
+        tempo: values.tempo,
+        bars: values.bars,
+        ...overrides.value,
+      };
+    },
+  };
+}
