@@ -12,6 +12,7 @@ export const de: Readonly<Record<string, string>> = {
     'Musik aus Markow-Modellen von Harmonie und Melodie. Wähle einen Stil, drücke Abspielen, exportiere MIDI oder WAV.',
   Language: 'Sprache (Language)',
   'Piece settings': 'Einstellungen des Stücks',
+  Generation: 'Erzeugung',
   Preset: 'Voreinstellung',
   Seed: 'Startwert',
   'New random seed': 'Neuer zufälliger Startwert',
