@@ -1,4 +1,4 @@
-import { exportMidi, findPreset, type Generated, pieceJson, shareFragment } from '../presets';
+import { builtinCorpusNames, exportMidi, findPreset, type Generated, pieceJson, shareFragment } from '../presets';
 import { download } from './download';
 import { t } from './i18n';
 
@@ -67,13 +67,24 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     const url = `${location.origin}${location.pathname}#${shareFragment(g.recipe, custom)}`;
     link.value = url;
     link.hidden = false;
+    // A model of the user's stays in this browser: the link can carry the recipe, not the model.
+    const ownModel = !builtinCorpusNames().includes(g.modelName);
+    let copied = true;
     try {
       await navigator.clipboard.writeText(url);
-      host.say(t('The share link is copied: it opens this piece exactly.'));
     } catch {
+      copied = false;
       link.select();
-      host.say(t('Copy the share link from the field (the browser did not allow copying).'));
     }
+    host.say(
+      ownModel
+        ? t(
+            'Here is the share link. This piece comes from your own model, which stays in this browser: the link opens its recipe with the preset’s own corpus.',
+          )
+        : copied
+          ? t('The share link is copied: it opens this piece exactly.')
+          : t('Copy the share link from the field (the browser did not allow copying).'),
+    );
   });
 }
 

@@ -128,6 +128,10 @@ describe.skipIf(!chromiumAvailable() || !sharedCorporaAvailable())('user journey
     const start = await m.ticks();
     await expect.poll(m.ticks, { timeout: 10_000 }).toBeGreaterThan(start + 480);
     await expect.poll(m.peak, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    // A share link cannot carry the model: the page says so rather than promise the same piece.
+    await page.getByText('More export options').click();
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/comes from your own model/);
     expect(problems).toEqual([]);
   });
 });

@@ -138,6 +138,8 @@ export const de: Readonly<Record<string, string>> = {
     'Der Bereich muss ganze Takte von 1 bis {bars} umfassen, der erste nicht nach dem letzten.',
   'The share link is copied: it opens this piece exactly.':
     'Der Link zum Teilen ist kopiert: Er öffnet genau dieses Stück.',
+  'Here is the share link. This piece comes from your own model, which stays in this browser: the link opens its recipe with the preset’s own corpus.':
+    'Hier ist der Link zum Teilen. Dieses Stück stammt aus deinem eigenen Modell, das in diesem Browser bleibt: Der Link öffnet sein Rezept mit dem eigenen Korpus der Voreinstellung.',
   'Copy the share link from the field (the browser did not allow copying).':
     'Kopiere den Link zum Teilen aus dem Feld (der Browser hat das Kopieren nicht erlaubt).',
   'Audio was paused by the browser: click anywhere to resume.':
