@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FullRecipe, generate } from '../../src/presets';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 interface MuseWindow {
   muse: { recipe(): FullRecipe; piece(): unknown };
@@ -20,24 +21,17 @@ function nodePiece(recipe: FullRecipe): unknown {
 describe.skipIf(!chromiumAvailable())(
   'the generation panel: key, mode, meter, form, novelty, originality limit',
   () => {
-    let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+    let app: App;
     let page: Page;
-    const problems: string[] = [];
 
     beforeAll(async () => {
-      server = await serveBuiltApp();
-      browser = await launchChromium();
-      page = await (await browser.newContext()).newPage();
-      page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      await page.goto(`${server.url}#v=1&preset=pop-ballad&seed=9`);
+      app = await openApp({ hash: 'v=1&preset=pop-ballad&seed=9' });
+      page = app.page;
       await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+      await app?.close();
     });
 
     it("shows the preset's values, and each change makes Node's piece for the new recipe", async () => {
@@ -112,16 +106,16 @@ describe.skipIf(!chromiumAvailable())(
       await page.getByRole('button', { name: 'Copy share link' }).click();
       const link = await page.getByLabel('Share link').inputValue();
       expect(link).toContain('mode=phrygian');
-      const other = await (await browser.newContext()).newPage();
+      const other = await (await app.browser.newContext()).newPage();
       await other.goto(link);
       await other.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
       expect(await recipeOf(other)).toEqual(recipe);
       expect(await pieceOf(other)).toEqual(await pieceOf(page));
       await other.close();
-      await page.goto(server.url);
+      await page.goto(app.url);
       await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
       expect(await recipeOf(page)).toEqual(recipe);
-      expect(problems).toEqual([]);
+      expect(app.problems).toEqual([]);
     });
   },
 );

@@ -1,10 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readWavHeader } from '../../src/export/wav';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';
 import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
 
@@ -30,28 +31,18 @@ const muse = (page: Page) => ({
  * from the new model and play it.
  */
 describe.skipIf(!chromiumAvailable() || !sharedCorporaAvailable())('user journeys in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
   const dir = mkdtempSync(join(tmpdir(), 'muse-journey-'));
+  const apps: App[] = [];
 
   const open = async () => {
-    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
-    return { page, problems };
+    const app = await openApp();
+    apps.push(app);
+    await app.page.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
+    return app;
   };
 
-  beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-  });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    for (const app of apps) await app.close();
   });
 
   it('open → Play → sound → change preset → Regenerate → Export MIDI and WAV', async () => {
