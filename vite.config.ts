@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Builds dist/ once for all browser tests (they run in parallel and only serve it).
     globalSetup: ['tests/helpers/buildOnce.ts'],
+    // Loads the built-in corpora in each test file (the page loads them on demand; Node code awaits them).
+    setupFiles: ['tests/helpers/loadCorpora.ts'],
     testTimeout: 30_000,
     hookTimeout: 180_000,
   },

@@ -1,4 +1,4 @@
-import { APP, builtinPresets } from '../presets';
+import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
 import { importCommand } from './import';
@@ -74,6 +74,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return 0;
     }
+    // generate composes synchronously from the built-in corpora: load them all first.
+    await loadBuiltinCorpora();
     if (command === 'presets') return presets(rest, io);
     if (command === 'generate') return generateCommand(rest, io);
     if (command === 'import') return importCommand(rest, io);

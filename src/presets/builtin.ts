@@ -1,20 +1,12 @@
 import ambient from '../../presets/ambient.json';
 import chiptune from '../../presets/chiptune.json';
 import chorale from '../../presets/chorale.json';
-import ambientCorpus from '../../presets/corpora/ambient.json';
-import chiptuneCorpus from '../../presets/corpora/chiptune.json';
-import chorales from '../../presets/corpora/chorales.json';
-import folkJigs from '../../presets/corpora/folk-jigs.json';
-import lofiJazzCorpus from '../../presets/corpora/lofi-jazz.json';
-import songbook from '../../presets/corpora/songbook.json';
-import waltzes from '../../presets/corpora/waltzes.json';
 import folkDance from '../../presets/folk-dance.json';
 import folkJig from '../../presets/folk-jig.json';
 import lofiJazz from '../../presets/lofi-jazz.json';
 import minorNocturne from '../../presets/minor-nocturne.json';
 import musicBoxWaltz from '../../presets/music-box-waltz.json';
 import popBallad from '../../presets/pop-ballad.json';
-import { type Corpus, parseCorpus } from '../corpus';
 import { type Preset, presetSchema } from './schema';
 
 /**
@@ -39,30 +31,13 @@ export function findPreset(name: string): Preset | undefined {
   return builtinPresets().find((p) => p.name === name);
 }
 
-const corpusFiles: Record<string, unknown> = {
-  songbook,
-  'folk-jigs': folkJigs,
-  'lofi-jazz': lofiJazzCorpus,
-  chorales,
-  ambient: ambientCorpus,
-  waltzes,
-  chiptune: chiptuneCorpus,
-};
-const corpora = new Map<string, Corpus>();
-
-/** The built-in corpus called `name`, parsed once; undefined when there is none. */
-export function builtinCorpus(name: string): Corpus | undefined {
-  let corpus = corpora.get(name);
-  if (!corpus && Object.hasOwn(corpusFiles, name)) {
-    const parsed = parseCorpus(corpusFiles[name]);
-    if (!parsed.ok) throw new Error(`built-in corpus ${name}: ${parsed.error.message}`);
-    corpus = parsed.value;
-    corpora.set(name, corpus);
-  }
-  return corpus;
-}
-
-/** Names of the built-in corpora, for choosing one in a preset. */
-export function builtinCorpusNames(): string[] {
-  return Object.keys(corpusFiles);
-}
+// The corpora are loaded on demand (the page fetches only those it needs): see builtinCorpora.ts.
+export {
+  builtinCorpus,
+  builtinCorpusNames,
+  type CorpusLoadError,
+  isBuiltinCorpus,
+  isBuiltinCorpusLoaded,
+  loadBuiltinCorpora,
+  loadBuiltinCorpus,
+} from './builtinCorpora';

@@ -2,7 +2,7 @@ import { type ComposeOptions, type Composition, composeWithReport, type Piece } 
 import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
-import { builtinCorpus, findPreset } from './builtin';
+import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
 
@@ -58,7 +58,12 @@ export interface Generated {
   originality: Composition['originality'];
 }
 
-export type GenerateError = RecipeError | { code: 'unknown-preset'; field: 'preset'; message: string };
+export type GenerateError =
+  | RecipeError
+  | { code: 'unknown-preset'; field: 'preset'; message: string }
+  /** The preset's corpus is built in but not loaded yet: await `loadBuiltinCorpus(corpus)` first. */
+  | { code: 'corpus-not-loaded'; field: 'preset'; corpus: string; message: string }
+  | { code: 'unknown-corpus'; field: 'preset'; corpus: string; message: string };
 
 /** How to make a recipe's piece. */
 export interface GenerateOptions {
@@ -95,7 +100,7 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
     full.maxRun = trained;
   } else {
     const corpus = builtinCorpus(preset.corpus);
-    if (!corpus) throw new Error(`preset ${preset.name} names a corpus that is not built in: ${preset.corpus}`);
+    if (!corpus) return err(missingCorpus(preset));
     model = modelFor(corpus, { model: { ...preset.model, maxRun: full.maxRun } });
     modelName = corpus.name;
   }
@@ -104,4 +109,22 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
   if (options.quantize) settings.groove = undefined;
   const { piece, originality } = composeWithReport(model, settings, full.seed);
   return ok({ piece, preset, recipe: full, model, modelName, originality });
+}
+
+/** Why a preset's corpus is not at hand: not loaded yet (the page loads corpora on demand), or none. */
+function missingCorpus(preset: Preset): GenerateError {
+  const corpus = preset.corpus;
+  return isBuiltinCorpus(corpus)
+    ? {
+        code: 'corpus-not-loaded',
+        field: 'preset',
+        corpus,
+        message: `the ${corpus} corpus of preset ${preset.name} is not loaded yet (loadBuiltinCorpus("${corpus}") loads it)`,
+      }
+    : {
+        code: 'unknown-corpus',
+        field: 'preset',
+        corpus,
+        message: `preset ${preset.name} names a corpus that is not built in: ${corpus}`,
+      };
 }

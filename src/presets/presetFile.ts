@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core';
-import { builtinCorpus } from './builtin';
+import { isBuiltinCorpus } from './builtin';
 import { type Preset, presetSchema } from './schema';
 
 /** Largest preset file or text accepted, in bytes. */
@@ -46,7 +46,7 @@ export function parsePreset(json: unknown): Result<Preset, PresetError> {
     if (preset[part].low >= preset[part].high)
       return fail(`${part}.low`, `preset field ${part}.low: must be below ${part}.high (${preset[part].high})`);
   }
-  if (!builtinCorpus(preset.corpus))
+  if (!isBuiltinCorpus(preset.corpus))
     return fail('corpus', `preset field corpus: there is no corpus called "${preset.corpus}"`);
   return ok(preset);
 }

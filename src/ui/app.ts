@@ -14,6 +14,7 @@ import {
   type Preset,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
+import { CorpusLoading } from './corpusLoading';
 import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
@@ -122,10 +123,15 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
 
   const { fill, read: readRecipe } = recipeFields({ preset, seed, tempo, bars, generation }, say);
 
+  /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
+  const corpora = new CorpusLoading({ say, retry: () => update() });
   const update = () => {
     const recipe = readRecipe();
     if (!recipe) return;
-    const result = generate(recipe, { preset: library.resolve(recipe.preset), model: userModel });
+    const chosen = library.resolve(recipe.preset);
+    // Not loaded yet: the piece on screen stays, and update runs again when the corpus is there.
+    if (!userModel && chosen && !corpora.ready(chosen.corpus)) return;
+    const result = generate(recipe, { preset: chosen, model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
       return;
@@ -232,6 +238,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     help,
     current: () => current,
     userModel: () => userModel,
+    corpora,
   });
   return {
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */

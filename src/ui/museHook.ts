@@ -1,5 +1,6 @@
 import type { MuseModel } from '../model';
-import type { Generated } from '../presets';
+import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded } from '../presets';
+import type { CorpusLoading } from './corpusLoading';
 import type { EndlessSwitch } from './endless';
 import type { OriginalityPanel, PieceOriginality } from './originalityPanel';
 import { sectionName } from './rollSections';
@@ -18,6 +19,8 @@ export interface MuseHookSources {
   current: () => Generated | undefined;
   /** The user's model the piece is composed from, if any. */
   userModel: () => { model: MuseModel; name: string } | undefined;
+  /** The built-in corpora, loaded on demand. */
+  corpora?: CorpusLoading;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface MuseHookSources {
  * added (tests rely on their names).
  */
 export function exposeMuse(s: MuseHookSources): void {
-  const { transport, sections, endless, originality, help, current, userModel } = s;
+  const { transport, sections, endless, originality, help, current, userModel, corpora } = s;
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
@@ -68,6 +71,8 @@ export function exposeMuse(s: MuseHookSources): void {
       interrupt: () => transport.current?.interrupt(),
       /** The offline engine (render, WAV), for tests and benchmarks. */
       offline: () => import('../engine/offline'),
+      /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */
+      corpora: () => ({ loaded: builtinCorpusNames().filter(isBuiltinCorpusLoaded), loading: corpora?.pending }),
       /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
       model: () => {
         const piece = current();

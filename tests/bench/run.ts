@@ -2,6 +2,7 @@
  * `npm run bench [-- --json]`: every benchmark, each figure the median of several runs with its
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
+import { loadBuiltinCorpora } from '../../src/presets';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
@@ -9,6 +10,7 @@ import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
 
+await loadBuiltinCorpora(); // the benchmarks compose synchronously from the built-in corpora
 const json = process.argv.includes('--json');
 const figures: Figure[] = [
   ...importFigures(await benchImport()),

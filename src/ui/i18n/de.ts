@@ -385,4 +385,6 @@ export const de: Readonly<Record<string, string>> = {
   'it did not answer': 'er hat nicht geantwortet',
   'model {id} is not in the browser storage any more': 'Modell {id} ist nicht mehr im Browserspeicher',
   'the saved model is damaged: {reason}': 'das gespeicherte Modell ist beschädigt: {reason}',
+  'Loading the {name} corpus…': 'Das Korpus {name} wird geladen …',
+  'The {name} corpus could not be loaded ({reason}).': 'Das Korpus {name} ließ sich nicht laden ({reason}).',
 };

@@ -1,0 +1,117 @@
+import { err, ok, type Result } from '../core';
+import { type Corpus, parseCorpus } from '../corpus';
+
+/**
+ * The built-in corpora (presets/corpora/*.json), loaded on demand. Each is a dynamic `import()`, so
+ * the bundler puts each corpus in a chunk of its own and the page fetches only the corpora of the
+ * presets it composes with (they are most of the page's JavaScript otherwise). Node code (the CLI,
+ * tests, benchmarks) awaits {@link loadBuiltinCorpora} once at its start; after that
+ * {@link builtinCorpus} answers synchronously, as `generate` needs.
+ */
+const loaders: Record<string, () => Promise<{ default: unknown }>> = {
+  songbook: () => import('../../presets/corpora/songbook.json'),
+  'folk-jigs': () => import('../../presets/corpora/folk-jigs.json'),
+  'lofi-jazz': () => import('../../presets/corpora/lofi-jazz.json'),
+  chorales: () => import('../../presets/corpora/chorales.json'),
+  ambient: () => import('../../presets/corpora/ambient.json'),
+  waltzes: () => import('../../presets/corpora/waltzes.json'),
+  chiptune: () => import('../../presets/corpora/chiptune.json'),
+};
+
+/** Why a built-in corpus could not be loaded. */
+export interface CorpusLoadError {
+  code: 'unknown-corpus' | 'corpus-load';
+  corpus: string;
+  message: string;
+  /** What went wrong, without the corpus name (e.g. the browser's message for a failed fetch). */
+  reason: string;
+}
+
+/** The JSON of each loaded corpus, parsed into a {@link Corpus} when first asked for. */
+const files = new Map<string, unknown>();
+const corpora = new Map<string, Corpus>();
+const loading = new Map<string, Promise<Result<void, CorpusLoadError>>>();
+
+/** Names of the built-in corpora, for choosing one in a preset (loaded or not). */
+export function builtinCorpusNames(): string[] {
+  return Object.keys(loaders);
+}
+
+/** Whether `name` is a built-in corpus (loaded or not). */
+export function isBuiltinCorpus(name: string): boolean {
+  return Object.hasOwn(loaders, name);
+}
+
+/** Whether the built-in corpus `name` is loaded, so that {@link builtinCorpus} returns it. */
+export function isBuiltinCorpusLoaded(name: string): boolean {
+  return files.has(name);
+}
+
+/**
+ * The built-in corpus called `name`, parsed once; undefined when there is none or when it is not
+ * loaded yet ({@link loadBuiltinCorpus}).
+ */
+export function builtinCorpus(name: string): Corpus | undefined {
+  let corpus = corpora.get(name);
+  if (!corpus && files.has(name)) {
+    const parsed = parseCorpus(files.get(name));
+    // A broken built-in file is a bug of the build, not of the user's input.
+    if (!parsed.ok) throw new Error(`built-in corpus ${name}: ${parsed.error.message}`);
+    corpus = parsed.value;
+    corpora.set(name, corpus);
+  }
+  return corpus;
+}
+
+function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
+  let pending = loading.get(name);
+  if (!pending) {
+    pending = loaders[name]().then(
+      (module) => {
+        files.set(name, module.default);
+        return ok(undefined);
+      },
+      (e: unknown) => {
+        loading.delete(name); // a later call tries again (the network may be back)
+        const reason = e instanceof Error ? e.message : String(e);
+        return err({
+          code: 'corpus-load',
+          corpus: name,
+          message: `the ${name} corpus could not be loaded (${reason})`,
+          reason,
+        });
+      },
+    );
+    loading.set(name, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads the built-in corpus `name` (once; later calls share the first) and parses it. A failed
+ * load (the network) is a typed error, and the next call tries again.
+ */
+export async function loadBuiltinCorpus(name: string): Promise<Result<Corpus, CorpusLoadError>> {
+  if (!isBuiltinCorpus(name))
+    return err({
+      code: 'unknown-corpus',
+      corpus: name,
+      message: `there is no built-in corpus called "${name}"`,
+      reason: 'no such corpus',
+    });
+  const loaded = await fetchFile(name);
+  if (!loaded.ok) return loaded;
+  const corpus = builtinCorpus(name);
+  if (!corpus) throw new Error(`built-in corpus ${name} vanished after loading`); // cannot happen: loaded above
+  return ok(corpus);
+}
+
+/**
+ * Loads every built-in corpus (not parsed until used): what Node code awaits once before calling
+ * `generate`. Rejects when one cannot be loaded — in Node that is a broken install.
+ */
+export async function loadBuiltinCorpora(): Promise<void> {
+  const results = await Promise.all(builtinCorpusNames().map(fetchFile));
+  const failed = results.find((r) => !r.ok);
+  if (failed && !failed.ok) throw new Error(failed.error.message);
+}

@@ -1,0 +1,105 @@
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
+
+interface MuseWindow {
+  muse: {
+    recipe(): { preset: string; seed: number } | undefined;
+    piece(): unknown;
+    corpora(): { loaded: string[]; loading: string | undefined };
+  };
+}
+
+/** The corpus chunks of the build, named after the corpora (presets/corpora/*.json). */
+const CORPORA = ['songbook', 'folk-jigs', 'lofi-jazz', 'chorales', 'ambient', 'waltzes', 'chiptune'];
+const corpusOf = (url: string) => CORPORA.find((name) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(url));
+
+describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () => {
+  let app: App;
+  let page: Page;
+  /** Corpus chunks the page asked for, in order. */
+  const fetched: string[] = [];
+  const recipe = () => page.evaluate(() => (window as unknown as MuseWindow).muse.recipe());
+  const status = () => page.locator('#status').textContent();
+  const presetSelect = () => page.getByLabel('Preset', { exact: true });
+
+  beforeAll(async () => {
+    app = await openApp({ noGoto: true });
+    page = app.page;
+    page.on('request', (r) => {
+      const corpus = corpusOf(r.url());
+      if (corpus) fetched.push(corpus);
+    });
+    await page.goto(app.url);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('fetches only the corpus of the first piece at start', async () => {
+    await expect.poll(async () => (await recipe())?.preset).toBe('pop-ballad');
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual(['songbook']);
+    expect(await page.evaluate(() => (window as unknown as MuseWindow).muse.corpora())).toEqual({
+      loaded: ['songbook'],
+      loading: undefined,
+    });
+    // Another preset on the same corpus needs nothing new.
+    await presetSelect().selectOption('folk-dance');
+    await expect.poll(async () => (await recipe())?.preset).toBe('folk-dance');
+    expect(fetched).toEqual(['songbook']);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('fetches a preset’s corpus when it is chosen, says so meanwhile, then shows its piece', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hold = async (route: Route) => {
+      await held;
+      await route.continue();
+    };
+    await page.route(/\/assets\/folk-jigs-[\w-]+\.js$/, hold);
+    const before = await recipe();
+    await presetSelect().selectOption('folk-jig');
+    await expect.poll(status).toBe('Loading the folk-jigs corpus…');
+    // The piece before stays on screen (and in window.muse) until the corpus is there.
+    expect(await recipe()).toEqual(before);
+    release();
+    await expect.poll(async () => (await recipe())?.preset).toBe('folk-jig');
+    await page.unroute(/\/assets\/folk-jigs-[\w-]+\.js$/, hold);
+    expect(await status()).not.toMatch(/Loading/);
+    expect(fetched).toEqual(['songbook', 'folk-jigs']);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('starts with the last visit’s preset and fetches only its corpus', async () => {
+    fetched.length = 0;
+    await page.reload();
+    await expect.poll(async () => (await recipe())?.preset).toBe('folk-jig');
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((c) => c !== 'folk-jigs')).toEqual([]);
+    expect((await page.evaluate(() => (window as unknown as MuseWindow).muse.corpora())).loaded).toEqual(['folk-jigs']);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('says when a corpus cannot be fetched, keeps the piece before, and tries again when chosen again', async () => {
+    await page.route(/\/assets\/chiptune-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    const before = await recipe();
+    await presetSelect().selectOption('chiptune');
+    await expect.poll(status).toMatch(/^The chiptune corpus could not be loaded \(.+\)\.$/);
+    expect(await page.locator('#status').getAttribute('class')).toContain('error');
+    expect(await recipe()).toEqual(before);
+    // Choosing it again tries again.
+    await page.unroute(/\/assets\/chiptune-[\w-]+\.js$/);
+    await presetSelect().selectOption('lofi-jazz');
+    await expect.poll(async () => (await recipe())?.preset).toBe('lofi-jazz');
+    await presetSelect().selectOption('chiptune');
+    await expect.poll(async () => (await recipe())?.preset).toBe('chiptune');
+    // The only problems are the refused fetch itself, which the browser logs.
+    expect(app.problems.filter((p) => !/chiptune|Failed to load resource|dynamically imported/.test(p))).toEqual([]);
+  });
+});
