@@ -229,7 +229,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     follow: (p, before, follow) => generation.follow(p, before, follow),
   });
 
-  startRecipeOpening({ library, panel, fill, update, say });
+  startRecipeOpening({ library, panel, fill, update, say, settled: () => corpora.settled() });
   exposeMuse({
     transport,
     sections,

@@ -19,12 +19,19 @@ export interface CorpusLoadingHost {
 export class CorpusLoading {
   /** The corpus being loaded for the fields on screen, if any (one object per load asked for). */
   private waiting: { name: string } | undefined;
+  /** Done when the last load asked for has arrived (and the page composed) or failed. */
+  private last: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: CorpusLoadingHost) {}
 
   /** The corpus the page is waiting for, if any. */
   get pending(): string | undefined {
     return this.waiting?.name;
+  }
+
+  /** Resolves once the corpus being loaded now, if any, has arrived and its piece is shown (or failed). */
+  settled(): Promise<void> {
+    return this.last;
   }
 
   /**
@@ -41,7 +48,7 @@ export class CorpusLoading {
     if (this.waiting?.name === name) return false;
     const ticket = { name };
     this.waiting = ticket;
-    void loadBuiltinCorpus(name).then((loaded) => {
+    this.last = loadBuiltinCorpus(name).then((loaded) => {
       if (this.waiting !== ticket) return; // the fields moved on to another preset meanwhile
       this.waiting = undefined;
       if (loaded.ok) this.host.retry();

@@ -11,6 +11,8 @@ export interface OpenRecipeHost {
   /** Shows a recipe in the fields; `update` then composes from the fields. */
   fill: (recipe: FullRecipe) => void;
   update: () => void;
+  /** Resolves when the piece `update` asked for is on screen (its corpus may load first). */
+  settled?: () => Promise<void>;
   say: (text: string, isError?: boolean) => void;
 }
 
@@ -46,7 +48,10 @@ export function startRecipeOpening(host: OpenRecipeHost): void {
     if (typeof linked === 'object') initial = linked;
     host.fill(initial);
     host.update();
-    if (typeof linked === 'string') host.say(linked, true);
+    if (typeof linked !== 'string') return;
+    host.say(linked, true);
+    // Said again once the piece is there: composing after a corpus has loaded describes the piece.
+    void host.settled?.().then(() => host.say(linked, true));
   };
   open(location.hash);
   window.addEventListener('hashchange', () => open(location.hash));

@@ -86,6 +86,18 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
     expect(app.problems).toEqual([]);
   });
 
+  it('opens a broken share link with the first preset and still names what is broken once its corpus is there', async () => {
+    const other = await (await app.browser.newContext()).newPage();
+    const corpora = () => other.evaluate(() => (window as unknown as MuseWindow).muse.corpora());
+    await other.goto(`${app.url}#v=1&preset=folk-dance&seed=1&__proto__=x`);
+    await expect.poll(async () => (await corpora()).loaded).toEqual(['songbook']);
+    await expect
+      .poll(() => other.evaluate(() => (window as unknown as MuseWindow).muse.recipe()?.preset))
+      .toBe('pop-ballad');
+    expect(await other.locator('#status').textContent()).toMatch(/share link cannot be opened.*__proto__/);
+    await other.context().close();
+  });
+
   it('says when a corpus cannot be fetched, keeps the piece before, and tries again when chosen again', async () => {
     await page.route(/\/assets\/chiptune-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
     const before = await recipe();

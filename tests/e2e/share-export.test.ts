@@ -30,7 +30,11 @@ describe.skipIf(!chromiumAvailable())('share links, export options and the same 
     for (const preset of builtinPresets()) {
       const recipe = { preset: preset.name, seed: 77, bars: preset.bars, tempo: preset.tempo };
       await page.goto(`${app.url}#${shareFragment(recipe)}`);
-      await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.recipe() !== undefined);
+      // The page loads the preset's corpus first (a chunk of its own), then shows the piece.
+      await page.waitForFunction(
+        (name) => (window as unknown as MuseWindow).muse?.recipe()?.preset === name,
+        preset.name,
+      );
       const inNode = generate(recipe);
       if (!inNode.ok) throw new Error(inNode.error.message);
       expect(await page.evaluate(() => (window as unknown as MuseWindow).muse.recipe())).toEqual(inNode.value.recipe);
