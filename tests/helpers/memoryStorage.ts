@@ -1,7 +1,11 @@
-/** A Storage in memory for unit tests; `fail` makes it throw as a full or disabled browser store does. */
+/**
+ * A Storage in memory for unit tests; `fail` makes it throw as a full or disabled browser store
+ * does, and a `quota` (characters per value) makes a longer value fail as a full store.
+ */
 export class MemoryStorage implements Storage {
   private items = new Map<string, string>();
   fail: { get?: boolean; set?: boolean } = {};
+  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
   get length() {
     return this.items.size;
   }
@@ -19,7 +23,8 @@ export class MemoryStorage implements Storage {
     this.items.delete(key);
   }
   setItem(key: string, value: string) {
-    if (this.fail.set) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (this.fail.set || value.length > this.quota)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.items.set(key, value);
   }
 }

@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinPresets } from '../../src/presets';
 import { loadUserPresets, saveUserPresets } from '../../src/ui/userPresets';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  constructor(private readonly quota = Number.POSITIVE_INFINITY) {}
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    if (value.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.items.set(key, value);
-  }
-}
+import { MemoryStorage } from '../helpers/memoryStorage';
 
 const mine = { ...builtinPresets()[0], name: 'my-ballad', tempo: 80 };
 
