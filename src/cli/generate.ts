@@ -5,6 +5,7 @@ import {
   generate,
   PRESET_MAX_BYTES,
   type Preset,
+  parseMeter,
   parsePresetText,
   pieceJson,
   type Recipe,
@@ -48,9 +49,8 @@ function overrideOptions(
   if (values.mode !== undefined) o.mode = values.mode as Recipe['mode'];
   if (values.form !== undefined) o.form = values.form;
   if (values.meter !== undefined) {
-    const m = /^(\d{1,2})\/(\d{1,2})$/.exec(values.meter.trim());
-    if (!m) throw new UsageError(`--meter must be BEATS/UNIT, e.g. 6/8, not "${values.meter}"`);
-    o.meter = [Number(m[1]), Number(m[2])] as Recipe['meter'];
+    o.meter = parseMeter(values.meter.trim());
+    if (!o.meter) throw new UsageError(`--meter must be BEATS/UNIT, e.g. 6/8, not "${values.meter}"`);
   }
   if (values.temperature !== undefined) {
     const t = Number(values.temperature);

@@ -84,3 +84,14 @@ export function fillRecipe(recipe: Recipe, preset: Preset): FullRecipe {
     maxRun: recipe.maxRun ?? preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN,
   };
 }
+
+/** A meter as it is written in links, flags and fields: "6/8". */
+export function meterText(meter: Preset['meter']): string {
+  return `${meter[0]}/${meter[1]}`;
+}
+
+/** "6/8" → [6, 8]; undefined for text that is not BEATS/UNIT (whether the meter is allowed is {@link checkRecipe}'s). */
+export function parseMeter(text: string): Preset['meter'] | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(text);
+  return m ? ([Number(m[1]), Number(m[2])] as Preset['meter']) : undefined;
+}

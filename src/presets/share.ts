@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../core';
 import { findPreset } from './builtin';
 import { parsePreset } from './presetFile';
-import { checkRecipe, type Recipe } from './recipe';
+import { checkRecipe, meterText, parseMeter, type Recipe } from './recipe';
 import type { Preset } from './schema';
 
 /** Version of the share-link fragment format. */
@@ -52,7 +52,7 @@ export function shareFragment(recipe: Recipe, custom?: Preset): string {
     const value = recipe[field];
     if (value !== undefined) params.set(field, String(value));
   }
-  if (recipe.meter) params.set('meter', `${recipe.meter[0]}/${recipe.meter[1]}`);
+  if (recipe.meter) params.set('meter', meterText(recipe.meter));
   if (custom) params.set('p', toBase64Url(JSON.stringify(custom)));
   return params.toString();
 }
@@ -96,15 +96,14 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
   const seed = int('seed');
   if (seed === undefined) return fail('seed', 'the link has no seed');
   const recipe: Recipe = { preset, seed, bars: int('bars'), tempo: int('tempo') };
-  const word = (field: 'key' | 'mode' | 'form') => seen.get(field);
-  if (word('key') !== undefined) recipe.key = word('key');
-  if (word('mode') !== undefined) recipe.mode = word('mode') as Recipe['mode'];
-  if (word('form') !== undefined) recipe.form = word('form');
+  const key = seen.get('key');
+  if (key !== undefined) recipe.key = key;
+  const mode = seen.get('mode');
+  if (mode !== undefined) recipe.mode = mode as Recipe['mode'];
+  const form = seen.get('form');
+  if (form !== undefined) recipe.form = form;
   const meter = seen.get('meter');
-  if (meter !== undefined) {
-    const m = /^(\d{1,2})\/(\d{1,2})$/.exec(meter);
-    recipe.meter = (m ? [Number(m[1]), Number(m[2])] : [Number.NaN, 4]) as Recipe['meter'];
-  }
+  if (meter !== undefined) recipe.meter = parseMeter(meter) ?? ([Number.NaN, 4] as Recipe['meter']);
   const temperature = seen.get('temperature');
   if (temperature !== undefined)
     recipe.temperature = /^\d{1,2}(\.\d{1,6})?$/.test(temperature) ? Number(temperature) : Number.NaN;

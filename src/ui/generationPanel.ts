@@ -1,6 +1,15 @@
 import './generationPanel.css';
 import { MODES } from '../corpus';
-import { checkRecipe, type FullRecipe, fillRecipe, OVERRIDES, type Preset, type Recipe } from '../presets';
+import {
+  checkRecipe,
+  type FullRecipe,
+  fillRecipe,
+  meterText,
+  OVERRIDES,
+  type Preset,
+  parseMeter,
+  type Recipe,
+} from '../presets';
 import { formatNumber, N_, onLanguageChange, t } from './i18n';
 import { modeName } from './i18n/terms';
 
@@ -93,7 +102,7 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
     fill(recipe) {
       choose(key, recipe.key);
       choose(mode, recipe.mode);
-      choose(meter, `${recipe.meter[0]}/${recipe.meter[1]}`);
+      choose(meter, meterText(recipe.meter));
       form.value = recipe.form;
       temperature.value = String(recipe.temperature);
       showTemperature();
@@ -103,11 +112,10 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       for (const input of Object.values(inputs)) input.setAttribute('aria-invalid', 'false');
     },
     read() {
-      const [beats, unit] = meter.value.split('/').map(Number);
       const value: Overrides = {
         key: key.value,
         mode: mode.value as Overrides['mode'],
-        meter: [beats, unit] as Overrides['meter'],
+        meter: parseMeter(meter.value),
         form: form.value.trim().replace(/\s+/g, ' '),
         temperature: Number(temperature.value),
         maxRun: maxRun.disabled ? undefined : maxRun.value.trim() === '' ? Number.NaN : Number(maxRun.value),
