@@ -121,7 +121,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     say,
   );
 
-  const { fill, read: readRecipe } = recipeFields({ preset, seed, tempo, bars, generation }, say);
+  const fields = recipeFields({ preset, seed, tempo, bars, generation }, say);
+  const { fill, read: readRecipe } = fields;
 
   /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
   const corpora = new CorpusLoading({ say, retry: () => update() });
@@ -223,10 +224,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   const panel = new PresetPanel(element('preset-panel'), {
     library,
     select: preset,
-    tempo,
-    bars,
     regenerate: update,
-    follow: (p, before, follow) => generation.follow(p, before, follow),
+    follow: fields.follow,
   });
 
   startRecipeOpening({ library, panel, fill, update, say, settled: () => corpora.settled() });

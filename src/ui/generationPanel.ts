@@ -1,15 +1,6 @@
 import './generationPanel.css';
 import { MODES } from '../corpus';
-import {
-  checkRecipe,
-  type FullRecipe,
-  fillRecipe,
-  meterText,
-  OVERRIDES,
-  type Preset,
-  parseMeter,
-  type Recipe,
-} from '../presets';
+import { checkRecipe, type FullRecipe, meterText, OVERRIDES, parseMeter, type Recipe } from '../presets';
 import { formatNumber, N_, onLanguageChange, t } from './i18n';
 import { modeName } from './i18n/terms';
 
@@ -28,11 +19,8 @@ export interface GenerationPanel {
   read(): { ok: true; value: Overrides } | { ok: false; error: string };
   /** Calls back when the user changes a field (committed changes only). */
   onChange(listener: () => void): void;
-  /**
-   * Shows a preset's values: all of them for another preset (`before` undefined or `follow` 'all'),
-   * only those an edit changed ('changes'), or none.
-   */
-  follow(preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none'): void;
+  /** Shows the overrides of `values` for which `changed` says so; the other fields keep what they show. */
+  follow(values: FullRecipe, changed: (field: keyof Overrides) => boolean): void;
   /** Locks or unlocks the originality limit (a trained model carries its own). */
   lockMaxRun(limit: number | undefined): void;
 }
@@ -128,16 +116,11 @@ export function startGenerationPanel(root: HTMLElement): GenerationPanel {
       inputs[at]?.setAttribute('aria-invalid', 'true');
       return { ok: false, error: refusal(at, value[at], checked.error.message) };
     },
-    follow(preset, before, follow) {
-      if (follow === 'none') return;
-      const next = fillRecipe({ preset: preset.name, seed: 0 }, preset);
-      const old = before && follow === 'changes' ? fillRecipe({ preset: before.name, seed: 0 }, before) : undefined;
+    follow(values, changed) {
       const current = this.read();
       const shown = { ...(current.ok ? current.value : {}) };
-      for (const f of OVERRIDES) {
-        if (!old || JSON.stringify(old[f]) !== JSON.stringify(next[f])) Object.assign(shown, { [f]: next[f] });
-      }
-      this.fill({ ...next, ...shown });
+      for (const f of OVERRIDES) if (changed(f)) Object.assign(shown, { [f]: values[f] });
+      this.fill({ ...values, ...shown });
     },
     onChange(listener) {
       for (const input of Object.values(inputs)) input.addEventListener('change', listener);

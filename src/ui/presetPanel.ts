@@ -9,14 +9,12 @@ import './presetPanel.css';
 /** What the preset panel needs from the page. */
 export interface PresetPanelHost {
   library: PresetLibrary;
-  /** The Preset select, and the Tempo and Bars fields that follow a preset's defaults. */
+  /** The Preset select. */
   select: HTMLSelectElement;
-  tempo: HTMLInputElement;
-  bars: HTMLInputElement;
   /** Composes the piece again from the fields (the same seed). */
   regenerate: () => void;
-  /** The other fields that follow a preset's values (key, mode, …): `before` is the same preset before an edit. */
-  follow?: (preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none') => void;
+  /** Shows a preset's values in the recipe fields (tempo, bars, key, mode, …): see {@link RecipeFields.follow}. */
+  follow: (preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none') => void;
 }
 
 function part<T extends HTMLElement>(root: HTMLElement, id: string): T {
@@ -99,19 +97,14 @@ export class PresetPanel {
   };
 
   /**
-   * Composes with `preset`. The Tempo and Bars fields follow its defaults: all of them for another
-   * preset, the changed ones for an edit or reset, none when only the name changed (Save).
+   * Composes with `preset`. The recipe fields follow its values: all of them for another preset,
+   * the changed ones for an edit or reset, none when only the name changed (Save).
    */
   private use(preset: Preset, follow: 'all' | 'changes' | 'none', keepEditor = false): void {
     const before = this.shown;
-    const { select, tempo, bars } = this.host;
     const other = !before || before.name !== preset.name;
-    const changed = (key: 'tempo' | 'bars') =>
-      follow === 'all' || (follow === 'changes' && (other || before[key] !== preset[key]));
-    if (changed('tempo')) tempo.value = String(preset.tempo);
-    if (changed('bars')) bars.value = String(preset.bars);
-    this.host.follow?.(preset, other ? undefined : before, follow);
-    select.value = preset.name;
+    this.host.follow(preset, other ? undefined : before, follow);
+    this.host.select.value = preset.name;
     // An edit is already on screen: keep the editor (and the focus) as it is.
     if (keepEditor) this.shown = preset;
     else this.show(preset);

@@ -1,5 +1,5 @@
 import { MAX_SEED } from '../core';
-import { type FullRecipe, LIMITS, type Recipe } from '../presets';
+import { type FullRecipe, fillRecipe, LIMITS, type Preset, type Recipe } from '../presets';
 import type { startGenerationPanel } from './generationPanel';
 import { N_, t } from './i18n';
 
@@ -24,12 +24,31 @@ export interface RecipeInputs {
  * The recipe fields of the page: `fill` shows a recipe in them, `read` reads one back — or marks
  * the first invalid field (aria-invalid), says why with `say` and gives undefined.
  */
-export function recipeFields(
-  inputs: RecipeInputs,
-  say: (text: string, isError?: boolean) => void,
-): { fill(recipe: FullRecipe): void; read(): Recipe | undefined } {
+export interface RecipeFields {
+  /** Shows a recipe in the fields. */
+  fill(recipe: FullRecipe): void;
+  /** The recipe the fields say, or undefined (the field at fault marked and named). */
+  read(): Recipe | undefined;
+  /**
+   * Shows a preset's values (tempo, bars and the generation panel's overrides): all of them for
+   * another preset (`before` undefined, or `follow` 'all'), only those an edit changed from
+   * `before` ('changes'), none ('none'). The preset select and seed stay as they are.
+   */
+  follow(preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none'): void;
+}
+
+export function recipeFields(inputs: RecipeInputs, say: (text: string, isError?: boolean) => void): RecipeFields {
   const { preset, seed, tempo, bars, generation } = inputs;
   return {
+    follow(next, before, follow) {
+      if (follow === 'none') return;
+      const values = fillRecipe({ preset: next.name, seed: 0 }, next);
+      const old = before && follow === 'changes' ? fillRecipe({ preset: before.name, seed: 0 }, before) : undefined;
+      const changed = (field: keyof FullRecipe) => !old || JSON.stringify(old[field]) !== JSON.stringify(values[field]);
+      if (changed('tempo')) tempo.value = String(values.tempo);
+      if (changed('bars')) bars.value = String(values.bars);
+      generation.follow(values, changed);
+    },
     fill(recipe) {
       preset.value = recipe.preset;
       seed.value = String(recipe.seed);
