@@ -42,6 +42,12 @@ const rules = {
   maxRun: modelShape.maxRun.unwrap(),
 } as const;
 
+/** The ranges of the numeric overrides, as the preset schema sets them (for fields and messages). */
+export const OVERRIDE_RANGES = {
+  temperature: { min: Number(rules.temperature.minValue), max: Number(rules.temperature.maxValue) },
+  maxRun: { min: Number(rules.maxRun.minValue), max: Number(rules.maxRun.maxValue) },
+} as const;
+
 const checkInt = (field: 'seed' | 'bars' | 'tempo', value: number | undefined): RecipeError | undefined => {
   if (value === undefined) return undefined;
   const { min, max } = LIMITS[field];

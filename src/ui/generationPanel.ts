@@ -1,7 +1,15 @@
 import './generationPanel.css';
 import { MODES } from '../corpus';
-import { checkRecipe, type FullRecipe, meterText, OVERRIDES, parseMeter, type Recipe } from '../presets';
-import { formatNumber, N_, onLanguageChange, t } from './i18n';
+import {
+  checkRecipe,
+  type FullRecipe,
+  meterText,
+  OVERRIDE_RANGES,
+  OVERRIDES,
+  parseMeter,
+  type Recipe,
+} from '../presets';
+import { fixed, formatNumber, N_, onLanguageChange, t } from './i18n';
 import { modeName } from './i18n/terms';
 
 /** The keys offered (a preset's own spelling is added when it is not among them). */
@@ -46,18 +54,22 @@ const LABELS: Record<keyof Overrides, string> = {
   maxRun: N_('Originality limit'),
 };
 
-/** What a field allows, as an error says it (the form's is the schema's own message). */
-const RULES: Partial<Record<keyof Overrides, string>> = {
-  form: N_('letters A–Z, optionally "intro " first and " outro" last'),
-  temperature: N_('a number from 0.1 to 3'),
-  maxRun: N_('a whole number from 2 to 32'),
-};
+/** What a field allows, as an error says it (the form's is the schema's own message, in the page's words). */
+function ruleOf(at: keyof Overrides): string | undefined {
+  const shown = (n: number) => fixed(n, Number.isInteger(n) ? 0 : 1);
+  if (at === 'form') return t('letters A–Z, optionally "intro " first and " outro" last');
+  if (at === 'temperature') {
+    const { min, max } = OVERRIDE_RANGES.temperature;
+    return t('a number from {min} to {max}', { min: shown(min), max: shown(max) });
+  }
+  if (at === 'maxRun') return t('a whole number from {min} to {max}', OVERRIDE_RANGES.maxRun);
+  return undefined;
+}
 
 /** "Form "A <b>" is not allowed: letters A–Z, …." in the page's language, the field named by its label. */
 function refusal(at: keyof Overrides, value: unknown, message: string): string {
   const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40);
-  const rule = RULES[at];
-  const reason = rule ? t(rule) : message.replace(/^.*? is not allowed: /, '');
+  const reason = ruleOf(at) ?? message.replace(/^.*? is not allowed: /, '');
   return t('{field} {value} is not allowed: {reason}.', { field: t(LABELS[at] ?? at), value: shown ?? '', reason });
 }
 

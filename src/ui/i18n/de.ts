@@ -92,8 +92,8 @@ export const de: Readonly<Record<string, string>> = {
   // generationPanel.ts
   'letters A–Z, optionally "intro " first and " outro" last':
     'Buchstaben A–Z, optional „intro “ am Anfang und „ outro“ am Ende',
-  'a number from 0.1 to 3': 'eine Zahl von 0,1 bis 3',
-  'a whole number from 2 to 32': 'eine ganze Zahl von 2 bis 32',
+  'a number from {min} to {max}': 'eine Zahl von {min} bis {max}',
+  'a whole number from {min} to {max}': 'eine ganze Zahl von {min} bis {max}',
   '{field} {value} is not allowed: {reason}.': '{field} {value} ist nicht erlaubt: {reason}.',
   'A trained model carries the originality limit it was trained with.':
     'Ein trainiertes Modell bringt die Originalitätsgrenze mit, mit der es trainiert wurde.',
