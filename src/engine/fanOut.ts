@@ -1,6 +1,5 @@
 import type { Seconds, Ticks } from '../core';
-import type { NoteTimes } from './instrument';
-import type { SchedulerSink } from './scheduler';
+import type { NoteTimes, SchedulerSink } from './scheduler';
 import type { NoteEvent } from './timeline';
 
 /** One scheduler, several outputs: the built-in synths, a MIDI port, or both; and the visuals. */

@@ -10,11 +10,8 @@
  * player.load(piece, { voices, reverb: 0.3 });
  * player.play();
  */
-export * from './bank';
-export * from './drumKit';
-export * from './envelope';
 export * from './fanOut';
-export * from './instrument';
+export * from './instruments';
 export * from './master';
 export * from './midiOut';
 export * from './mixer';
@@ -26,7 +23,4 @@ export * from './sectionFeed';
 export * from './sound';
 export * from './timeline';
 export * from './trackGraph';
-export * from './voice';
-export * from './voiceAllocator';
-export * from './voicePool';
 export * from './wavRender';

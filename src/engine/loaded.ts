@@ -1,6 +1,5 @@
 import type { Piece } from '../compose';
 import type { Seconds, Ticks } from '../core';
-import type { InstrumentBank } from './bank';
 import { FanOut } from './fanOut';
 import type { LiveAudio } from './liveAudio';
 import { LiveOut } from './liveOut';
@@ -42,24 +41,18 @@ export type Visuals = Pick<Required<SchedulerSink>, 'beat' | 'end'>;
  * Builds what plays `p` in the live audio graph: the track strips and voices (their nodes counted
  * in a registry of their own), the master bus loaded with the mix, the outputs and the scheduler.
  */
-export function loadPlayable(
-  audio: LiveAudio,
-  bank: InstrumentBank,
-  p: Playable,
-  mixer: MixerState,
-  visuals: Visuals,
-): Loaded {
+export function loadPlayable(audio: LiveAudio, p: Playable, mixer: MixerState, visuals: Visuals): Loaded {
   const registry = new NodeRegistry();
   const keep = <T extends AudioNode>(node: T) => registry.add(node);
-  const graph = buildTracks(audio.ctx, p.sound, keep, false);
-  graph.connect();
+  const graph = buildTracks(audio.tone, p.sound);
+  keep(graph.output);
   audio.master.load(
     graph.output,
     p.sound.tracks.length,
     { tracks: trackMixes(p.sound, mixer), master: p.sound.master },
     keep,
   );
-  const out = new LiveOut(bank, graph.tracks, registry);
+  const out = new LiveOut(graph.tracks);
   const fan = new FanOut([], visuals);
   const scheduler = new Scheduler(p.timeline, fan, p.feed);
   return { ...p, registry, graph, out, fan, scheduler };
@@ -115,14 +108,17 @@ export function endlessState(feed: SectionFeed, tick: Ticks, started: boolean): 
 /** Graphs replaced or stopped for good: each is taken down once its fade is over. */
 export class Retiring {
   private readonly registries = new Set<NodeRegistry>();
+  private readonly loaded = new Set<Loaded>();
 
   /** Takes `l` (already silenced) down after {@link TEARDOWN_DELAY_MS}. */
   add(l: Loaded): void {
     this.registries.add(l.registry);
+    this.loaded.add(l);
     setTimeout(() => {
-      l.out.dispose();
+      l.graph.dispose();
       l.registry.releaseAll();
       this.registries.delete(l.registry);
+      this.loaded.delete(l);
     }, TEARDOWN_DELAY_MS);
   }
 
@@ -130,6 +126,7 @@ export class Retiring {
   get nodeCount(): number {
     let count = 0;
     for (const r of this.registries) count += r.size;
+    for (const l of this.loaded) count += l.out.nodes;
     return count;
   }
 }

@@ -1,6 +1,5 @@
 import type { Seconds } from '../core';
-import type { NoteTimes } from './instrument';
-import type { SchedulerSink } from './scheduler';
+import type { NoteTimes, SchedulerSink } from './scheduler';
 import type { TrackSound } from './sound';
 import type { NoteEvent } from './timeline';
 
@@ -57,7 +56,7 @@ export class MidiOut implements SchedulerSink {
     const channel = this.tracks[event.track].channel & 0x0f;
     const pitch = event.pitch & 0x7f;
     const id = this.next++;
-    const end = Math.max(times.start, Math.min(times.off, times.cut ?? times.off));
+    const end = Math.max(times.start, times.off);
     this.queue.push({ time: times.start, data: [NOTE_ON | channel, pitch, event.velocity & 0x7f], order: 1, note: id });
     this.queue.push({ time: end, data: [NOTE_OFF | channel, pitch, 0], order: 0, note: id });
   }

@@ -1,6 +1,5 @@
 import type { EndlessComposer, Piece } from '../compose';
 import type { Bpm, Seconds, Ticks } from '../core';
-import { InstrumentBank } from './bank';
 import { LiveAudio } from './liveAudio';
 import { loadPlayable, type Playable, silenceLoaded, TEARDOWN_DELAY_MS, wireOutputs } from './loaded';
 import type { MidiPort } from './midiOut';
@@ -34,7 +33,6 @@ export class Player extends PlayerStatus {
   private midiPort: MidiPort | undefined;
   private builtIn = true;
   private endAt: Seconds | undefined;
-  private readonly bank: InstrumentBank;
   /** Milliseconds from the last Play click to the transport start at the speakers. */
   latencyMs: number | undefined;
   /** The piece played to its end (not looping). */
@@ -46,7 +44,6 @@ export class Player extends PlayerStatus {
 
   private constructor(audio: LiveAudio) {
     super(audio);
-    this.bank = new InstrumentBank(audio.ctx);
     audio.tone.on('tick', this.tick);
     audio.wanted = () => this.transport === 'playing';
     audio.onState = (state) => this.onAudioState(state);
@@ -68,7 +65,7 @@ export class Player extends PlayerStatus {
   /** Replaces the piece, keeping the transport where it is (a playing piece plays on from there). */
   load(piece: Piece, options: EngineOptions): void {
     const sound = resolveSound(piece, options);
-    this.replace({ sound, timeline: timelineOf(piece, sound), options }, this.ticks);
+    this.replace({ sound, timeline: timelineOf(piece), options }, this.ticks);
   }
 
   /**
@@ -84,7 +81,7 @@ export class Player extends PlayerStatus {
   private replace(p: Playable, at: Ticks): void {
     const now = this.audio.now;
     this.retire(now);
-    const l = loadPlayable(this.audio, this.bank, p, this.mixer, {
+    const l = loadPlayable(this.audio, p, this.mixer, {
       beat: (tick, time) => this.audio.tone.draw.schedule(() => this.onBeat(tick), time),
       end: (time) => {
         this.endAt = time;

@@ -50,7 +50,8 @@ export abstract class PlayerStatus {
 
   /** Audio nodes the player holds now. */
   get nodeCount(): number {
-    return this.audio.registry.size + (this.loaded?.registry.size ?? 0) + this.retiring.nodeCount;
+    const l = this.loaded;
+    return this.audio.registry.size + (l ? l.registry.size + l.out.nodes : 0) + this.retiring.nodeCount;
   }
 
   /** Notes scheduled or sounding, not yet released. */

@@ -1,13 +1,10 @@
+import { OfflineContext } from 'tone/build/esm/core/context/OfflineContext';
 import type { Piece } from '../compose';
 import type { Seconds } from '../core';
-import { InstrumentBank } from './bank';
-import { LONGEST_HIT } from './drumKit';
-import { FADE } from './envelope';
-import { playNote } from './instrument';
+import { FADE } from './instruments';
 import { MixMaster } from './master';
 import { isAudible, type MixerState } from './mixer';
-import { keepNothing } from './registry';
-import { type EngineOptions, resolveSound, type SoundSetup } from './sound';
+import { type EngineOptions, longestRing, resolveSound, type SoundSetup } from './sound';
 import { type NoteEvent, releaseOf, type Timeline, tickSeconds, timelineOf } from './timeline';
 import { buildTracks, trackMixes } from './trackGraph';
 
@@ -55,8 +52,7 @@ export interface RenderResult {
  */
 export function tailSeconds(sound: SoundSetup): Seconds {
   let release = 0;
-  for (const t of sound.tracks)
-    release = Math.max(release, t.instrument.kind === 'drums' ? LONGEST_HIT : t.instrument.tone.release);
+  for (const t of sound.tracks) release = Math.max(release, longestRing(t.instrument));
   const m = sound.master;
   const echoes = m.delay.feedback > 0 ? (m.delayTime * Math.log(1000)) / Math.log(1 / (m.delay.feedback * 0.7)) : 0;
   return release + Math.max(m.reverb.decay, Math.min(echoes, 8));
@@ -65,14 +61,15 @@ export function tailSeconds(sound: SoundSetup): Seconds {
 /** Length of the render of `piece`: the piece and its tail, in seconds. */
 export function renderSeconds(piece: Piece, options: EngineOptions): Seconds {
   const sound = resolveSound(piece, options);
-  return timelineOf(piece, sound).length * tickSeconds(piece.tempo) + tailSeconds(sound);
+  return timelineOf(piece).length * tickSeconds(piece.tempo) + tailSeconds(sound);
 }
 
 /** When an event sounds, in seconds from the start of the piece (at the piece's tempo). */
 function eventTimes(e: NoteEvent, perTick: Seconds) {
-  const start = e.tick * perTick + (e.steals ? FADE : 0);
-  return { start, off: (e.tick + e.duration) * perTick, cut: e.cut === undefined ? undefined : e.cut * perTick };
+  return { start: e.tick * perTick, off: (e.tick + e.duration) * perTick };
 }
+
+const midiToHz = (pitch: number) => 440 * 2 ** ((pitch - 69) / 12);
 
 /** Renders the notes of one chunk (times relative to `origin`) into the bus channels. */
 function renderChunk(
@@ -86,34 +83,31 @@ function renderChunk(
   let end = 0;
   for (const e of events) {
     const t = eventTimes(e, perTick);
-    end = Math.max(end, Math.min(t.off, t.cut ?? t.off) + releaseOf(sound, e.track, e.pitch) + FADE);
+    end = Math.max(end, t.off + releaseOf(sound, e.track, e.pitch) + 2 * FADE);
   }
   const frames = Math.max(minFrames, Math.ceil((end - origin) * options.sampleRate) + 128);
   const channels = Math.max(1, sound.tracks.length);
   const ctx = new OfflineAudioContext(channels, frames, options.sampleRate);
   ctx.destination.channelInterpretation = 'discrete';
-  const graph = buildTracks(ctx, sound, keepNothing, true);
+  const context = new OfflineContext(ctx);
+  const graph = buildTracks(context, sound);
   graph.output.connect(ctx.destination);
-  const bank = new InstrumentBank(ctx);
+  for (const t of graph.tracks) t.instrument.origin = origin;
   for (const e of events) {
     const t = eventTimes(e, perTick);
-    const track = graph.tracks[e.track];
-    playNote(
-      bank,
-      track.sound.instrument,
-      track.voices.get(e.voice),
-      e,
-      // Rounding may put a note a hair before its chunk's origin; a context cannot start before 0.
-      {
-        start: Math.max(0, t.start - origin),
-        off: Math.max(0, t.off - origin),
-        cut: t.cut === undefined ? undefined : Math.max(0, t.cut - origin),
-      },
-      keepNothing,
+    // Rounding may put a note a hair before its chunk's origin; a context cannot start before 0.
+    const start = Math.max(0, t.start - origin);
+    graph.tracks[e.track].instrument.triggerAttackRelease(
+      midiToHz(e.pitch),
+      Math.max(0, t.off - origin - start),
+      start,
+      e.velocity / 127,
     );
   }
-  graph.connect();
-  return ctx.startRendering();
+  return ctx.startRendering().finally(() => {
+    graph.dispose();
+    void context.dispose();
+  });
 }
 
 /** Groups the audible events by the chunk their note starts in. */
@@ -143,7 +137,7 @@ export async function renderPiece(
   const o: RenderOptions = { ...RENDER_DEFAULTS, ...options };
   const sr = o.sampleRate;
   const sound = resolveSound(piece, engineOptions);
-  const timeline = timelineOf(piece, sound);
+  const timeline = timelineOf(piece);
   const perTick = tickSeconds(piece.tempo);
   const pieceSeconds = timeline.length * perTick;
   const totalFrames = Math.ceil((pieceSeconds + tailSeconds(sound)) * sr);

@@ -1,9 +1,13 @@
 import { type Bpm, barTicks, beatTicks, type Seconds, type Ticks } from '../core';
-import { FADE } from './envelope';
-import type { NoteTimes } from './instrument';
 import { firstAt, type NoteEvent, type Timeline, tickSeconds } from './timeline';
 
-/** Where the scheduled notes go: Web Audio voices, a MIDI port, or a test's list. */
+/** When a note sounds, in the sink's seconds. */
+export interface NoteTimes {
+  start: Seconds;
+  off: Seconds;
+}
+
+/** Where the scheduled notes go: Tone.js instruments, a MIDI port, or a test's list. */
 export interface SchedulerSink {
   /** Plays `event` at `times` (seconds on the sink's clock). */
   note(event: NoteEvent, times: NoteTimes): void;
@@ -166,9 +170,7 @@ export class Scheduler {
     for (let i = firstAt(events, Math.ceil(from)); i < events.length && events[i].tick < to; i++) {
       const e = events[i];
       const start = timeOf(e.tick);
-      // A cut by a note beyond the loop's end would cut for a note that never comes.
-      const cut = e.cut !== undefined && !(this.loop && e.cut >= this.loop.end) ? timeOf(e.cut) : undefined;
-      this.sink.note(e, { start: start + (e.steals ? FADE : 0), off: timeOf(e.tick + e.duration), cut });
+      this.sink.note(e, { start, off: timeOf(e.tick + e.duration) });
     }
     if (this.sink.beat) {
       const beat = beatTicks(meter);

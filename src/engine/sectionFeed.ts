@@ -2,7 +2,7 @@ import { type EndlessComposer, type Piece, pieceTicks } from '../compose';
 import type { Ticks } from '../core';
 import type { TimelineSource } from './scheduler';
 import { type EngineOptions, resolveSound, type SoundSetup } from './sound';
-import { ringingAt, type Timeline, timelineOf } from './timeline';
+import { type Timeline, timelineOf } from './timeline';
 
 /** A section the feed holds: where it lies in the endless timeline and how many events it put there. */
 export interface HeldSection {
@@ -22,8 +22,7 @@ export type Defer = (f: () => void) => void;
 
 /**
  * The endless timeline: sections from a composer laid end to end in one growing {@link Timeline}
- * (ticks keep counting, so bar lines continue), the voices of each planned on from what still rings
- * of the one before. {@link SectionFeed.update} drops the sections played out and has the next one
+ * (ticks keep counting, so bar lines continue); the instruments carry their ringing voices across. {@link SectionFeed.update} drops the sections played out and has the next one
  * composed as soon as the last one held starts playing — a whole section ahead — so at most two are
  * held; should the scheduler still reach the end first, {@link SectionFeed.more} composes at once.
  */
@@ -100,13 +99,9 @@ export class SectionFeed implements TimelineSource {
 
   private append(piece: Piece): void {
     const start = this.timeline.length;
-    const before = this.held[this.held.length - 1];
-    const tail = before ? this.timeline.events.slice(this.timeline.events.length - before.events) : [];
-    const busy = ringingAt(tail, this.sound, this.timeline.tempo, start);
-    const t = timelineOf(piece, this.sound, { busy, firstIndex: this.nextIndex });
+    const t = timelineOf(piece, this.nextIndex);
     for (const e of t.events) {
       e.tick += start;
-      if (e.cut !== undefined) e.cut += start;
       this.timeline.events.push(e);
     }
     const length = pieceTicks(piece);

@@ -1,10 +1,92 @@
 import type { Piece } from '../compose';
+import type { Seconds } from '../core';
 import type { TrackRole } from '../corpus';
+import { drumHit, hitLength, type InstrumentSpec, LONGEST_HIT } from './instruments';
 import { CHORUS_DEFAULTS, DELAY_DEFAULTS, LIMITER_DEFAULTS, type MasterOptions, REVERB_DEFAULTS } from './master';
-import type { ToneOptions, VoiceOptions } from './voice';
 
-/** What a track plays on: a synth voice, or the synthesized drum kit. */
-export type Instrument = { kind: 'tone'; tone: ToneOptions } | { kind: 'drums'; polyphony: number; volume: number };
+/**
+ * How one part sounds in the preset format before Tone.js names: a synth type (`synth`, `fm`,
+ * `am`), an oscillator, an envelope and a level. {@link lightVoiceOf} turns it into a Tone.js
+ * instrument of ours.
+ */
+export interface VoiceOptions {
+  type: 'synth' | 'fm' | 'am';
+  oscillator: string;
+  attack: number;
+  decay: number;
+  sustain: number;
+  release: number;
+  /** Level in decibels. */
+  volume: number;
+}
+
+/** What the engine added to such a voice: the tone filter and the voice count. */
+export interface ToneOptions extends VoiceOptions {
+  /** Cutoff of the voice's low-pass filter, in harmonics of the note (the filter follows the key). */
+  brightness: number;
+  /** Resonance (Q) of that filter. */
+  resonance: number;
+  /** How much darker the softest notes are than the loudest, 0–1. */
+  velocityToBrightness: number;
+  /** Detune between the two oscillators of `fat…` shapes, in cents. */
+  spread: number;
+  /** Most notes sounding at once; more notes steal the oldest voice (none is dropped). */
+  polyphony: number;
+}
+
+/**
+ * The Tone.js instrument of ours that sounds like an old-format voice: `synth` → LightSynth with
+ * the same oscillator (`fat…` as the old two oscillators at `spread` cents; `am`/`fm` shapes as
+ * Tone's am/fm oscillators with a sine modulator), `fm` → LightFMSynth with the old fixed
+ * modulation (a sine at three times the pitch, index 3 falling to 0.8 over attack and decay).
+ */
+export function lightVoiceOf(tone: ToneOptions): InstrumentSpec {
+  const m = /^(fat|am|fm)?(sine|triangle|square|sawtooth|pulse)$/.exec(tone.oscillator);
+  const prefix = m?.[1];
+  const shape = m?.[2] ?? 'sine';
+  const oscillator: Record<string, unknown> = { type: tone.type === 'am' && !prefix ? `am${shape}` : tone.oscillator };
+  if (prefix === 'fat') Object.assign(oscillator, { count: 2, spread: tone.spread });
+  if (prefix === 'am' || tone.type === 'am') Object.assign(oscillator, { harmonicity: 2, modulationType: 'sine' });
+  if (prefix === 'fm') Object.assign(oscillator, { harmonicity: 1, modulationIndex: 1.5, modulationType: 'sine' });
+  if (shape === 'pulse') oscillator.width = 0.6;
+  const options: Record<string, unknown> = {
+    oscillator,
+    envelope: { attack: tone.attack, decay: tone.decay, sustain: tone.sustain, release: tone.release },
+    filter: { harmonics: tone.brightness, Q: tone.resonance, velocity: tone.velocityToBrightness },
+    maxPolyphony: tone.polyphony,
+    volume: tone.volume,
+  };
+  if (tone.type !== 'fm') return { instrument: 'LightSynth', options };
+  // Index 3 → 0.8 as Tone's FMSynth counts it (its modulator plays at −10 dB).
+  const index = 3 / 10 ** (-10 / 20);
+  return {
+    instrument: 'LightFMSynth',
+    options: {
+      ...options,
+      volume: tone.volume + 10,
+      harmonicity: 3,
+      modulationIndex: index,
+      modulation: { type: 'sine' },
+      modulationEnvelope: { attack: 0.001, decay: tone.attack + tone.decay, sustain: 0.8 / 3, release: tone.release },
+    },
+  };
+}
+
+/** What a track plays on: a Tone.js instrument (one of ours for now) and its options. */
+export type Instrument = InstrumentSpec;
+
+/** The longest any note of `instrument` rings after its note-off (the kit: its longest hit). */
+export function longestRing(instrument: Instrument): Seconds {
+  const o = (instrument.options ?? {}) as { decay?: number };
+  return instrument.instrument === 'DrumKit' ? LONGEST_HIT * (o.decay ?? 1) : releaseSeconds(instrument, 60);
+}
+
+/** How long a note of `instrument` rings after its note-off (a drum hit: from its start). */
+export function releaseSeconds(instrument: Instrument, pitch: number): Seconds {
+  const o = (instrument.options ?? {}) as { envelope?: { release?: number }; decay?: number };
+  if (instrument.instrument === 'DrumKit') return hitLength(drumHit(pitch)) * (o.decay ?? 1);
+  return o.envelope?.release ?? 1;
+}
 
 /** Effect sends of a track, linear 0–1. */
 export interface Sends {
@@ -94,11 +176,8 @@ export function resolveSound(piece: Piece, options: EngineOptions, tempo = piece
     Object.assign(sends, extra.sends);
     const instrument: Instrument =
       role === 'drums'
-        ? { kind: 'drums', polyphony: 10, volume: DRUMS_VOLUME }
-        : {
-            kind: 'tone',
-            tone: { ...ROLE_TONE[role], ...(options.voices[track.id] ?? ROLE_VOICE[role]), ...extra.tone },
-          };
+        ? { instrument: 'DrumKit', options: { maxPolyphony: 10, volume: DRUMS_VOLUME } }
+        : lightVoiceOf({ ...ROLE_TONE[role], ...(options.voices[track.id] ?? ROLE_VOICE[role]), ...extra.tone });
     return {
       id: track.id,
       name: track.name,

@@ -1,35 +1,41 @@
+import type { Context } from 'tone/build/esm/core/context/Context';
+import { connect } from 'tone/build/esm/core/context/ToneAudioNode';
+import { type AnyInstrument, makeInstrument } from './instruments';
 import type { TrackMix } from './master';
 import { channelGain, channelOf, type MixerState } from './mixer';
-import type { Keep } from './registry';
 import type { SoundSetup, TrackSound } from './sound';
-import { VoicePool } from './voicePool';
 
-/** One track in an audio context: its voices, summed to one mono channel. */
+/** One track in an audio context: its Tone.js instrument. */
 export interface TrackVoices {
   sound: TrackSound;
-  voices: VoicePool;
+  instrument: AnyInstrument;
 }
 
 /**
- * The voices of every track of `sound` in `ctx` (live or offline: the same code). Each track is
- * one mono channel of {@link TrackGraph.output} — a merger with a channel per track — which the mix
- * (fader, pan, sends: see master/mix.ts) and the master bus take from there.
+ * The instrument of every track of `sound` in `context` (live or offline: the same code). Each
+ * track is one mono channel of {@link TrackGraph.output} — a merger with a channel per track —
+ * which the mix (fader, pan, sends: see master/mix.ts) and the master bus take from there.
  */
 export interface TrackGraph {
   tracks: TrackVoices[];
   output: ChannelMergerNode;
-  /** Connects the tracks to the output (exact pools once their voices are all made). */
-  connect(): void;
+  dispose(): void;
 }
 
-export function buildTracks(ctx: BaseAudioContext, sound: SoundSetup, keep: Keep, exact: boolean): TrackGraph {
-  const output = keep(ctx.createChannelMerger(Math.max(1, sound.tracks.length)));
-  const tracks = sound.tracks.map((t) => ({ sound: t, voices: new VoicePool(ctx, t.instrument, keep, exact) }));
+export function buildTracks(context: Context, sound: SoundSetup): TrackGraph {
+  const raw = context.rawContext as unknown as BaseAudioContext;
+  const output = raw.createChannelMerger(Math.max(1, sound.tracks.length));
+  const tracks = sound.tracks.map((t, i) => {
+    const instrument = makeInstrument(t.instrument, context);
+    connect(instrument, output, 0, i);
+    return { sound: t, instrument };
+  });
   return {
     tracks,
     output,
-    connect: () => {
-      for (const [i, t] of tracks.entries()) t.voices.connect(output, i);
+    dispose: () => {
+      for (const t of tracks) t.instrument.dispose();
+      output.disconnect();
     },
   };
 }

@@ -6,8 +6,7 @@
  */
 import * as Tone from 'tone';
 import type { Piece } from '../../../src/compose';
-import type { EngineOptions } from '../../../src/engine/sound';
-import type { VoiceOptions } from '../../../src/engine/voice';
+import type { EngineOptions, VoiceOptions } from '../../../src/engine/sound';
 
 const DRUM_VOICE: VoiceOptions = {
   type: 'synth',

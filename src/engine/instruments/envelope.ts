@@ -1,4 +1,4 @@
-import type { Seconds } from '../core';
+import type { Seconds } from '../../core';
 
 /** An attack–decay–sustain–release envelope, times in seconds, sustain as a share of the peak. */
 export interface Adsr {
@@ -57,7 +57,8 @@ export function cutEvents(events: readonly Automation[], t: Seconds): Automation
 /**
  * The gain automation of one note: attack to `peak`, decay to the sustain level, hold until the
  * note-off at `off`, release; or, when a later note takes the voice at `cut`, a {@link FADE} to
- * silence there. Ends exactly at 0, at `end`, where the note's sources stop.
+ * silence there. Ends exactly at 0, at `end`, where the note's sources stop. An `off` of Infinity
+ * holds the sustain (the note is released later, {@link releaseEvents}); `end` is then Infinity.
  *
  * @example
  * envelopeEvents({ attack: 0.01, decay: 0.1, sustain: 0.5, release: 0.2 }, 0, 1, 0.8).end // => 1.2
@@ -77,16 +78,30 @@ export function envelopeEvents(
     { type: 'linear', time: attackEnd, value: peak },
     { type: 'exp', time: decayEnd, value: sustain },
   ];
-  const release = Math.max(off, start);
-  events = truncate(events, release);
-  const end = release + adsr.release;
-  events.push({ type: 'exp', time: end, value: FLOOR * peak });
-  events.push({ type: 'set', time: end, value: 0 });
+  let end = Number.POSITIVE_INFINITY;
+  if (Number.isFinite(off)) ({ events, end } = releaseEvents(events, Math.max(off, start), adsr.release, peak));
   if (cut !== undefined && cut < end) {
     const at = Math.max(cut, start);
     return { events: cutEvents(events, at), end: at + FADE };
   }
   return { events, end };
+}
+
+/**
+ * `events` released at `at`: what they were until then, then an exponential fall over `release`
+ * seconds to −80 dB of `peak`, and 0. A note held with an infinite note-off gets its release here.
+ */
+export function releaseEvents(
+  events: readonly Automation[],
+  at: Seconds,
+  release: Seconds,
+  peak: number,
+): { events: Automation[]; end: Seconds } {
+  const kept = truncate(events, at);
+  const end = at + release;
+  kept.push({ type: 'exp', time: end, value: FLOOR * peak });
+  kept.push({ type: 'set', time: end, value: 0 });
+  return { events: kept, end };
 }
 
 /** The automation of a percussive hit: full level at once, exponential decay over `decay` seconds. */

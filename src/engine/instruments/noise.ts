@@ -1,5 +1,5 @@
-import { createRng, hashString } from '../core';
-import type { NoiseColour } from './drumKit';
+import { createRng, hashString } from '../../core';
+import type { NoiseColour } from './kit';
 
 /** Seconds of each noise: longer than the longest hit, so a hit never runs off its end. */
 export const NOISE_SECONDS = 2.5;

@@ -1,4 +1,4 @@
-import type { MidiPitch, Seconds } from '../core';
+import type { MidiPitch, Seconds } from '../../core';
 
 /** Filtered noises the kit is made of, each computed once per sample rate (see noise.ts). */
 export type NoiseColour = 'click' | 'snare' | 'clap' | 'hat' | 'cymbal' | 'shaker';
