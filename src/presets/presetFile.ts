@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { isBuiltinCorpus } from './builtin';
+import { migratePreset } from './migrate';
 import { type Preset, presetSchema } from './schema';
 
 /** Largest preset file or text accepted, in bytes. */
@@ -29,12 +30,15 @@ function forbiddenKey(value: unknown, path: string[] = []): string | undefined {
 /**
  * Checks untrusted data as a preset: the schema (types, ranges, no unknown keys), no
  * `__proto__`/`constructor` keys, each part's low below its high, a corpus that exists. Nothing is
- * merged into existing objects; the result is a fresh, validated copy.
+ * merged into existing objects; the result is a fresh, validated copy. A preset of the format
+ * before Tone.js names (`synth`, `reverb`) is migrated first; `notes` (when given) receives what changed.
  */
-export function parsePreset(json: unknown): Result<Preset, PresetError> {
+export function parsePreset(json: unknown, notes?: string[]): Result<Preset, PresetError> {
   const bad = forbiddenKey(json);
   if (bad) return fail(bad, `preset field ${bad}: this name is not allowed`);
-  const parsed = presetSchema.safeParse(json);
+  const migrated = migratePreset(json);
+  notes?.push(...migrated.notes);
+  const parsed = presetSchema.safeParse(migrated.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const unknown = issue.code === 'unrecognized_keys' ? `.${issue.keys[0]}` : '';
@@ -52,7 +56,7 @@ export function parsePreset(json: unknown): Result<Preset, PresetError> {
 }
 
 /** Parses the text of a preset file (JSON), refusing texts over {@link PRESET_MAX_BYTES}. */
-export function parsePresetText(text: string): Result<Preset, PresetError> {
+export function parsePresetText(text: string, notes?: string[]): Result<Preset, PresetError> {
   if (text.length > PRESET_MAX_BYTES) return fail('(file)', `the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB`);
   let json: unknown;
   try {
@@ -60,5 +64,5 @@ export function parsePresetText(text: string): Result<Preset, PresetError> {
   } catch (e) {
     return fail('(file)', `the preset is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  return parsePreset(json);
+  return parsePreset(json, notes);
 }

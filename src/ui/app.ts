@@ -1,7 +1,7 @@
-import type { MidiPort } from '../engine/midiOut';
-import type { MixerState } from '../engine/mixer';
-import type { Player } from '../engine/player';
-import type { EngineOptions } from '../engine/sound';
+import type { MixerState } from '../engine/graph/mixer';
+import type { MidiPort } from '../engine/play/midiOut';
+import type { Player } from '../engine/play/player';
+import type { SoundSpec } from '../engine/sound';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
@@ -12,6 +12,7 @@ import {
   midiFileName,
   midiOf,
   type Preset,
+  soundOf,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
 import { CorpusLoading } from './corpusLoading';
@@ -36,11 +37,8 @@ import { Transport } from './transport';
 import { startWavExport } from './wavExport';
 
 /** How a preset sounds in the engine. */
-export function engineOptions(preset: Preset): EngineOptions {
-  return {
-    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-    reverb: preset.reverb,
-  };
+export function engineOptions(preset: Preset): SoundSpec {
+  return soundOf(preset);
 }
 
 function element<T extends HTMLElement>(id: string): T {

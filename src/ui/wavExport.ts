@@ -1,12 +1,12 @@
 import type { Piece } from '../compose';
-import type { MixerState } from '../engine/mixer';
-import type { EngineOptions } from '../engine/sound';
+import type { MixerState } from '../engine/graph/mixer';
+import type { SoundSpec } from '../engine/sound';
 import { fixed, t } from './i18n';
 
 /** What the Export WAV button renders: the piece of the page's fields, as the mixer sets it. */
 export interface WavJob {
   piece: Piece;
-  options: EngineOptions;
+  options: SoundSpec;
   mixer: MixerState;
   fileName: string;
 }

@@ -84,7 +84,7 @@ describe('the catalogue of instruments and effects, against Tone.js', () => {
   });
 
   it('a changed default is caught (negative control)', async () => {
-    const wrong: OptionGroup = { ...EFFECTS.Chorus, depth: { ...EFFECTS.Chorus.depth, default: 0.5 } };
+    const wrong: OptionGroup = { ...EFFECTS.Chorus, depth: { kind: 'number', default: 0.5, min: 0, max: 1 } };
     expect(compare(wrong, await toneDefaults('Chorus'), 'Chorus')).toEqual(["Chorus.depth: default 0.5, Tone's 0.7"]);
     const { frequency: _, ...missing } = EFFECTS.Chorus;
     expect(compare(missing, await toneDefaults('Chorus'), 'Chorus')).toEqual([

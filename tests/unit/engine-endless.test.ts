@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { composeEndless, pieceTicks } from '../../src/compose';
 import { barTicks, PPQ } from '../../src/core';
-import { type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/scheduler';
-import { SectionFeed } from '../../src/engine/sectionFeed';
-import type { EngineOptions } from '../../src/engine/sound';
-import { type NoteEvent, tickSeconds } from '../../src/engine/timeline';
-import { builtinCorpus, composeOptions, findPreset, modelFor } from '../../src/presets';
+import { type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/play/scheduler';
+import { SectionFeed } from '../../src/engine/play/sectionFeed';
+import { type NoteEvent, tickSeconds } from '../../src/engine/play/timeline';
+import type { SoundSpec } from '../../src/engine/sound';
+import { builtinCorpus, composeOptions, findPreset, modelFor, soundOf } from '../../src/presets';
 
 const preset = findPreset('folk-dance');
 const corpus = preset && builtinCorpus(preset.corpus);
 if (!preset || !corpus) throw new Error('missing folk-dance');
 const model = modelFor(corpus, preset);
 const options = composeOptions(preset, { preset: preset.name, seed: 3 });
-const engine: EngineOptions = {
-  voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-  reverb: preset.reverb,
-};
+const engine: SoundSpec = soundOf(preset);
 const make = () => composeEndless(model, options, 3);
 
 /** A sink that writes down what it is given, and honours cancels. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PPQ } from '../../src/core';
-import { MIDI_AHEAD, MidiOut, type MidiPort } from '../../src/engine/midiOut';
-import { HORIZON, MARGIN, type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/scheduler';
+import { MIDI_AHEAD, MidiOut, type MidiPort } from '../../src/engine/play/midiOut';
+import { HORIZON, MARGIN, type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/play/scheduler';
+import { type NoteEvent, timelineOf } from '../../src/engine/play/timeline';
 import { resolveSound } from '../../src/engine/sound';
-import { type NoteEvent, timelineOf } from '../../src/engine/timeline';
 import { tinyOptions, tinyPiece } from '../bench/browser/testPieces';
 
 /** A sink that writes down what it is given, and honours cancels. */

@@ -1,4 +1,4 @@
-import { filter, group, int, type OptionGroup, oneOf, num, SHAPES, time, wet } from './options';
+import { filter, group, int, num, type OptionGroup, oneOf, SHAPES, time, wet } from './options';
 
 /** An LFO's rate: Hz, or a note value at the tempo ("4n"). */
 const rate = (d: number) => time(d, 0, 40);

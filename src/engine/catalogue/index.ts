@@ -7,3 +7,4 @@ export * from './effects';
 export * from './instruments';
 export * from './options';
 export * from './spec';
+export * from './timing';

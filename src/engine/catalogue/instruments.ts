@@ -4,10 +4,10 @@ import {
   frequencyEnvelope,
   group,
   int,
+  num,
   type OptionGroup,
   omniOscillator,
   oneOf,
-  num,
   SHAPES,
   volume,
 } from './options';

@@ -34,7 +34,12 @@ export const oneOf = (d: string | number, values: readonly (string | number)[]):
   default: d,
   values,
 });
-export const time = (d: number | string, min: number, max: number): OptionSpec => ({ kind: 'time', default: d, min, max });
+export const time = (d: number | string, min: number, max: number): OptionSpec => ({
+  kind: 'time',
+  default: d,
+  min,
+  max,
+});
 export const group = (options: OptionGroup): OptionSpec => ({ kind: 'group', options });
 
 /** Note values Tone.js reads as times at the tempo: "4n", "8n.", "8t", "1m". */

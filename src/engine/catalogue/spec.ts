@@ -19,6 +19,8 @@ export interface PartSound {
   effects?: EffectSpec[];
   /** −1 (left) to 1 (right). */
   pan?: number;
+  /** The part's fader in decibels (0: as the instrument plays it). */
+  volume?: number;
 }
 
 /** How a whole preset sounds: a part sound per track id, and the master chain. */

@@ -7,6 +7,7 @@ import type { Seconds } from '../../core';
 import { chooseVoice } from './allocator';
 import { InstrumentBank } from './bank';
 import { type Automation, automate, cutEvents, FADE } from './envelope';
+import { SumChain } from './sumChain';
 
 /** What every built-in voice instrument takes, beside Tone's `volume`. */
 export interface VoiceInstrumentOptions extends InstrumentOptions {
@@ -71,9 +72,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
   /** Per voice, its notes not yet freed, in order. */
   private readonly notes: Sounding[][] = [];
   private readonly sum: GainNode;
-  /** The last two-input sum of the voice chain (offline), and the sums made. */
-  private tail: AudioNode | undefined;
-  private readonly links: GainNode[] = [];
+  private readonly sums: SumChain;
 
   constructor(options: O) {
     super(options);
@@ -82,6 +81,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
     this.bank = InstrumentBank.of(raw);
     this.sum = raw.createGain();
     connect(this.sum, this.output);
+    this.sums = new SumChain(raw, this.sum, this.context.isOffline);
   }
 
   static getDefaults(): VoiceInstrumentOptions {
@@ -213,7 +213,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
 
   /** Audio nodes this instrument holds: its voice gains and its notes' nodes. */
   get nodeCount(): number {
-    let count = 1 + this.links.length + this.voices.length * (this.twoGains ? 2 : 1);
+    let count = 1 + this.sums.nodes + this.voices.length * (this.twoGains ? 2 : 1);
     for (const list of this.notes) for (const n of list ?? []) count += n.sources.length + n.others.length;
     return count;
   }
@@ -225,7 +225,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
       v.amp.disconnect();
       v.noiseAmp?.disconnect();
     }
-    for (const l of this.links) l.disconnect();
+    this.sums.dispose();
     this.sum.disconnect();
     super.dispose();
     return this;
@@ -278,7 +278,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
       const gain = () => {
         const g = this.raw.createGain();
         g.gain.value = 0;
-        this.join(g);
+        this.sums.join(g);
         return g;
       };
       voice = { amp: gain() };
@@ -286,26 +286,6 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
       this.voices[i] = voice;
     }
     return voice;
-  }
-
-  /**
-   * Joins a voice gain to the sum. Offline, voices are chained through two-input sums: a browser
-   * adds the inputs of one node in no fixed order, and with three or more the float rounding then
-   * differs from run to run; two at a time, a render repeats to the last bit. Live, one sum.
-   */
-  private join(g: GainNode): void {
-    if (!this.context.isOffline || !this.tail) {
-      g.connect(this.sum);
-      this.tail ??= g;
-      return;
-    }
-    const link = this.raw.createGain();
-    this.tail.disconnect();
-    this.tail.connect(link);
-    g.connect(link);
-    link.connect(this.sum);
-    this.tail = link;
-    this.links.push(link);
   }
 
   private free(note: Sounding): void {

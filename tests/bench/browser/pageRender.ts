@@ -4,8 +4,8 @@
  * app; its `window.muse.offline()` loads the offline engine.
  */
 import type { Piece } from '../../../src/compose';
-import type { RenderOptions } from '../../../src/engine/render';
-import type { EngineOptions } from '../../../src/engine/sound';
+import type { RenderOptions } from '../../../src/engine/render/render';
+import type { SoundSpec } from '../../../src/engine/sound';
 
 /** What {@link renderStats} measures of a render. */
 export interface RenderStats {
@@ -26,7 +26,7 @@ export interface RenderStats {
 
 export interface RenderArgs {
   piece: Piece;
-  options: EngineOptions;
+  options: SoundSpec;
   render?: Partial<Omit<RenderOptions, 'signal' | 'onProgress'>>;
 }
 

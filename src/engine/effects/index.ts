@@ -1,0 +1,6 @@
+/** Effects: Tone.js's, our LightReverb, chains of them, and what a render needs to know of them. */
+export * from './factory';
+export * from './fdn';
+export * from './lightReverb';
+export * from './toneReverb';
+export * from './worklets';
