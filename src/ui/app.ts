@@ -30,6 +30,8 @@ import { describePiece, showLegend, titlesOf } from './pieceSummary';
 import { PresetLibrary } from './presetLibrary';
 import { PresetPanel } from './presetPanel';
 import { randomSeed, recipeFields } from './recipeFields';
+import { SampleLoading } from './sampleLoading';
+import { SamplesPanel } from './samplesPanel';
 import { SectionLoop } from './sectionLoop';
 import { saveSettings } from './settings';
 import { THEME_EVENT } from './theme';
@@ -81,6 +83,29 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
 
   const mixer = new MixerPanel(element('mixer'), (id, change) => transport.current?.setChannel(id, change));
 
+  const samplesPanel = new SamplesPanel(element('samples-panel'), {
+    use: (name) => panel.useSamples(name),
+    changed: () => panel?.samplesChanged(),
+  });
+  /** The samples of Sampler parts, loaded when a preset first needs them. */
+  const samples = new SampleLoading({
+    say,
+    user: (name) => samplesPanel.read(name),
+    progress: element('samples-progress'),
+  });
+  /** Loads the piece on screen into `player` (once its samples are there; until then the piece before plays on). */
+  const loadPlayer = (player = transport.current) => {
+    if (!player || !current) return;
+    const sound = engineOptions(current.preset);
+    if (!samples.ready(sound, () => loadPlayer())) return;
+    player.libraries = samples.libraries;
+    try {
+      if (!endless.loadInto(player, current)) player.load(current.piece, sound);
+    } catch (e) {
+      say(t('This sound cannot play here: {reason}', { reason: e instanceof Error ? e.message : String(e) }), true);
+    }
+  };
+
   const endless = new EndlessSwitch(element('endless'), element('loop'), {
     roll,
     say,
@@ -99,9 +124,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       level: element('level'),
     },
     {
-      load: (player) => {
-        if (current && !endless.loadInto(player, current)) player.load(current.piece, engineOptions(current.preset));
-      },
+      load: (player) => loadPlayer(player),
       meter: () => current?.piece.meter,
       playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
       say,
@@ -145,8 +168,9 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     showExportRange(exportMenu, piece.bars);
     say(describePiece(current, userModel !== undefined));
     saveSettings(current.recipe);
-    const player = transport.current;
-    if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
+    // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
+    if (transport.current) loadPlayer();
+    else samples.ready(engineOptions(current.preset), () => {});
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
@@ -172,9 +196,11 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       // The fields as they are now (Bars included), even if a change has not been committed yet.
       update();
       if (!current) return undefined;
+      const sound = engineOptions(current.preset);
       return {
         piece: current.piece,
-        options: engineOptions(current.preset),
+        options: sound,
+        libraries: () => samples.load(sound),
         mixer: mixer.mixer,
         fileName: midiFileName(current.recipe).replace(/\.mid$/, '.wav'),
       };
@@ -224,6 +250,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     select: preset,
     regenerate: update,
     follow: fields.follow,
+    samples: () => samplesPanel.libraries,
   });
 
   startRecipeOpening({ library, panel, fill, update, say, settled: () => corpora.settled() });

@@ -61,6 +61,7 @@ const lightSynth: OptionGroup = {
   oscillator: group(lightOscillator('triangle')),
   envelope: group(envelope({ attack: 0.005, decay: 0.1, sustain: 0.3, release: 1 }, false)),
   filter: group(keyFilter),
+  breath: num(0, 0, 1),
 };
 
 /**

@@ -17,9 +17,9 @@ import { Vibrato } from 'tone/build/esm/effect/Vibrato';
 import { LFO } from 'tone/build/esm/source/oscillator/LFO';
 import type { Bpm, Seconds } from '../../core';
 import { type EffectName, type EffectSpec, effectOptions, TEMPO_TIMES, timedValue } from '../catalogue';
+import { hasWorklets, WorkletUnavailable } from '../worklets/load';
 import { LightReverb } from './lightReverb';
 import { Reverb } from './toneReverb';
-import { hasWorklets } from './worklets';
 
 /** A Tone.js effect as the graph holds it. */
 export type AnyEffect = ToneAudioNode;
@@ -46,20 +46,16 @@ const MAKERS: Record<EffectName, new (options: never) => AnyEffect> = {
 /** Effects Tone.js runs in an AudioWorklet: they cannot play where the page has none. */
 export const WORKLET_EFFECTS: readonly EffectName[] = ['BitCrusher', 'Freeverb'];
 
+/** Stock instruments Tone.js builds on an AudioWorklet (PluckSynth's comb filter). */
+export const WORKLET_INSTRUMENTS: readonly string[] = ['PluckSynth'];
+
 /** Effects whose LFO Tone.js leaves stopped until `start()`. */
 const STARTED: readonly EffectName[] = ['Chorus', 'Tremolo', 'AutoFilter'];
-
-/** Why an effect cannot be made here. */
-export class EffectUnavailable extends Error {
-  constructor(readonly effect: EffectName) {
-    super(`the ${effect} effect needs AudioWorklet, which this page cannot use (open it over https or on localhost)`);
-  }
-}
 
 /** Makes the Tone.js effect `spec` names in `context`, at `bpm`, its LFOs running. */
 export function makeEffect(spec: EffectSpec, context: Context, bpm: Bpm): AnyEffect {
   if (WORKLET_EFFECTS.includes(spec.effect) && !hasWorklets(context.rawContext as unknown as BaseAudioContext))
-    throw new EffectUnavailable(spec.effect);
+    throw new WorkletUnavailable(spec.effect);
   const Make = MAKERS[spec.effect];
   const effect = new Make({ ...effectOptions(spec, bpm), context } as never);
   if (STARTED.includes(spec.effect)) (effect as unknown as { start(time?: number): void }).start(0);

@@ -1,8 +1,8 @@
 import { connectSeries } from 'tone/build/esm/core/context/ToneAudioNode';
 import { deepMerge } from 'tone/build/esm/core/util/Defaults';
 import { Effect, type EffectOptions } from 'tone/build/esm/effect/Effect';
+import { hasWorklets } from '../worklets/load';
 import { fdnImpulse } from './fdn';
-import { hasWorklets } from './worklets';
 
 export interface LightReverbOptions extends EffectOptions {
   /** Seconds for the tail to fall by 60 dB. */

@@ -11,6 +11,7 @@ import { PluckSynth } from 'tone/build/esm/instrument/PluckSynth';
 import { Sampler } from 'tone/build/esm/instrument/Sampler';
 import { Synth } from 'tone/build/esm/instrument/Synth';
 import { fullOptions, type InstrumentSpec, releaseSeconds } from '../catalogue';
+import { hasWorklets, WorkletUnavailable } from '../worklets/load';
 import { DrumKit } from './drumKit';
 import { LightFMSynth, LightSynth } from './lightSynth';
 import { type SampleLibraries, samplesFor } from './samples';
@@ -38,6 +39,8 @@ const MONOPHONIC = { Synth, AMSynth, FMSynth, DuoSynth, MonoSynth, MembraneSynth
  */
 export function makeInstrument(spec: InstrumentSpec, context: Context, libraries?: SampleLibraries): AnyInstrument {
   const options = spec.options ?? {};
+  if (spec.instrument === 'PluckSynth' && !hasWorklets(context.rawContext as unknown as BaseAudioContext))
+    throw new WorkletUnavailable('PluckSynth');
   switch (spec.instrument) {
     case 'LightSynth':
       return new LightSynth({ ...options, context } as never) as unknown as AnyInstrument;

@@ -1,7 +1,7 @@
 import type { MidiPitch, Seconds } from '../../core';
 
 /** Filtered noises the kit is made of, each computed once per sample rate (see noise.ts). */
-export type NoiseColour = 'click' | 'snare' | 'clap' | 'hat' | 'cymbal' | 'shaker';
+export type NoiseColour = 'click' | 'snare' | 'clap' | 'hat' | 'cymbal' | 'shaker' | 'breath';
 
 /** A pitched part of a hit: an oscillator gliding from `from` to `to` Hz, decaying. */
 export interface DrumTone {

@@ -50,6 +50,8 @@ export interface LightSynthOptions extends VoiceInstrumentOptions {
   oscillator: LightOscillatorOptions;
   envelope: Adsr;
   filter: KeyFilterOptions;
+  /** Level of breath noise (a band around 2–3 kHz) under the tone, 0–1, shaped by the envelope: a flute's air. */
+  breath: number;
 }
 
 export interface LightFMSynthOptions extends LightSynthOptions {
@@ -125,6 +127,7 @@ export class LightSynth<O extends LightSynthOptions = LightSynthOptions> extends
       oscillator: { ...OSCILLATOR_DEFAULTS },
       envelope: { attack: 0.005, decay: 0.1, sustain: 0.3, release: 1 },
       filter: { harmonics: HARMONICS, Q: Math.SQRT1_2, velocity: 0 },
+      breath: 0,
     };
   }
 
@@ -157,6 +160,16 @@ export class LightSynth<O extends LightSynthOptions = LightSynthOptions> extends
       automation: [{ param: voice.amp.gain, events }],
     };
     this.modulate(sounding, note);
+    if (o.breath > 0) {
+      const air = ctx.createBufferSource();
+      air.buffer = this.bank.noise('breath');
+      air.loop = true;
+      const level = ctx.createGain();
+      level.gain.value = o.breath;
+      air.connect(level).connect(voice.amp);
+      sounding.sources.push(air);
+      sounding.others.push(level);
+    }
     for (const s of sounding.sources) {
       s.start(note.start);
       if (Number.isFinite(end)) s.stop(end);

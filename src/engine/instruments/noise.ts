@@ -51,6 +51,11 @@ const SHAPES: Record<NoiseColour, [FilterKind, number, number][]> = {
     ['bandpass', 8000, 0.6],
   ],
   shaker: [['highpass', 5500, 0.8]],
+  // The air of a flute: a soft band around 2–3 kHz.
+  breath: [
+    ['bandpass', 2400, 0.9],
+    ['lowpass', 6000, 0.7],
+  ],
 };
 
 /**

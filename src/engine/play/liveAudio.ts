@@ -3,7 +3,7 @@ import { Context as ToneContext } from 'tone/build/esm/core/context/Context';
 import { setContext as setToneContext } from 'tone/build/esm/core/context/GlobalContext';
 import 'tone/build/esm/core/util/Draw';
 import type { Seconds } from '../../core';
-import { loadWorklets, type WorkletSupport } from '../effects/worklets';
+import { loadWorklets, type WorkletSupport } from '../worklets/load';
 
 /**
  * The page's audio: one AudioContext, Tone.js's context around it (its worker clock ticks the

@@ -4,13 +4,13 @@ import type { Piece } from '../../compose';
 import type { Seconds } from '../../core';
 import { type EffectSpec, releaseSeconds } from '../catalogue';
 import { makeEffect } from '../effects/factory';
-import { loadWorklets } from '../effects/worklets';
 import { SoundGraph } from '../graph/graph';
 import { isAudible, type MixerState } from '../graph/mixer';
 import { FADE } from '../instruments/envelope';
 import type { SampleLibraries } from '../instruments/samples';
 import { type NoteEvent, type Timeline, tickSeconds, timelineOf } from '../play/timeline';
 import { chainTail, resolveSound, type SoundSetup, type SoundSpec, splitMaster, tailSeconds } from '../sound';
+import { loadWorklets } from '../worklets/load';
 import { needsWorklets } from './needs';
 
 /** How to render. */
@@ -119,6 +119,9 @@ async function renderChunk(
     const off = Math.max(start, (e.tick + e.duration) * perTick - origin);
     graph.strips[e.track].instrument.triggerAttackRelease(midiToHz(e.pitch), off - start, start, e.velocity / 127);
   }
+  // Tone's worklet nodes (BitCrusher, the comb filters of PluckSynth's voices, made as notes come)
+  // join the graph when their module has loaded, a promise later: let that happen before rendering.
+  if (worklets.tone) await settleWorklets(context);
   try {
     return await ctx.startRendering();
   } finally {
@@ -150,11 +153,18 @@ async function renderRest(
   source.buffer = input;
   const effects = rest.map((e) => makeEffect(e, context, setup.tempo));
   connectSeries(source, ...(effects as never[]), ctx.destination);
+  if (worklets.tone) await settleWorklets(context);
   source.start(0);
   const out = await ctx.startRendering();
   for (const e of effects) e.dispose();
   void context.dispose();
   return [out.getChannelData(0).slice(before), out.getChannelData(1).slice(before)];
+}
+
+/** Waits until Tone's worklet nodes made in `context` are connected. */
+async function settleWorklets(context: OfflineContext): Promise<void> {
+  await (context as unknown as { workletsAreReady(): Promise<void> }).workletsAreReady();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Groups the audible events by the chunk their note starts in. */

@@ -1,13 +1,10 @@
-/** Sample libraries for Sampler parts: which a sound needs. (Loading: see library.ts.) */
-import type { SoundSpec } from '../catalogue';
-
+/**
+ * Sample libraries for Sampler parts: the built-in Salamander grand piano (static files of the
+ * site, loaded on demand) and the user's own (a folder of samples named by note, kept in
+ * IndexedDB), decoded once per page.
+ */
 export type { SampleLibraries } from '../instruments/samples';
-
-/** The sample libraries the Sampler parts of `sound` play. */
-export function libraryIds(sound: SoundSpec): string[] {
-  const ids = new Set<string>();
-  for (const part of Object.values(sound.parts))
-    if (part.voice.instrument === 'Sampler')
-      ids.add(String((part.voice.options as { samples?: string } | undefined)?.samples ?? 'salamander-grand-piano'));
-  return [...ids];
-}
+export * from './ids';
+export * from './library';
+export * from './noteNames';
+export * from './piano';

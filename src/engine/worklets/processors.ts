@@ -3,7 +3,7 @@
  * LightReverb (fdn.ts). Loaded by worklets.ts into the live context and into each render chunk;
  * runs in the AudioWorkletGlobalScope.
  */
-import { Fdn, type FdnOptions } from './fdn';
+import { Fdn, type FdnOptions } from '../effects/fdn';
 
 declare const sampleRate: number;
 declare function registerProcessor(name: string, processor: unknown): void;

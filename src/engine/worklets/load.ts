@@ -1,6 +1,6 @@
 import toneWorkletsUrl from 'virtual:tone-worklets';
 import type { Context } from 'tone/build/esm/core/context/Context';
-import workletUrl from './worklet.ts?worker&url';
+import workletUrl from './processors.ts?worker&url';
 
 /** What a context can run: our worklets and Tone's, or neither (an insecure page has no AudioWorklet). */
 export type WorkletSupport = 'worklet' | 'none';
@@ -49,4 +49,11 @@ export function loadWorklets(
 /** What `loadWorklets` found for `context` (undefined before it was asked). */
 export function workletSupport(context: Context): Promise<WorkletSupport> | undefined {
   return loaded.get(context);
+}
+
+/** Why an effect or an instrument cannot be made here: it runs in an AudioWorklet the page cannot use. */
+export class WorkletUnavailable extends Error {
+  constructor(readonly what: string) {
+    super(`${what} needs AudioWorklet, which this page cannot use (open it over https or on localhost)`);
+  }
 }
