@@ -70,8 +70,9 @@ function referenceSet(values: Values, io: Io): () => MeasuredSet {
  */
 export function statsCommand(args: string[], io: Io): number {
   const { values } = parseOptions(args, statsSpec);
+  const makeGenerated = generatedSet(values, io);
   const makeReference = referenceSet(values, io);
-  const generated = generatedSet(values, io)();
+  const generated = makeGenerated();
   const reference = makeReference();
   for (const [set, flag] of [
     [reference, 'reference'],
