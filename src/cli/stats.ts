@@ -164,6 +164,7 @@ const CRAFT_ROWS: [string, (c: CraftSummary) => string][] = [
   ['strong-beat melody notes clashing (semitone/minor 9th)', (c) => share(c.clashes)],
   ['  … counting major sevenths too', (c) => share(c.clashesWithSevenths)],
   ['leaps of a fifth+ recovered by a step back', (c) => share(c.leapRecovery)],
+  ['melodic moves wider than an octave', (c) => share(c.wideLeaps)],
   ['melodic range (semitones)', (c) => value(1)(c.range)],
   ['phrases starting within a sixth of the last', (c) => share(c.phraseContinuity)],
   ['chord changes off the beat', (c) => share(c.offBeatChordChanges)],

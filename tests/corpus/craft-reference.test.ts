@@ -30,6 +30,8 @@ describe.skipIf(!sharedCorporaAvailable())('craft measures of the reference corp
     expect(s.clashesWithSevenths.share).toBeLessThan(0.06);
     expect(s.leapRecovery.share).toBeGreaterThan(0.2); // 22.8 % (20 %)
     expect(s.leapRecovery.share).toBeLessThan(0.26);
+    expect(s.wideLeaps.share).toBeLessThan(0.003); // 0.15 % of moves wider than an octave
+    expect(s.wideLeaps.count).toBeGreaterThan(0);
     expect(s.range.mean).toBeGreaterThan(16.4); // 16.9 (17)
     expect(s.range.mean).toBeLessThan(17.4);
     expect(s.notesPerBar.mean).toBeGreaterThan(4.8); // 5.04 (5.1)

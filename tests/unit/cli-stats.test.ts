@@ -32,6 +32,7 @@ describe('muse stats: craft measures', () => {
       'clashes',
       'clashesWithSevenths',
       'leapRecovery',
+      'wideLeaps',
       'phraseContinuity',
       'offBeatChordChanges',
     ])
@@ -51,6 +52,7 @@ describe('muse stats: craft measures', () => {
       'chords in inversion',
       'strong-beat melody notes clashing (semitone/minor 9th)',
       'leaps of a fifth+ recovered by a step back',
+      'melodic moves wider than an octave',
       'melodic range (semitones)',
       'phrases starting within a sixth of the last',
       'chord changes off the beat',

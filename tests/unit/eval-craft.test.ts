@@ -17,6 +17,7 @@ import {
   sonorities,
   strongBeatsOf,
   summarizeCraft,
+  wideLeaps,
 } from '../../src/eval';
 import { chorale, composed, corpusPiece, note } from '../helpers/craftPieces';
 
@@ -206,6 +207,11 @@ describe('the melody: leap recovery, range, density, rhythm values', () => {
     expect(leapRecovery(line([60, 67, 64]))).toEqual({ count: 0, of: 1 }); // a third back
     expect(leapRecovery(line([60, 65, 64]))).toEqual({ count: 0, of: 0 }); // a fourth is not a leap of a fifth
     expect(leapRecovery(line([60, 64, 72]))).toEqual({ count: 0, of: 0 }); // nothing follows the leap
+  });
+
+  it('counts moves wider than an octave among all moves', () => {
+    expect(wideLeaps(line([86, 64, 69, 67]))).toEqual({ count: 1, of: 3 }); // D6 → E4: 22 semitones
+    expect(wideLeaps(line([60, 72, 60]))).toEqual({ count: 0, of: 2 }); // an octave is not wider than an octave
   });
 
   it('measures range, notes per bar over the bars the tune plays, and distinct inter-onset times', () => {

@@ -34,6 +34,7 @@ export interface CraftSummary {
   clashes: ShareSummary;
   clashesWithSevenths: ShareSummary;
   leapRecovery: ShareSummary;
+  wideLeaps: ShareSummary;
   range: ValueSummary;
   phraseContinuity: ShareSummary;
   offBeatChordChanges: ShareSummary;
@@ -99,6 +100,7 @@ export function summarizeCraft(measures: readonly CraftMeasures[]): CraftSummary
     clashes: share((m) => m.clashes),
     clashesWithSevenths: share((m) => m.clashesWithSevenths),
     leapRecovery: share((m) => m.melody.leapRecovery),
+    wideLeaps: share((m) => m.melody.wideLeaps),
     range: value((m) => m.melody.range),
     phraseContinuity: share((m) => m.phraseContinuity),
     offBeatChordChanges: share((m) => m.harmonicRhythm.offBeat),
