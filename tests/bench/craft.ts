@@ -52,5 +52,5 @@ const report = {
   presets,
   corpora,
 };
-writeFileSync(out, `${JSON.stringify(report, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 console.error(`wrote ${out}`);
