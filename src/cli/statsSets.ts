@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Piece } from '../compose';
-import { type CorpusPiece, importFile } from '../corpus';
+import type { CorpusPiece } from '../corpus';
 import { type CraftMeasures, measureCraft, type PieceFeatures } from '../eval';
 import { extractFeatures } from '../eval/features';
 import { builtinCorpus, type GenerateOptions, generate, type Preset } from '../presets';
 import { UsageError } from './args';
 import { collectFiles } from './import';
 import type { Io } from './io';
+import { piecesOf } from './train';
 
 /** A set of pieces as `muse stats` compares them: MGEval features and craft measures, piece by piece. */
 export interface MeasuredSet {
@@ -92,9 +93,7 @@ export function fileSet(path: string, io: Io): MeasuredSet {
       pieces.push(composed);
       continue;
     }
-    const result = importFile(file, bytes);
-    for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-    pieces.push(...result.pieces);
+    pieces.push(...piecesOf([file], io));
   }
   return measured(path, pieces);
 }
