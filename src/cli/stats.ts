@@ -1,5 +1,11 @@
-import { type CraftSummary, compareSets, type FeatureComparison, summarizeCraft } from '../eval';
-import type { ShareSummary, ValueSummary } from '../eval/craft/summary';
+import {
+  type CraftSummary,
+  compareSets,
+  type FeatureComparison,
+  type ShareSummary,
+  summarizeCraft,
+  type ValueSummary,
+} from '../eval';
 import { builtinCorpusNames, findPreset } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
 import { presetFromFile } from './generate';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Piece } from '../compose';
 import type { CorpusPiece } from '../corpus';
-import { type CraftMeasures, measureCraft, type PieceFeatures } from '../eval';
-import { extractFeatures } from '../eval/features';
+import { type CraftMeasures, extractFeatures, measureCraft, type PieceFeatures } from '../eval';
 import { builtinCorpus, type GenerateOptions, generate, type Preset } from '../presets';
 import { UsageError } from './args';
 import { collectFiles } from './import';

@@ -47,7 +47,8 @@ export interface CraftOptions extends ScoreOptions {
  * beats, rhythms and chord changes are then read exactly, and swing from the performance.
  *
  * @example
- * measureCraft(generate({ preset: 'chorale', seed: 1 }).value.piece).parallels.fifths; // => { count: 31, of: 120 }
+ * const written = generate({ preset: 'chorale', seed: 1 }, { quantize: true });
+ * measureCraft(written.value.piece).parallels.fifths; // => { count: 28, of: 93 }
  */
 export function measureCraft(piece: ScoreSource | CorpusPiece, options: Partial<CraftOptions> = {}): CraftMeasures {
   const written = craftScore(piece, options);

@@ -89,7 +89,8 @@ const swings = (s: Share) => s.of >= MIN_OFFBEATS && s.count * 2 >= s.of;
  * the unit judged is the one with the most late off-beats in a swinging part (eighths on a tie).
  *
  * @example
- * measureSwing(craftScore(performed), 'sixteenth', craftScore(written)); // => { unit: 'sixteenth', swung: true, straight: [], ... }
+ * // lofi-jazz, seed 1: the drums swing all 80 off-beat sixteenths; no other part plays one
+ * measureSwing(craftScore(played), 'sixteenth', craftScore(written)); // => { unit: 'sixteenth', swung: true, straight: [], ... }
  */
 export function measureSwing(performed: CraftScore, unit?: SwingUnit, written?: CraftScore): SwingMeasure {
   const parts: SwingMeasure['parts'] = {};

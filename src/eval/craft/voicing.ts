@@ -18,7 +18,8 @@ export interface VoicingMeasure {
  * The soprano is the melody's voice; the unison and "above" counts take the beats where it sounds.
  *
  * @example
- * measureVoicing(sonorities(craftScore(chorale))); // => { voices: 5, crossing: { count: 3, of: 128 }, ... }
+ * // the chorale preset, seed 1, as written:
+ * measureVoicing(sonorities(craftScore(piece))); // => { voices: 5, sopranoUnison: { count: 17, of: 123 }, ... }
  */
 export function measureVoicing(slices: readonly Sonority[]): VoicingMeasure {
   const counts = slices.map((s) => s.voices.length).filter((n) => n > 0);
