@@ -92,7 +92,8 @@ export function renderPresetEditor(
       toggle.checked = value !== undefined;
       const toggleLabel = document.createElement('label');
       toggleLabel.htmlFor = toggle.id;
-      toggleLabel.textContent = t('Use {name}', { name: inName(label) });
+      // Nested options (each part's pan) are named with their part, so each name is unique.
+      toggleLabel.textContent = t('Use {name}', { name: inName(path.length > 1 ? fieldName(path) : label) });
       const body = document.createElement('div');
       const fill = (v: Json | undefined) =>
         body.replaceChildren(...(v === undefined ? [] : [control(inner, v, path, label)]));

@@ -191,7 +191,7 @@ export function effectsControl(
     const up = document.createElement('button');
     up.type = 'button';
     up.textContent = t('Move up');
-    up.setAttribute('aria-label', t('Move {name} up', { name: inName(fieldName(names)) }));
+    up.setAttribute('aria-label', t('Move up: {name}', { name: inName(fieldName(names)) }));
     up.disabled = i === 0;
     up.addEventListener('click', () => {
       const list = json() as Json[];
@@ -201,7 +201,7 @@ export function effectsControl(
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.textContent = t('Remove');
-    remove.setAttribute('aria-label', t('Remove {name}', { name: inName(fieldName(names)) }));
+    remove.setAttribute('aria-label', t('Remove: {name}', { name: inName(fieldName(names)) }));
     remove.addEventListener('click', () => {
       const list = json() as Json[];
       list.splice(i, 1);
@@ -223,7 +223,7 @@ export function effectsControl(
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = t('Add effect');
-  button.setAttribute('aria-label', t('Add an effect to {field}', { field: inName(fieldName(path)) }));
+  button.setAttribute('aria-label', t('Add effect to {field}', { field: inName(fieldName(path)) }));
   button.disabled = effects.length >= MAX_EFFECTS;
   button.addEventListener('click', () =>
     editing.commit(button, path, [...(json() as Json[]), { effect: choice.value }]),
