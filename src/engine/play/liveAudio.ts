@@ -3,6 +3,7 @@ import { Context as ToneContext } from 'tone/build/esm/core/context/Context';
 import { setContext as setToneContext } from 'tone/build/esm/core/context/GlobalContext';
 import 'tone/build/esm/core/util/Draw';
 import type { Seconds } from '../../core';
+import { primeToneNoise } from '../instruments/seededNoise';
 import { loadWorklets, type WorkletSupport } from '../worklets/load';
 
 /**
@@ -48,6 +49,7 @@ export class LiveAudio {
     else void ctx.suspend().catch(() => {});
     const tone = new ToneContext({ context: ctx });
     setToneContext(tone);
+    primeToneNoise();
     const worklets = await loadWorklets(tone);
     return new LiveAudio(ctx, tone, worklets);
   }

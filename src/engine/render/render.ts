@@ -8,6 +8,7 @@ import { SoundGraph } from '../graph/graph';
 import { isAudible, type MixerState } from '../graph/mixer';
 import { FADE } from '../instruments/envelope';
 import type { SampleLibraries } from '../instruments/samples';
+import { primeToneNoise, withSeededRandom } from '../instruments/seededNoise';
 import { type NoteEvent, type Timeline, tickSeconds, timelineOf } from '../play/timeline';
 import { chainTail, resolveSound, type SoundSetup, type SoundSpec, splitMaster, tailSeconds } from '../sound';
 import { loadWorklets } from '../worklets/load';
@@ -106,19 +107,23 @@ async function renderChunk(
   const ctx = new OfflineAudioContext(2, frames, options.sampleRate);
   const context = new OfflineContext(ctx);
   if (worklets.ours || worklets.tone) await loadWorklets(context, worklets);
-  const graph = new SoundGraph(context, setup, {
-    mixer: options.mixer,
-    libraries: options.libraries,
-    masterEffects: linear,
+  // Tone's noise (a pluck's burst) is drawn from a seeded generator: renders repeat exactly.
+  const graph = withSeededRandom(`chunk:${origin}`, () => {
+    const g = new SoundGraph(context, setup, {
+      mixer: options.mixer,
+      libraries: options.libraries,
+      masterEffects: linear,
+    });
+    g.connectTo(ctx.destination);
+    g.startAt(origin);
+    for (const e of events) {
+      // Rounding may put a note a hair before its chunk's origin; a context cannot start before 0.
+      const start = Math.max(0, e.tick * perTick - origin);
+      const off = Math.max(start, (e.tick + e.duration) * perTick - origin);
+      g.strips[e.track].instrument.triggerAttackRelease(midiToHz(e.pitch), off - start, start, e.velocity / 127);
+    }
+    return g;
   });
-  graph.connectTo(ctx.destination);
-  graph.startAt(origin);
-  for (const e of events) {
-    // Rounding may put a note a hair before its chunk's origin; a context cannot start before 0.
-    const start = Math.max(0, e.tick * perTick - origin);
-    const off = Math.max(start, (e.tick + e.duration) * perTick - origin);
-    graph.strips[e.track].instrument.triggerAttackRelease(midiToHz(e.pitch), off - start, start, e.velocity / 127);
-  }
   // Tone's worklet nodes (BitCrusher, the comb filters of PluckSynth's voices, made as notes come)
   // join the graph when their module has loaded, a promise later: let that happen before rendering.
   if (worklets.tone) await settleWorklets(context);
@@ -194,6 +199,7 @@ export async function renderPiece(
 ): Promise<RenderResult> {
   const o: RenderOptions = { ...RENDER_DEFAULTS, ...options };
   const sr = o.sampleRate;
+  primeToneNoise();
   const setup = resolveSound(piece, sound);
   const { linear, rest } = splitMaster(setup.master.effects);
   const worklets = needsWorklets(setup);
