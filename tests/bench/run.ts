@@ -5,6 +5,7 @@
 import { loadBuiltinCorpora } from '../../src/presets';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
+import { benchLive } from './live.bench';
 import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
@@ -18,5 +19,6 @@ const figures: Figure[] = [
   ...benchGenerate(),
   ...(await benchSize()),
   ...(await benchRender()),
+  ...(await benchLive()),
 ];
 printFigures(figures, json);
