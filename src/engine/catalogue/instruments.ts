@@ -29,6 +29,22 @@ function monoSynth(d: { envelope: number[]; filterEnvelope: number[] }): OptionG
   };
 }
 
+/** Tone's ModulationSynth options (AMSynth; FMSynth adds its modulation index). */
+function modulationSynth(extra: OptionGroup): OptionGroup {
+  return {
+    volume: volume(),
+    maxPolyphony: polyphony(16),
+    detune: num(0, -1200, 1200, 'cents'),
+    portamento: num(0, 0, 5, 's'),
+    harmonicity: num(3, 0.01, 32),
+    ...extra,
+    oscillator: group(omniOscillator('sine')),
+    envelope: group(envelope({ attack: 0.01, decay: 0.01, sustain: 1, release: 0.5 })),
+    modulation: group(omniOscillator('square')),
+    modulationEnvelope: group(envelope({ attack: 0.5, decay: 0, sustain: 1, release: 0.5 })),
+  };
+}
+
 /** The light oscillator of our own voices: Tone's oscillator names, baked into one wave per note. */
 const lightOscillator = (type: string): OptionGroup => ({
   type: oneOf(type, [
@@ -94,29 +110,8 @@ export const INSTRUMENTS = {
     oscillator: group(omniOscillator('triangle')),
     envelope: group(envelope({ attack: 0.005, decay: 0.1, sustain: 0.3, release: 1 })),
   },
-  AMSynth: {
-    volume: volume(),
-    maxPolyphony: polyphony(16),
-    detune: num(0, -1200, 1200, 'cents'),
-    portamento: num(0, 0, 5, 's'),
-    harmonicity: num(3, 0.01, 32),
-    oscillator: group(omniOscillator('sine')),
-    envelope: group(envelope({ attack: 0.01, decay: 0.01, sustain: 1, release: 0.5 })),
-    modulation: group(omniOscillator('square')),
-    modulationEnvelope: group(envelope({ attack: 0.5, decay: 0, sustain: 1, release: 0.5 })),
-  },
-  FMSynth: {
-    volume: volume(),
-    maxPolyphony: polyphony(16),
-    detune: num(0, -1200, 1200, 'cents'),
-    portamento: num(0, 0, 5, 's'),
-    harmonicity: num(3, 0.01, 32),
-    modulationIndex: num(10, 0, 100),
-    oscillator: group(omniOscillator('sine')),
-    envelope: group(envelope({ attack: 0.01, decay: 0.01, sustain: 1, release: 0.5 })),
-    modulation: group(omniOscillator('square')),
-    modulationEnvelope: group(envelope({ attack: 0.5, decay: 0, sustain: 1, release: 0.5 })),
-  },
+  AMSynth: modulationSynth({}),
+  FMSynth: modulationSynth({ modulationIndex: num(10, 0, 100) }),
   DuoSynth: {
     volume: volume(),
     maxPolyphony: polyphony(8),

@@ -1,7 +1,8 @@
-import type { Frequency, NormalRange, Seconds, Time } from 'tone/build/esm/core/type/Units';
+import type { Seconds, Time } from 'tone/build/esm/core/type/Units';
 import { deepMerge } from 'tone/build/esm/core/util/Defaults';
 import { Instrument, type InstrumentOptions } from 'tone/build/esm/instrument/Instrument';
 import { chooseVoice, type VoiceState } from './allocator';
+import { Polyphonic } from './polyphonic';
 import { SumChain } from './sumChain';
 
 /** One stock voice: a monophonic Tone.js instrument (Synth, FMSynth, PluckSynth, NoiseSynth…). */
@@ -30,7 +31,7 @@ export interface ToneVoicesOptions extends InstrumentOptions {
  * without ticking Tone's timeline, and live playback and a render choose the same voices. Voices
  * are made on first use.
  */
-export class ToneVoices extends Instrument<ToneVoicesOptions> {
+export class ToneVoices extends Polyphonic<ToneVoicesOptions> {
   readonly name: string = 'ToneVoices';
   private readonly voices: StockVoice[] = [];
   private readonly states: VoiceState[] = [];
@@ -59,27 +60,9 @@ export class ToneVoices extends Instrument<ToneVoicesOptions> {
     });
   }
 
-  triggerAttack(notes: Frequency | Frequency[], time?: Time, velocity: NormalRange = 1): this {
-    const at = this.toSeconds(time);
-    for (const n of Array.isArray(notes) ? notes : [notes]) this.play(this.toFrequency(n), at, Infinity, velocity);
-    return this;
-  }
-
-  triggerRelease(notes: Frequency | Frequency[], time?: Time): this {
-    const at = this.toSeconds(time);
-    for (const n of Array.isArray(notes) ? notes : [notes]) {
-      const frequency = this.toFrequency(n);
-      const v = this.states.findIndex((s) => s && !s.released && s.frequency === frequency && s.start <= at);
-      if (v >= 0) this.release(v, at);
-    }
-    return this;
-  }
-
-  triggerAttackRelease(notes: Frequency | Frequency[], duration: Time, time?: Time, velocity: NormalRange = 1): this {
-    const at = this.toSeconds(time);
-    const off = at + this.toSeconds(duration);
-    for (const n of Array.isArray(notes) ? notes : [notes]) this.play(this.toFrequency(n), at, off, velocity);
-    return this;
+  protected releaseHeld(frequency: number, at: Seconds): void {
+    const v = this.states.findIndex((s) => s && !s.released && s.frequency === frequency && s.start <= at);
+    if (v >= 0) this.release(v, at);
   }
 
   releaseAll(time?: Time): this {
@@ -102,7 +85,7 @@ export class ToneVoices extends Instrument<ToneVoicesOptions> {
     return this;
   }
 
-  private play(frequency: number, at: Seconds, off: Seconds, velocity: number): void {
+  protected play(frequency: number, at: Seconds, off: Seconds, velocity: number): void {
     const choice = chooseVoice(this.states, at, frequency, this.options.maxPolyphony);
     const v = choice.voice;
     const voice = this.voice(v);

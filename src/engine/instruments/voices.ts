@@ -1,5 +1,5 @@
 import { connect } from 'tone/build/esm/core/context/ToneAudioNode';
-import type { Frequency, NormalRange, Time } from 'tone/build/esm/core/type/Units';
+import type { Time } from 'tone/build/esm/core/type/Units';
 import { deepMerge } from 'tone/build/esm/core/util/Defaults';
 import type { RecursivePartial } from 'tone/build/esm/core/util/Interface';
 import { Instrument, type InstrumentOptions } from 'tone/build/esm/instrument/Instrument';
@@ -7,6 +7,7 @@ import type { Seconds } from '../../core';
 import { chooseVoice } from './allocator';
 import { InstrumentBank } from './bank';
 import { type Automation, automate, cutEvents, FADE } from './envelope';
+import { Polyphonic } from './polyphonic';
 import { SumChain } from './sumChain';
 
 /** What every built-in voice instrument takes, beside Tone's `volume`. */
@@ -60,7 +61,7 @@ const FREE_DELAY: Seconds = 0.1;
  * Voices are given as notes come (free, or the one playing the same pitch, or the oldest, faded in
  * 5 ms); {@link VoiceInstrument.cancelAfter} takes back notes not yet started, exactly.
  */
-export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends Instrument<O> {
+export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends Polyphonic<O> {
   protected options: O;
   protected readonly bank: InstrumentBank;
   /**
@@ -122,28 +123,9 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
     return false;
   }
 
-  triggerAttack(notes: Frequency | Frequency[], time?: Time, velocity: NormalRange = 1): this {
-    const at = this.toSeconds(time);
-    for (const n of Array.isArray(notes) ? notes : [notes]) this.play(this.toFrequency(n), at, Infinity, velocity);
-    return this;
-  }
-
-  triggerRelease(notes: Frequency | Frequency[], time?: Time): this {
-    const at = this.toSeconds(time);
-    for (const n of Array.isArray(notes) ? notes : [notes]) {
-      const frequency = this.toFrequency(n);
-      const held = this.sounding().find((s) => !s.released && s.frequency === frequency && s.start <= at);
-      if (held) this.release(held, at);
-    }
-    return this;
-  }
-
-  /** Attack and release at once: the note's length is known, so it is planned whole. */
-  triggerAttackRelease(notes: Frequency | Frequency[], duration: Time, time?: Time, velocity: NormalRange = 1): this {
-    const at = this.toSeconds(time);
-    const off = at + this.toSeconds(duration);
-    for (const n of Array.isArray(notes) ? notes : [notes]) this.play(this.toFrequency(n), at, off, velocity);
-    return this;
+  protected releaseHeld(frequency: number, at: Seconds): void {
+    const held = this.sounding().find((s) => !s.released && s.frequency === frequency && s.start <= at);
+    if (held) this.release(held, at);
   }
 
   /** Releases every sounding or scheduled note at `time`. */
@@ -237,7 +219,7 @@ export abstract class VoiceInstrument<O extends VoiceInstrumentOptions> extends 
   }
 
   /** Gives the note a voice (see {@link chooseVoice}) and plays it. */
-  private play(frequency: number, at: Seconds, off: Seconds, velocity: number): void {
+  protected play(frequency: number, at: Seconds, off: Seconds, velocity: number): void {
     this.sweep(this.raw.currentTime);
     const lasts = this.voices.map((_, v) => this.notes[v]?.at(-1));
     const choice = chooseVoice(lasts, at, frequency, this.options.maxPolyphony, (f) => this.chokeGroup(f));
