@@ -26,8 +26,12 @@ function write(path: string, bytes: Uint8Array | string): void {
 export function presetFromFile(value: string): Preset | undefined {
   if (!/\.json$/i.test(value)) return undefined;
   const text = readUserFile(value, PRESET_MAX_BYTES, 'preset');
-  const parsed = parsePresetText(text);
+  const notes: string[] = [];
+  const parsed = parsePresetText(text, notes);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
+  // An old preset file still composes; say what its sound became (on stderr: stdout stays the output).
+  if (notes.length > 0)
+    process.stderr.write(`${value} was written for an older markov-muse and was converted: ${notes.join('; ')}\n`);
   return parsed.value;
 }
 
