@@ -17,6 +17,8 @@ export interface TrackStrip {
   sound: TrackSound;
   instrument: AnyInstrument;
   effects: AnyEffect[];
+  /** Between the instrument and its effects: live playback closes it to silence a Tone instrument that cannot take notes back. */
+  gate: GainNode;
   fader: GainNode;
   panner: StereoPannerNode;
 }
@@ -68,12 +70,13 @@ export class SoundGraph {
         made.push(instrument);
         const effects = t.effects.map((e) => makeEffect(e, context, sound.tempo));
         made.push(...effects);
+        const gate = raw.createGain();
         const fader = raw.createGain();
         const panner = raw.createStereoPanner();
-        connectSeries(instrument, ...(effects as never[]), fader);
+        connectSeries(instrument, gate, ...(effects as never[]), fader);
         fader.connect(panner);
         this.sums.join(panner);
-        return { sound: t, instrument, effects, fader, panner };
+        return { sound: t, instrument, effects, gate, fader, panner };
       });
     } catch (e) {
       for (const node of made) node.dispose();
@@ -128,7 +131,7 @@ export class SoundGraph {
   get nodeCount(): number {
     let count = 2 + this.master.effects.length + this.sums.nodes;
     for (const s of this.strips)
-      count += 3 + s.effects.length + ((s.instrument as { nodeCount?: number }).nodeCount ?? 0);
+      count += 4 + s.effects.length + ((s.instrument as { nodeCount?: number }).nodeCount ?? 0);
     return count;
   }
 
@@ -136,6 +139,7 @@ export class SoundGraph {
     for (const s of this.strips) {
       s.instrument.dispose();
       for (const e of s.effects) e.dispose();
+      s.gate.disconnect();
       s.fader.disconnect();
       s.panner.disconnect();
     }

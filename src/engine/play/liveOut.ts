@@ -15,6 +15,9 @@ const midiToHz = (pitch: number) => 440 * 2 ** ((pitch - 69) / 12);
  */
 export const COMMIT_AHEAD: Seconds = 0.15;
 
+/** How long a silenced stock track stays closed after what it was handed: its release fades first. */
+const REOPEN: Seconds = 0.35;
+
 interface Pending {
   event: NoteEvent;
   times: NoteTimes;
@@ -24,8 +27,7 @@ interface Pending {
  * The scheduler's sink for live playback: hands each note to its track's Tone.js instrument with
  * `triggerAttackRelease`, as the offline render does. Our own instruments take notes a bar ahead
  * and give back those not yet started exactly (`cancelAfter`); a stock Tone instrument gets its
- * notes {@link COMMIT_AHEAD} before their time, and its track is faded out on stop (the player
- * opens it again with the mixer's level on Play).
+ * notes {@link COMMIT_AHEAD} before their time, and its track's gate closes on a stop or a seek.
  */
 export class LiveOut implements SchedulerSink {
   private readonly pending: Pending[][];
@@ -84,12 +86,15 @@ export class LiveOut implements SchedulerSink {
       if (isBuiltIn(s.instrument)) s.instrument.silence(now);
       else {
         // Tone's instruments cannot take back what they were handed: release everything (notes
-        // not started yet then start released) and fade the track out; Play opens it again.
+        // not started yet then start released), close the track's gate at once, and open it again
+        // once what was handed over has passed (the effects' tails ring on meanwhile).
         s.instrument.releaseAll(now);
-        const fader = s.fader.gain;
-        fader.cancelScheduledValues(now);
-        fader.setValueAtTime(fader.value, now);
-        fader.linearRampToValueAtTime(0, now + FADE);
+        const gate = s.gate.gain;
+        gate.cancelScheduledValues(now);
+        gate.setValueAtTime(gate.value, now);
+        gate.linearRampToValueAtTime(0, now + FADE);
+        gate.setValueAtTime(0, now + COMMIT_AHEAD + REOPEN);
+        gate.linearRampToValueAtTime(1, now + COMMIT_AHEAD + REOPEN + FADE);
         this.committed[t].clear();
       }
     }

@@ -111,8 +111,6 @@ export class Player extends PlayerStatus {
     const resumed = this.resumeAudio();
     const start = this.audio.now + START_DELAY;
     l.midi?.programs();
-    // Tracks of stock Tone.js instruments were faded out on stop: open them with the mixer's levels.
-    l.graph.setMix(this.mixer);
     l.scheduler.start(start, l.scheduler.position(start));
     this.transport = 'playing';
     this.endAt = undefined;
