@@ -58,6 +58,9 @@ const ROLE_VOICE: Record<Exclude<TrackRole, 'drums'>, InstrumentSpec> = {
   },
 };
 
+/** The kit a drums track plays when the sound names none for it: a little under the parts' level. */
+const DEFAULT_DRUMS: InstrumentSpec = { instrument: 'DrumKit', options: { volume: -8 } };
+
 const ROLE_PAN: Record<TrackRole, number> = { melody: 0.1, chords: -0.25, bass: 0, drums: 0, other: 0.3 };
 
 /** The master when the sound names none: a limiter just under full scale. */
@@ -74,7 +77,7 @@ export const DEFAULT_MASTER = {
 export function resolveSound(piece: Piece, sound: SoundSpec, tempo: Bpm = piece.tempo): SoundSetup {
   const tracks = piece.tracks.map((track): TrackSound => {
     const part: PartSound | undefined = sound.parts[track.id];
-    const voice = part?.voice ?? (track.role === 'drums' ? { instrument: 'DrumKit' as const } : ROLE_VOICE[track.role]);
+    const voice = part?.voice ?? (track.role === 'drums' ? DEFAULT_DRUMS : ROLE_VOICE[track.role]);
     return {
       id: track.id,
       name: track.name,
