@@ -1,4 +1,11 @@
-import { type ComposeOptions, type Composition, composeWithReport, type Piece } from '../compose';
+import {
+  applyEdits,
+  type ComposeOptions,
+  type Composition,
+  composeWithReport,
+  type Piece,
+  resolveOptions,
+} from '../compose';
 import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
@@ -79,9 +86,10 @@ export interface GenerateOptions {
  * Makes the piece of a recipe: the one function the app and the CLI both call, so the same recipe
  * gives the same piece (and the same MIDI bytes) in both.
  */
-export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
-  const checked = checkRecipe(recipe);
+export function generate(asked: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
+  const checked = checkRecipe(asked);
   if (!checked.ok) return checked;
+  const recipe = checked.value;
   const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
@@ -107,7 +115,11 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
   const settings = composeOptions(preset, full);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
-  const { piece, originality } = composeWithReport(model, settings, full.seed);
+  const { piece: composed, originality } = composeWithReport(model, settings, full.seed);
+  // The user's edits on top, in order: the same recipe gives the same edited piece everywhere.
+  const piece = full.edits
+    ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })
+    : composed;
   return ok({ piece, preset, recipe: full, model, modelName, originality });
 }
 

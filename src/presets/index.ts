@@ -1,7 +1,9 @@
 /** Presets (the styles in presets/*.json), recipes, and `generate`: recipe → piece. */
 export * from './builtin';
+export * from './editCodec';
 export * from './files';
 export * from './generate';
+export * from './history';
 export * from './presetFile';
 export * from './recipe';
 export * from './schema';

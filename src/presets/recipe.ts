@@ -1,5 +1,7 @@
+import type { Edit } from '../compose';
 import { err, ok, type Result } from '../core';
 import { DEFAULT_MELODY_MAX_RUN } from '../model';
+import { checkEdits } from './editCodec';
 import { LIMITS, type Preset, presetSchema } from './schema';
 
 /**
@@ -18,15 +20,17 @@ export interface Recipe {
   form?: string;
   temperature?: number;
   maxRun?: number;
+  /** What the user changed in the composed piece, in order (src/compose/edits.ts); none when absent. */
+  edits?: readonly Edit[];
 }
 
-/** A recipe with every override filled in (from the preset where the user set none). */
-export type FullRecipe = Required<Recipe>;
+/** A recipe with every override filled in (from the preset where the user set none); edits only where there are some. */
+export type FullRecipe = Required<Omit<Recipe, 'edits'>> & Pick<Recipe, 'edits'>;
 
 /** A recipe the user got wrong, with the field at fault. */
 export interface RecipeError {
   code: 'recipe';
-  field: keyof Recipe;
+  field: keyof Recipe | `edits[${number}]`;
   message: string;
 }
 
@@ -65,14 +69,22 @@ const checkOverride = (recipe: Recipe, field: (typeof OVERRIDES)[number]): Recip
   return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${parsed.error.issues[0]?.message}` };
 };
 
-/** Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema. */
+/**
+ * Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema, and its
+ * edits by writing them as a share link would: the recipe it gives has the edits as read back.
+ */
 export function checkRecipe(recipe: Recipe): Result<Recipe, RecipeError> {
   const problem =
     checkInt('seed', recipe.seed) ??
     checkInt('bars', recipe.bars) ??
     checkInt('tempo', recipe.tempo) ??
     OVERRIDES.reduce<RecipeError | undefined>((found, field) => found ?? checkOverride(recipe, field), undefined);
-  return problem ? err(problem) : ok(recipe);
+  if (problem) return err(problem);
+  if (recipe.edits === undefined) return ok(recipe);
+  const edits = checkEdits(recipe.edits);
+  if (!edits.ok)
+    return err({ code: 'recipe', field: edits.error.field as RecipeError['field'], message: edits.error.message });
+  return ok({ ...recipe, edits: edits.value });
 }
 
 /** The recipe with the preset's values where it sets none. */
@@ -88,6 +100,7 @@ export function fillRecipe(recipe: Recipe, preset: Preset): FullRecipe {
     form: recipe.form ?? preset.form,
     temperature: recipe.temperature ?? preset.model.temperature,
     maxRun: recipe.maxRun ?? preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN,
+    ...(recipe.edits?.length ? { edits: recipe.edits } : {}),
   };
 }
 
