@@ -1,4 +1,6 @@
 /** Presets (the styles in presets/*.json), recipes, and `generate`: recipe → piece. */
+
+export * from './addEdit';
 export * from './builtin';
 export * from './editCodec';
 export * from './files';

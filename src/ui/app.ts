@@ -5,6 +5,7 @@ import type { EngineOptions } from '../engine/sound';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
+  type FullRecipe,
   fillRecipe,
   type Generated,
   generate,
@@ -15,6 +16,7 @@ import {
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
 import { CorpusLoading } from './corpusLoading';
+import { Editing, keptEdits, sameRecipe } from './editing';
 import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
@@ -126,18 +128,30 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
 
   /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
   const corpora = new CorpusLoading({ say, retry: () => update() });
+  let opened: FullRecipe['edits'];
   const update = () => {
-    const recipe = readRecipe();
-    if (!recipe) return;
-    const chosen = library.resolve(recipe.preset);
+    const read = readRecipe();
+    if (!read) return;
+    const chosen = library.resolve(read.preset);
     // Not loaded yet: the piece on screen stays, and update runs again when the corpus is there.
     if (!userModel && chosen && !corpora.ready(chosen.corpus)) return;
+    // A share link's or the saved settings' edits come with the first piece; later, the piece's own.
+    const recipe = { ...read, edits: opened ?? keptEdits(current, read, chosen) };
     const result = generate(recipe, { preset: chosen, model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
       return;
     }
-    current = result.value;
+    // A new piece is one Undo step (the same recipe again, as before a WAV export, is none).
+    const same = current && current.preset === result.value.preset && sameRecipe(current.recipe, result.value.recipe);
+    if (!same) editing.record(current);
+    opened = undefined;
+    show(result.value);
+  };
+
+  /** Shows a piece: roll, mixer, status, originality, the player; remembered as the last settings. */
+  const show = (g: Generated) => {
+    current = g;
     panel.show(current.preset);
     const { piece } = current;
     description.textContent = current.preset.description;
@@ -152,12 +166,45 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
+    editing.shown(current);
   };
 
-  regenerate.addEventListener('click', () => {
+  const editing = new Editing(
+    {
+      canvas: element('piano-roll'),
+      undo: element('undo'),
+      redo: element('redo'),
+      part: element('edit-part'),
+      variation: element('variation'),
+      variationValue: element('variation-value'),
+      regenerateSelection: element('regenerate-selection'),
+      chord: element('chord-pick'),
+      status: element('selection-status'),
+    },
+    {
+      roll,
+      current: () => current,
+      show: (g) => {
+        fill(g.recipe);
+        show(g);
+      },
+      locked: () => mixer.locked,
+      say,
+    },
+  );
+  // A click on a section's label selects its bars for Regenerate selection (as well as looping it).
+  element<HTMLCanvasElement>('piano-roll').addEventListener('click', (e) => {
+    const span = roll.sectionAt(e.offsetX, e.offsetY);
+    if (span) editing.editor.selectRange({ start: span.start, end: span.end });
+  });
+
+  /** Regenerate and the dice: a new seed — or, with parts locked, the unlocked parts composed again. */
+  const newSeed = () => {
+    if (editing.regenerateUnlocked()) return;
     seed.value = String(randomSeed());
     update();
-  });
+  };
+  regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', () => {
     if (!current) return;
     const blob = new Blob([midiOf(current) as BlobPart], { type: 'audio/midi' });
@@ -197,10 +244,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   });
   for (const input of [seed, tempo, bars]) input.addEventListener('change', update);
   generation.onChange(update);
-  element('dice').addEventListener('click', () => {
-    seed.value = String(randomSeed());
-    update();
-  });
+  element('dice').addEventListener('click', newSeed);
   tempo.addEventListener('input', () => {
     const bpm = Number(tempo.value);
     if (Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) transport.current?.setTempo(bpm);
@@ -228,7 +272,11 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     follow: fields.follow,
   });
 
-  startRecipeOpening({ library, panel, fill, update, say, settled: () => corpora.settled() });
+  const fillOpened = (recipe: FullRecipe) => {
+    fill(recipe);
+    opened = recipe.edits ?? [];
+  };
+  startRecipeOpening({ library, panel, fill: fillOpened, update, say, settled: () => corpora.settled() });
   exposeMuse({
     transport,
     sections,
@@ -238,6 +286,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     current: () => current,
     userModel: () => userModel,
     corpora,
+    editing,
+    locked: () => mixer.locked,
   });
   return {
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */

@@ -3,6 +3,7 @@
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
 import { loadBuiltinCorpora } from '../../src/presets';
+import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
@@ -16,6 +17,7 @@ const figures: Figure[] = [
   ...importFigures(await benchImport()),
   ...benchModel(),
   ...benchGenerate(),
+  ...benchEdit(),
   ...(await benchSize()),
   ...(await benchRender()),
 ];

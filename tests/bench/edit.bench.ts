@@ -1,0 +1,47 @@
+import { regenerate, resolveOptions } from '../../src/compose';
+import { composeOptions, generate } from '../../src/presets';
+import { type Figure, medianMs } from './measure';
+
+/**
+ * Regenerate selection: an 8-bar section of every part of a 40-bar pop-ballad piece, and its chords
+ * alone under the kept melody (the harder case: the chords must fit the melody, nothing is
+ * precompiled); the baseline is composing the whole piece again (what a new seed costs), measured
+ * the same way.
+ */
+export function benchEdit(): Figure[] {
+  const g = generate({ preset: 'pop-ballad', seed: 1 });
+  if (!g.ok) throw new Error(g.error.message);
+  const { piece, model, preset, recipe } = g.value;
+  const o = resolveOptions(composeOptions(preset, recipe));
+  let seed = 0;
+  const section = medianMs(() => {
+    regenerate(piece, model, o, {
+      from: 4,
+      to: 12,
+      parts: ['melody', 'chords', 'bass', 'drums'],
+      seed: seed++,
+      variation: 1,
+    });
+  }, 21);
+  const chords = medianMs(() => {
+    regenerate(piece, model, o, { from: 4, to: 12, parts: ['chords', 'bass'], seed: seed++, variation: 1 });
+  }, 21);
+  const whole = medianMs(() => {
+    generate({ ...recipe, seed: seed++ });
+  }, 21);
+  const baseline = { name: `composing the whole ${piece.bars}-bar piece`, value: whole };
+  return [
+    {
+      name: 'regenerate selection, 8 bars, all parts',
+      value: section,
+      unit: 'ms',
+      baseline: { ...baseline, ratio: section / whole },
+    },
+    {
+      name: 'regenerate selection, 8 bars, chords under the kept melody',
+      value: chords,
+      unit: 'ms',
+      baseline: { ...baseline, ratio: chords / whole },
+    },
+  ];
+}
