@@ -1,6 +1,7 @@
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
+import { harmonizeCommand } from './harmonize';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
@@ -43,6 +44,11 @@ Commands:
                           Cross-entropy of the model on pieces it did not train on: pieces,
                           notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).
                           --holdout K evaluates on exactly the files train --holdout K left out.
+  harmonize MELODY.mid [--preset P | --model M] [--seed N] --out F.mid [--json]
+                          Harmonize a melody: the most probable chords for it under the model
+                          (Viterbi over the chord chain with the melody as evidence), then bass,
+                          chords and drums arranged as usual, in the melody's key, meter and
+                          tempo. The melody is the file's melody track (else its first track).
   stats --generated DIR --reference DIR [--json]
                           Compare two sets of MIDI (or corpus) files on the MGEval features —
                           pitch count, pitch range, average interval, inter-onset interval,
@@ -82,6 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'stats') return statsCommand(rest, io);
     if (command === 'train') return trainCommand(rest, io);
     if (command === 'eval') return evalCommand(rest, io);
+    if (command === 'harmonize') return harmonizeCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

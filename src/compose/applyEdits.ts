@@ -1,5 +1,6 @@
 import type { MuseModel } from '../model';
 import { applyNoteEdit, type Edit } from './edits';
+import { harmonizeSpan } from './harmonizeSpan';
 import type { ComposeOptions } from './options';
 import type { Piece } from './piece';
 import { setChord } from './rearrange';
@@ -16,6 +17,7 @@ export interface EditContext {
 export function applyEdit(piece: Piece, edit: Edit, context: EditContext): Piece {
   if (edit.op === 'chord') return setChord(piece, context.options, context.seed, edit);
   if (edit.op === 'regenerate') return regenerate(piece, context.model, context.options, edit);
+  if (edit.op === 'harmonize') return harmonizeSpan(piece, context.model, context.options, context.seed, edit);
   return applyNoteEdit(piece, edit) ?? piece;
 }
 

@@ -37,7 +37,9 @@ export type Edit =
    * Composes bars [from, to) of the parts named again, from a seed of its own, joined to the music
    * on both sides; `variation` 0 (the same) … 1 (anything the model allows).
    */
-  | { op: 'regenerate'; from: number; to: number; parts: readonly PartId[]; seed: number; variation: number };
+  | { op: 'regenerate'; from: number; to: number; parts: readonly PartId[]; seed: number; variation: number }
+  /** Sets the harmony of bars [from, to) to the most probable chords for the melody there (Harmonize). */
+  | { op: 'harmonize'; from: number; to: number };
 
 /** The shortest note an edit leaves: a 32nd. */
 export const MIN_NOTE: Ticks = 60;
@@ -92,10 +94,10 @@ export function withTrackNotes(piece: Piece, id: string, notes: readonly Note[])
 /**
  * Applies a note edit (add, delete, move, resize, velocity, clear) to a piece. A note named that is
  * not there is passed over; a track the piece lacks leaves the piece as it is. Returns undefined for
- * the edits that need the model (chord, regenerate): see applyEdits.
+ * the edits that need the model (chord, regenerate, harmonize): see applyEdits.
  */
 export function applyNoteEdit(piece: Piece, edit: Edit): Piece | undefined {
-  if (edit.op === 'chord' || edit.op === 'regenerate') return undefined;
+  if (edit.op === 'chord' || edit.op === 'regenerate' || edit.op === 'harmonize') return undefined;
   const track = piece.tracks.find((t) => t.id === edit.track);
   if (!track) return piece;
   const notes = track.notes;
@@ -146,6 +148,7 @@ export function describeEdits(edits: readonly Edit[]): string {
     clear: ['cleared span', 'cleared spans'],
     chord: ['chord change', 'chord changes'],
     regenerate: ['regeneration', 'regenerations'],
+    harmonize: ['harmonization', 'harmonizations'],
   };
   const counts = new Map<Edit['op'], number>();
   for (const e of edits) counts.set(e.op, (counts.get(e.op) ?? 0) + 1);

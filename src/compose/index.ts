@@ -10,6 +10,7 @@ export * from './drums';
 export * from './edits';
 export * from './form';
 export * from './groove';
+export * from './harmonizeSpan';
 export * from './notes';
 export * from './options';
 export * from './phrase';

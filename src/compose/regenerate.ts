@@ -31,7 +31,7 @@ export interface RegenerateRequest {
 }
 
 /** A stretch of the selection inside one phrase of the form (bars from the piece start). */
-interface Segment {
+export interface Segment {
   start: number;
   bars: number;
   /** Bars from the start of its phrase (the harmony model's position in the phrase). */
@@ -43,7 +43,7 @@ interface Segment {
 }
 
 /** The selection cut at the phrase boundaries of the form. */
-function segmentsOf(o: ComposeOptions, from: number, to: number): Segment[] {
+export function segmentsOf(o: ComposeOptions, from: number, to: number): Segment[] {
   const out: Segment[] = [];
   let at = 0;
   for (const plan of planForm(o.form, o.bars, o.phraseBars, o.sectionBars)) {
@@ -67,7 +67,7 @@ function segmentsOf(o: ComposeOptions, from: number, to: number): Segment[] {
 const twelfthsOf = (ticks: Ticks, bar: Ticks) => Math.round((ticks * TWELFTHS_PER_BAR) / bar);
 
 /** The harmony tokens ("V7|6") of the chords before `at`, the last 16. */
-function tokensBefore(chords: readonly ChordSpan[], at: Ticks, bar: Ticks): string[] {
+export function tokensBefore(chords: readonly ChordSpan[], at: Ticks, bar: Ticks): string[] {
   return chords
     .filter((c) => c.tick < at)
     .map((c) => `${c.roman}|${Math.max(1, twelfthsOf(Math.min(c.duration, at - c.tick), bar))}`)

@@ -16,6 +16,7 @@ import { err, MAX_SEED, ok, type Result } from '../core';
  *   c.from.to.ROMAN                          set a chord (ticks; "#" written "*")
  *   r.from.to.parts.seed.variation           regenerate bars [from, to): parts as bits
  *                                            (melody 1, chords 2, bass 4, drums 8), variation in %
+ *   h.from.to                                harmonize bars [from, to)
  *
  * e.g. "mm.0.2.a0.1o_r.4.8.1.2n9i.64" moves the melody note at tick 360, pitch 60 up a tone, then
  * regenerates the melody of bars 5–8 from seed 123456 with Variation 1.
@@ -70,6 +71,8 @@ export function encodeEdits(edits: readonly Edit[]): string {
           break;
         case 'chord':
           return ['c', n36(e.from), n36(e.to), e.roman.replace(/#/g, '*')].join('.');
+        case 'harmonize':
+          return ['h', n36(e.from), n36(e.to)].join('.');
         case 'regenerate': {
           const bits = e.parts.reduce((b, p) => b | (1 << PARTS.indexOf(p)), 0);
           return ['r', n36(e.from), n36(e.to), n36(bits), n36(e.seed), n36(Math.round(e.variation * 100))].join('.');
@@ -108,6 +111,11 @@ function decodeOne(text: string): Edit {
     const roman = f[2].replace(/\*/g, '#');
     if (!ROMAN.test(roman)) throw new Bad(`"${roman.slice(0, 12)}" is not a roman numeral`);
     return { op: 'chord', from, to, roman };
+  }
+  if (head === 'h') {
+    if (f.length !== 2) throw new Bad('a harmonization has from and to');
+    const from = int(f[0], 'from', 0, 511);
+    return { op: 'harmonize', from, to: int(f[1], 'to', from + 1, 512) };
   }
   if (head === 'r') {
     if (f.length !== 5) throw new Bad('a regeneration has from, to, parts, seed and variation');

@@ -6,6 +6,7 @@ export * from './editCodec';
 export * from './files';
 export * from './generate';
 export * from './history';
+export * from './melodyIn';
 export * from './presetFile';
 export * from './recipe';
 export * from './schema';

@@ -43,7 +43,7 @@ describe.skipIf(!chromiumAvailable())(
     /** Page coordinates of a note's place on the roll (a little into the note). */
     async function at(tick: number, pitch: number, into = 3): Promise<{ x: number; y: number }> {
       // The roll whole in view (a click on a button below it may have scrolled the page).
-      await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+      await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
       const box = await page.locator('#piano-roll').boundingBox();
       if (!box) throw new Error('no roll');
       const p = await page.evaluate(([t, q]) => (window as unknown as MuseWindow).muse.rollPoint(t, q), [tick, pitch]);

@@ -1,0 +1,68 @@
+import { type Edit, MIN_NOTE } from '../compose';
+import { barTicks, err, ok, type Result } from '../core';
+import type { CorpusPiece, Note } from '../corpus';
+import { checkRecipe, type Recipe } from './recipe';
+import { LIMITS } from './schema';
+
+/** A melody that cannot be taken in, with the reason. */
+export interface MelodyError {
+  code: 'melody';
+  message: string;
+}
+
+/** The melody of an imported piece: its melody track, else its first track with notes (drums aside). */
+export function melodyOf(piece: CorpusPiece): Note[] {
+  const track =
+    piece.tracks.find((t) => t.role === 'melody' && t.notes.length > 0) ??
+    piece.tracks.find((t) => t.role !== 'drums' && t.notes.length > 0);
+  return [...(track?.notes ?? [])].sort((a, b) => a.tick - b.tick || a.pitch - b.pitch);
+}
+
+/**
+ * A recipe whose piece is a melody of the user's with the rest composed around it: the piece's key,
+ * mode, meter and tempo, enough bars to hold it (a single-letter form, no intro), and as edits the
+ * melody put in place of the composed one, then `then` (harmonize it, or answer it). Refused with a
+ * message when there is no melody, or when its meter, key or length cannot be composed.
+ */
+export function recipeAround(
+  piece: CorpusPiece,
+  base: { preset: string; seed: number },
+  then: (bars: number, end: number) => Edit[],
+  extraBars = 0,
+): Result<Recipe, MelodyError> {
+  const fail = (message: string) => err<MelodyError>({ code: 'melody', message });
+  const melody = melodyOf(piece);
+  if (melody.length === 0) return fail(`${piece.id} has no melody (no track with notes)`);
+  const bar = barTicks(piece.meter);
+  const end = Math.max(...melody.map((n) => n.tick + n.duration));
+  const bars = Math.max(LIMITS.bars.min, Math.ceil(end / bar) + extraBars);
+  if (bars > LIMITS.bars.max)
+    return fail(`the melody is ${bars} bars long; at most ${LIMITS.bars.max} can be composed`);
+  const tempo = Math.min(LIMITS.tempo.max, Math.max(LIMITS.tempo.min, Math.round(piece.tempo)));
+  const notes = melody.map((n) => ({ ...n, duration: Math.max(MIN_NOTE, n.duration) }));
+  const recipe: Recipe = {
+    ...base,
+    bars,
+    tempo,
+    key: piece.key,
+    mode: piece.mode,
+    meter: [piece.meter[0], piece.meter[1]] as Recipe['meter'],
+    form: 'A',
+    edits: [
+      { op: 'clear', track: 'melody', from: 0, to: bars * bar },
+      { op: 'add', track: 'melody', notes },
+      ...then(bars, Math.ceil(end / bar)),
+    ],
+  };
+  const checked = checkRecipe(recipe);
+  if (!checked.ok) return fail(`the melody cannot be composed around: ${checked.error.message}`);
+  return ok(checked.value);
+}
+
+/**
+ * The recipe of Harmonize: the melody of `piece`, with chords, bass and drums from the preset's
+ * model around it (the harmony the most probable for the melody).
+ */
+export function harmonizeRecipe(piece: CorpusPiece, base: { preset: string; seed: number }) {
+  return recipeAround(piece, base, (bars) => [{ op: 'harmonize', from: 0, to: bars }]);
+}
