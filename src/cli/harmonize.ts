@@ -2,7 +2,17 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Result } from '../core';
 import { type CorpusPiece, importFile, MAX_FILE_BYTES } from '../corpus';
-import { builtinPresets, exportMidi, generate, harmonizeRecipe, type MelodyError, type Recipe } from '../presets';
+import {
+  builtinPresets,
+  continueRecipe,
+  exportMidi,
+  findPreset,
+  type GenerateOptions,
+  generate,
+  harmonizeRecipe,
+  type MelodyError,
+  type Recipe,
+} from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
 import { presetFromFile } from './generate';
 import type { Io } from './io';
@@ -41,7 +51,11 @@ export function writeAround(
   command: string,
   file: string | undefined,
   values: { preset?: string; model?: string; seed?: string; out?: string; json?: boolean },
-  make: (piece: CorpusPiece, base: { preset: string; seed: number }) => Result<Recipe, MelodyError>,
+  make: (
+    piece: CorpusPiece,
+    base: { preset: string; seed: number },
+    options: GenerateOptions,
+  ) => Result<Recipe, MelodyError>,
   io: Io,
 ): number {
   if (!file)
@@ -55,7 +69,8 @@ export function writeAround(
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
   const seed = intOption('seed', values.seed) ?? 1;
-  const recipe = make(readPhrase(file), { preset, seed });
+  if (!custom && !findPreset(preset)) throw new UsageError(`--preset: there is no preset called "${preset}"`);
+  const recipe = make(readPhrase(file), { preset, seed }, { preset: custom, model });
   if (!recipe.ok) throw new UsageError(`${file}: ${recipe.error.message}`);
   const g = generate(recipe.value, { preset: custom, model });
   if (!g.ok) throw new UsageError(`${g.error.field === 'preset' ? '--preset: ' : ''}${g.error.message}`);
@@ -81,4 +96,20 @@ export function harmonizeCommand(args: string[], io: Io): number {
   const { values, positionals } = parseOptions(args, melodySpec, true);
   if (positionals.length > 1) throw new UsageError(`harmonize takes one MIDI file, not ${positionals.length}`);
   return writeAround('harmonize', positionals[0], values, harmonizeRecipe, io);
+}
+
+/** `muse continue PHRASE.mid --bars N [--preset P | --model M] [--seed N] --out F.mid [--json]`. */
+export function continueCommand(args: string[], io: Io): number {
+  const { values, positionals } = parseOptions(args, { ...melodySpec, bars: { type: 'string' } }, true);
+  if (positionals.length > 1) throw new UsageError(`continue takes one MIDI file, not ${positionals.length}`);
+  const bars = intOption('bars', values.bars);
+  if (bars === undefined) throw new UsageError('continue needs --bars N (how many bars the answer lasts, 1–64)');
+  if (bars < 1 || bars > 64) throw new UsageError(`--bars must be from 1 to 64, not ${bars}`);
+  return writeAround(
+    'continue',
+    positionals[0],
+    values,
+    (piece, base, options) => continueRecipe(piece, base, bars, options),
+    io,
+  );
 }

@@ -1,7 +1,7 @@
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
-import { harmonizeCommand } from './harmonize';
+import { continueCommand, harmonizeCommand } from './harmonize';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
@@ -49,6 +49,10 @@ Commands:
                           (Viterbi over the chord chain with the melody as evidence), then bass,
                           chords and drums arranged as usual, in the melody's key, meter and
                           tempo. The melody is the file's melody track (else its first track).
+  continue PHRASE.mid --bars N [--preset P | --model M] [--seed N] --out F.mid [--json]
+                          Call and response: the phrase in the file (harmonized), then the
+                          model's answer of N bars (1–64) in the same key and meter, starting on
+                          the beat after a beat of silence, continuing from the phrase.
   stats --generated DIR --reference DIR [--json]
                           Compare two sets of MIDI (or corpus) files on the MGEval features —
                           pitch count, pitch range, average interval, inter-onset interval,
@@ -89,6 +93,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'train') return trainCommand(rest, io);
     if (command === 'eval') return evalCommand(rest, io);
     if (command === 'harmonize') return harmonizeCommand(rest, io);
+    if (command === 'continue') return continueCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

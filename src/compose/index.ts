@@ -3,6 +3,7 @@
  * drums, groove. Pure and seeded: no Tone.js, no DOM, no Math.random.
  */
 export * from './accompaniment';
+export * from './answer';
 export * from './applyEdits';
 export * from './bass';
 export * from './compose';

@@ -75,7 +75,7 @@ export function tokensBefore(chords: readonly ChordSpan[], at: Ticks, bar: Ticks
 }
 
 /** The chords of [from, to) as the melody model reads them (cut at both ends), starts in twelfths from `from`. */
-function chordsIn(chords: readonly ChordSpan[], from: Ticks, to: Ticks, bar: Ticks) {
+export function chordsIn(chords: readonly ChordSpan[], from: Ticks, to: Ticks, bar: Ticks) {
   return chords
     .filter((c) => c.tick < to && c.tick + c.duration > from)
     .map((c) => {

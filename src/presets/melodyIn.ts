@@ -1,6 +1,7 @@
-import { type Edit, MIN_NOTE } from '../compose';
-import { barTicks, err, ok, type Result } from '../core';
+import { answerBeat, answerPhrase, type Edit, MIN_NOTE, resolveOptions } from '../compose';
+import { barTicks, err, ok, type Result, type Ticks } from '../core';
 import type { CorpusPiece, Note } from '../corpus';
+import { composeOptions, type GenerateOptions, generate } from './generate';
 import { checkRecipe, type Recipe } from './recipe';
 import { LIMITS } from './schema';
 
@@ -28,14 +29,15 @@ export function recipeAround(
   piece: CorpusPiece,
   base: { preset: string; seed: number },
   then: (bars: number, end: number) => Edit[],
-  extraBars = 0,
+  /** The bars of the piece for a melody ending at `end` (ticks); default: the melody's own, at least 4. */
+  barsFor?: (end: Ticks) => number,
 ): Result<Recipe, MelodyError> {
   const fail = (message: string) => err<MelodyError>({ code: 'melody', message });
   const melody = melodyOf(piece);
   if (melody.length === 0) return fail(`${piece.id} has no melody (no track with notes)`);
   const bar = barTicks(piece.meter);
   const end = Math.max(...melody.map((n) => n.tick + n.duration));
-  const bars = Math.max(LIMITS.bars.min, Math.ceil(end / bar) + extraBars);
+  const bars = Math.max(LIMITS.bars.min, barsFor ? barsFor(end) : Math.ceil(end / bar));
   if (bars > LIMITS.bars.max)
     return fail(`the melody is ${bars} bars long; at most ${LIMITS.bars.max} can be composed`);
   const tempo = Math.min(LIMITS.tempo.max, Math.max(LIMITS.tempo.min, Math.round(piece.tempo)));
@@ -65,4 +67,40 @@ export function recipeAround(
  */
 export function harmonizeRecipe(piece: CorpusPiece, base: { preset: string; seed: number }) {
   return recipeAround(piece, base, (bars) => [{ op: 'harmonize', from: 0, to: bars }]);
+}
+
+/**
+ * The recipe of Continue: the phrase of `piece` (the call), harmonized, then the model's answer of
+ * `answerBars` bars starting on the beat after a beat of silence — as edits, so the file, the share
+ * link and the provenance hold both.
+ */
+export function continueRecipe(
+  piece: CorpusPiece,
+  base: { preset: string; seed: number },
+  answerBars: number,
+  options: GenerateOptions = {},
+): Result<Recipe, MelodyError> {
+  const fail = (message: string) => err<MelodyError>({ code: 'melody', message });
+  const call = melodyOf(piece);
+  const bar = barTicks(piece.meter);
+  const due = answerBeat(call, piece.meter);
+  const callBars = Math.ceil(Math.max(0, ...call.map((n) => n.tick + n.duration)) / bar);
+  const around = recipeAround(
+    piece,
+    base,
+    () => [{ op: 'harmonize', from: 0, to: Math.max(1, callBars) }],
+    () => Math.ceil((due + answerBars * bar) / bar),
+  );
+  if (!around.ok) return around;
+  const recipe = around.value;
+  const g = generate(recipe, options);
+  if (!g.ok) return fail(g.error.message);
+  const o = resolveOptions(composeOptions(g.value.preset, g.value.recipe));
+  const answer = answerPhrase(g.value.piece, g.value.model, o, { call, due, bars: answerBars, seed: base.seed });
+  if (answer.length === 0) return fail('the model found no answer');
+  const checked = checkRecipe({
+    ...recipe,
+    edits: [...(recipe.edits ?? []), { op: 'add', track: 'melody', notes: answer }],
+  });
+  return checked.ok ? ok(checked.value) : fail(checked.error.message);
 }
