@@ -20,7 +20,9 @@ import { Editing, keptEdits, sameRecipe } from './editing';
 import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
+import { startHarmonize } from './harmonizeTools';
 import { t } from './i18n';
+import { LivePlay } from './livePlay';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { exposeMuse } from './museHook';
@@ -276,6 +278,27 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     fill(recipe);
     opened = recipe.edits ?? [];
   };
+  startHarmonize(element('harmonize'), element('harmonize-file'), {
+    editing,
+    current: () => current,
+    open: (recipe) => {
+      const p = library.resolve(recipe.preset);
+      if (!p) return;
+      fillOpened(fillRecipe(recipe, p));
+      update();
+    },
+    say,
+  });
+  const live = new LivePlay(
+    {
+      continueButton: element('continue'),
+      record: element('record'),
+      quantize: element('quantize'),
+      keys: element('piano-keys'),
+      status: element('live-status'),
+    },
+    { transport, editing, current: () => current, part: () => editing.partOrMelody, say },
+  );
   startRecipeOpening({ library, panel, fill: fillOpened, update, say, settled: () => corpora.settled() });
   exposeMuse({
     transport,
@@ -288,6 +311,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     corpora,
     editing,
     locked: () => mixer.locked,
+    live: () => live.state,
   });
   return {
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */

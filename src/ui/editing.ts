@@ -87,6 +87,11 @@ export class Editing {
     return (PARTS as readonly string[]).includes(v) ? (v as PartId) : undefined;
   }
 
+  /** The selected part, the melody for "All parts" (where Record writes). */
+  get partOrMelody(): PartId {
+    return this.part ?? 'melody';
+  }
+
   /** Records that the page is leaving `left` for a new piece (a new seed, preset, setting). */
   record(left: Generated | undefined): void {
     if (left) this.history.push(left);
@@ -111,15 +116,24 @@ export class Editing {
 
   /** Applies an edit to the piece on screen and records the step. */
   commit(edit: Edit, words?: string): boolean {
+    return this.commitAll([edit], words);
+  }
+
+  /** Applies edits in order as one step (one Undo brings back the piece before all of them). */
+  commitAll(edits: readonly Edit[], words?: string): boolean {
     const g = this.host.current();
     if (!g) return false;
-    const next = addEdit(g, edit);
-    if (!next.ok) {
-      this.host.say(next.error.message, true);
-      return false;
+    let next = g;
+    for (const edit of edits) {
+      const added = addEdit(next, edit);
+      if (!added.ok) {
+        this.host.say(added.error.message, true);
+        return false;
+      }
+      next = added.value;
     }
     this.history.push(g);
-    this.host.show(next.value);
+    this.host.show(next);
     if (words) this.host.say(words);
     this.buttons();
     return true;

@@ -3,6 +3,7 @@ import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded } from '../pr
 import type { CorpusLoading } from './corpusLoading';
 import type { Editing } from './editing';
 import type { EndlessSwitch } from './endless';
+import type { ContinueState } from './livePlay';
 import type { OriginalityPanel, PieceOriginality } from './originalityPanel';
 import { sectionName } from './rollSections';
 import type { SectionLoop } from './sectionLoop';
@@ -25,6 +26,8 @@ export interface MuseHookSources {
   /** Editing: Undo/Redo steps, the roll's selection, the locked parts. */
   editing?: Editing;
   locked?: () => ReadonlySet<string>;
+  /** Continue: listening, the call so far, the beat the answer is due on and when, answers given. */
+  live?: () => ContinueState;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface MuseHookSources {
  * added (tests rely on their names).
  */
 export function exposeMuse(s: MuseHookSources): void {
-  const { transport, sections, endless, originality, help, current, userModel, corpora, editing, locked } = s;
+  const { transport, sections, endless, originality, help, current, userModel, corpora, editing, locked, live } = s;
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
@@ -87,6 +90,8 @@ export function exposeMuse(s: MuseHookSources): void {
         notes: editing?.editor.chosenNotes ?? [],
         locked: [...(locked?.() ?? [])],
       }),
+      /** Continue (call and response): listening, notes of the call, the due beat (tick, performance.now() ms), answers. */
+      live: () => (live ? { ...live() } : undefined),
       /** Where a note at `tick` and `pitch` is drawn on the piano roll: CSS pixels from its top left (for tests to click). */
       rollPoint: (tick: number, pitch: number) => editing?.editor.pointOf(tick, pitch),
       /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */

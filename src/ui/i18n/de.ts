@@ -419,4 +419,24 @@ export const de: Readonly<Record<string, string>> = {
     'Nichts ausgewählt: „Auswahl neu erzeugen“ wirkt auf das ganze Stück.',
   'Lock {track}': '{track} sperren',
   Lock: 'Sperren',
+  // Your melody in: Harmonize, Continue, Record (harmonizeTools.ts, livePlay.ts, liveInput.ts)
+  'Your melody': 'Deine Melodie',
+  Harmonize: 'Harmonisieren',
+  'Harmonize a melody file': 'Eine Melodie-Datei harmonisieren',
+  Continue: 'Fortsetzen',
+  Record: 'Aufnehmen',
+  Quantize: 'Quantisieren',
+  'Computer keyboard piano': 'Computertastatur als Klavier',
+  'Harmonized bars {first}–{last} to the melody.': 'Takte {first}–{last} zur Melodie harmonisiert.',
+  '{file} is too large for a melody (at most 1 MiB).': '{file} ist zu groß für eine Melodie (höchstens 1 MiB).',
+  '{file} holds no melody.': '{file} enthält keine Melodie.',
+  'Harmonized {file}: its melody with chords, bass and drums from the model.':
+    '{file} harmonisiert: seine Melodie mit Akkorden, Bass und Schlagzeug aus dem Modell.',
+  'Play a phrase (keys A–; or a MIDI keyboard); stop for a beat and the model answers.':
+    'Spiele eine Phrase (Tasten A–Ö oder ein MIDI-Keyboard); halte einen Schlag inne, und das Modell antwortet.',
+  'Recording into the selected part while the piece plays; press Record again to keep it.':
+    'Aufnahme in die gewählte Stimme, während das Stück spielt; drücke erneut Aufnehmen, um sie zu behalten.',
+  'The piece ends before an answer could start.': 'Das Stück endet, bevor eine Antwort beginnen kann.',
+  'The model answered your phrase ({n} notes).': 'Das Modell hat auf deine Phrase geantwortet ({n} Noten).',
+  'Recorded {n} notes.': '{n} Noten aufgenommen.',
 };
