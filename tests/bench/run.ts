@@ -3,6 +3,7 @@
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
 import { loadBuiltinCorpora } from '../../src/presets';
+import { benchContinue } from './continue.bench';
 import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
@@ -20,5 +21,6 @@ const figures: Figure[] = [
   ...benchEdit(),
   ...(await benchSize()),
   ...(await benchRender()),
+  ...(await benchContinue()),
 ];
 printFigures(figures, json);

@@ -3,47 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Edit, Piece } from '../../src/compose';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
+import { type FakeMidiWindow, fakeMidi, playPhrase } from '../helpers/fakeMidi';
 import { noteEvents, writeSmf } from '../helpers/smfWriter';
 
-interface LiveWindow {
-  __sent: { data: number[]; ts: number }[];
-  __play(data: number[]): void;
+interface LiveWindow extends FakeMidiWindow {
   muse: {
     piece(): Piece;
     recipe(): { seed: number; key: string; meter: number[]; edits?: Edit[] };
     edits(): Edit[];
     live(): { listening: boolean; call: number; dueTick?: number; dueAt?: number; answers: number };
   };
-}
-
-/** A Web MIDI with one fake keyboard (the test plays it) and one fake synth (it keeps what it is sent). */
-function fakeMidi() {
-  const w = window as unknown as LiveWindow;
-  const sent: LiveWindow['__sent'] = [];
-  w.__sent = sent;
-  const input: { id: string; name: string; type: string; state: string; onmidimessage: ((e: unknown) => void) | null } =
-    {
-      id: 'in1',
-      name: 'Fake keyboard',
-      type: 'input',
-      state: 'connected',
-      onmidimessage: null,
-    };
-  const output = {
-    id: 'out1',
-    name: 'Fake synth',
-    type: 'output',
-    state: 'connected',
-    send: (data: number[], ts?: number) => sent.push({ data: [...data], ts: ts ?? performance.now() }),
-  };
-  w.__play = (data) => input.onmidimessage?.({ data: new Uint8Array(data) });
-  const access = {
-    inputs: new Map([['in1', input]]),
-    outputs: new Map([['out1', output]]),
-    onstatechange: null,
-    sysexEnabled: false,
-  };
-  Object.defineProperty(navigator, 'requestMIDIAccess', { value: async () => access, configurable: true });
 }
 
 const live = (page: Page) => page.evaluate(() => (window as unknown as LiveWindow).muse.live());
@@ -71,16 +40,7 @@ describe.skipIf(!chromiumAvailable())('your melody in: Continue with a MIDI keyb
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await expect.poll(() => live(page).then((l) => l?.listening)).toBe(true);
     // G A B D, a quarter note each at 120 bpm (250 ms on, 250 ms apart), then silence.
-    await page.evaluate(async () => {
-      const w = window as unknown as LiveWindow;
-      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      for (const pitch of [67, 69, 71, 74]) {
-        w.__play([0x90, pitch, 100]);
-        await wait(400);
-        w.__play([0x80, pitch, 0]);
-        await wait(100);
-      }
-    });
+    await page.evaluate(playPhrase, { pitches: [67, 69, 71, 74], onMs: 400, gapMs: 100 });
     await expect.poll(() => live(page).then((l) => l.answers), { timeout: 10_000 }).toBe(1);
     const state = await live(page);
     const piece = await page.evaluate(() => (window as unknown as LiveWindow).muse.piece());
