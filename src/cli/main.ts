@@ -18,7 +18,7 @@ Commands:
                           (--json: an array of {name, description}).
   generate --preset NAME --seed N [--bars N] [--tempo BPM] --out FILE.mid [--json]
            [--key K] [--mode M] [--meter B/U] [--form F] [--temperature T] [--max-run L]
-           [--range FROM-TO] [--quantize] [--per-track]
+           [--range FROM-TO] [--quantize] [--per-track] [--blend CORPUS:WEIGHT]
                           Compose the piece of that recipe and write it as a multi-track MIDI
                           file: the same piece the app makes for those settings, byte for byte.
                           --bars 4–512 (default: the preset's), --tempo 30–300 bpm (default: the
@@ -29,6 +29,8 @@ Commands:
                           --range 5-8 writes bars 5 to 8 only; --quantize leaves swing and timing
                           humanization out; --per-track writes FILE-melody.mid, FILE-chords.mid,
                           ...; an --out ending in .json writes the piece and its recipe as JSON.
+                          --blend folk-jigs:0.3 blends a second built-in corpus into the model
+                          with weight 0–1 (--json then says which corpus each phrase leans on).
   import PATH... [--json]  Import MIDI files (.mid), corpus files and JSB step sequences (.json),
                           folders recursively: a line per piece (key, meter, tempo, tracks with
                           their roles, chords), then the corpus report. --json: one JSON object

@@ -9,6 +9,7 @@ import {
 import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
+import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
@@ -63,6 +64,8 @@ export interface Generated {
   /** The corpus or model file the model comes from. */
   modelName: string;
   originality: Composition['originality'];
+  /** With a blend: the corpus each phrase leans on. */
+  leans?: PhraseLean[];
 }
 
 export type GenerateError =
@@ -112,6 +115,15 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
     model = modelFor(corpus, { model: { ...preset.model, maxRun: full.maxRun } });
     modelName = corpus.name;
   }
+  let blended: BlendedModels | undefined;
+  if (full.blend) {
+    // Blend: the preset's corpus and a second built-in one, mixed by the recipe's weight (blend.ts).
+    const found = blendedModels(preset, full, options.model !== undefined);
+    if (!found.ok) return found;
+    blended = found.value;
+    model = blended.model;
+    modelName = blended.name;
+  }
   const settings = composeOptions(preset, full);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
@@ -120,7 +132,8 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   const piece = full.edits
     ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })
     : composed;
-  return ok({ piece, preset, recipe: full, model, modelName, originality });
+  const leans = blended && blendLeans(piece, resolveOptions(settings), blended);
+  return ok({ piece, preset, recipe: full, model, modelName, originality, ...(leans ? { leans } : {}) });
 }
 
 /** Why a preset's corpus is not at hand: not loaded yet (the page loads corpora on demand), or none. */

@@ -1,6 +1,7 @@
 /** Presets (the styles in presets/*.json), recipes, and `generate`: recipe → piece. */
 
 export * from './addEdit';
+export * from './blend';
 export * from './builtin';
 export * from './editCodec';
 export * from './files';

@@ -15,6 +15,7 @@ import {
   type Preset,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
+import { BlendControls } from './blendControls';
 import { CorpusLoading } from './corpusLoading';
 import { Editing, keptEdits, sameRecipe } from './editing';
 import { EndlessSwitch } from './endless';
@@ -126,7 +127,21 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   );
 
   const fields = recipeFields({ preset, seed, tempo, bars, generation }, say);
-  const { fill, read: readRecipe } = fields;
+  const { read: readRecipe } = fields;
+  const blendControls = new BlendControls(
+    {
+      corpus: element('blend'),
+      weight: element('blend-weight'),
+      weightValue: element('blend-weight-value'),
+      leans: element('blend-lean'),
+    },
+    () => update(),
+  );
+  /** Shows a recipe in the fields, its blend included. */
+  const fill = (recipe: FullRecipe) => {
+    fields.fill(recipe);
+    blendControls.fill(recipe.blend);
+  };
 
   /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
   const corpora = new CorpusLoading({ say, retry: () => update() });
@@ -137,8 +152,11 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     const chosen = library.resolve(read.preset);
     // Not loaded yet: the piece on screen stays, and update runs again when the corpus is there.
     if (!userModel && chosen && !corpora.ready(chosen.corpus)) return;
+    const blend = blendControls.read();
+    if (blend && !corpora.ready(blend.corpus)) return;
     // A share link's or the saved settings' edits come with the first piece; later, the piece's own.
-    const recipe = { ...read, edits: opened ?? keptEdits(current, read, chosen) };
+    const withBlend = { ...read, blend };
+    const recipe = { ...withBlend, edits: opened ?? keptEdits(current, withBlend, chosen) };
     const result = generate(recipe, { preset: chosen, model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
@@ -169,6 +187,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
     editing.shown(current);
+    blendControls.showLeans(current);
   };
 
   const editing = new Editing(

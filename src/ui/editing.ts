@@ -249,7 +249,18 @@ export class Editing {
 }
 
 /** The recipe fields an edit list belongs to: another value of any of them is another piece. */
-const BASE_FIELDS = ['preset', 'seed', 'bars', 'key', 'mode', 'meter', 'form', 'temperature', 'maxRun'] as const;
+const BASE_FIELDS = [
+  'preset',
+  'seed',
+  'bars',
+  'key',
+  'mode',
+  'meter',
+  'form',
+  'temperature',
+  'maxRun',
+  'blend',
+] as const;
 
 /**
  * The edits a new reading of the fields keeps: all of them while the piece stays the same one (the

@@ -196,5 +196,20 @@ describe.skipIf(!chromiumAvailable())(
       await other.close();
       expect(app.problems).toEqual([]);
     });
+
+    it('Blend mixes a second corpus in: the piece changes, each phrase says which corpus it leans on, the link carries it', async () => {
+      const before = await muse(page, (m) => m.piece());
+      await page.getByLabel('Blend', { exact: true }).selectOption('folk-jigs');
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as unknown as { muse: { recipe(): { blend?: unknown } } }).muse.recipe().blend),
+        )
+        .toEqual({ corpus: 'folk-jigs', weight: 0.5 });
+      expect(await muse(page, (m) => m.piece())).not.toEqual(before);
+      await expect.poll(() => page.locator('#blend-lean').textContent()).toMatch(/bars 1–4 (songbook|folk-jigs) \d+ %/);
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      expect(await page.locator('#share-link').inputValue()).toMatch(/[#&]b=folk-jigs\.50/);
+      expect(app.problems).toEqual([]);
+    });
   },
 );

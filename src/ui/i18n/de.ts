@@ -439,4 +439,11 @@ export const de: Readonly<Record<string, string>> = {
   'The piece ends before an answer could start.': 'Das Stück endet, bevor eine Antwort beginnen kann.',
   'The model answered your phrase ({n} notes).': 'Das Modell hat auf deine Phrase geantwortet ({n} Noten).',
   'Recorded {n} notes.': '{n} Noten aufgenommen.',
+  // Blend (blendControls.ts)
+  Blend: 'Mischung',
+  'Blend weight': 'Mischungsanteil',
+  'a second corpus mixed into the model': 'ein zweites Korpus, ins Modell gemischt',
+  None: 'Keine',
+  'Blend — each phrase leans on: {list}': 'Mischung – jede Phrase neigt zu: {list}',
+  'bars {first}–{last} {corpus} {percent} %': 'Takte {first}–{last} {corpus} {percent} %',
 };
