@@ -140,20 +140,20 @@ export class Editing {
   }
 
   undo(): void {
-    const g = this.host.current();
-    const back = g && this.history.undo(g);
-    if (!back) return;
-    this.host.show(back);
-    this.host.say(t('Undone.'));
-    this.buttons();
+    this.step((g) => this.history.undo(g), t('Undone.'));
   }
 
   redo(): void {
+    this.step((g) => this.history.redo(g), t('Redone.'));
+  }
+
+  /** Shows the piece Undo or Redo gives back, if any. */
+  private step(move: (now: Generated) => Generated | undefined, words: string): void {
     const g = this.host.current();
-    const forward = g && this.history.redo(g);
-    if (!forward) return;
-    this.host.show(forward);
-    this.host.say(t('Redone.'));
+    const to = g && move(g);
+    if (!to) return;
+    this.host.show(to);
+    this.host.say(words);
     this.buttons();
   }
 

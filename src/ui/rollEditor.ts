@@ -30,13 +30,15 @@ type Drag =
   | { kind: 'draw'; tick: Ticks; pitch: number; x: number }
   | { kind: 'move'; x: number; y: number; dt: number; dp: number }
   | { kind: 'resize'; x: number; dd: number }
+  | { kind: 'velocity'; y: number; dv: number }
   | { kind: 'box'; x: number; y: number; x2: number; y2: number }
   | { kind: 'range'; tick: Ticks; tick2: Ticks };
 
 /**
  * Editing on the piano roll, with the mouse (or a pen or finger) and the keyboard:
  * - on the notes: a click on empty space adds a note of a sixteenth (drag right for a longer one);
- *   drag a note to move it, its right edge to change its length; Shift+click adds a note to the
+ *   drag a note to move it, its right edge to change its length, Alt+drag it up or down to make it
+ *   louder or softer (a step a pixel); Shift+click adds a note to the
  *   selection, Shift+drag draws a box that selects the notes in it;
  * - on the chord lanes (under the section labels): drag (or click) to select a span, which
  *   Regenerate selection and the Chord picker act on;
@@ -146,7 +148,12 @@ export class RollEditor {
         return;
       }
       if (!this.chosen.has(k)) this.chosen = new Set([k]);
-      this.drag = hit.edge ? { kind: 'resize', x, dd: 0 } : { kind: 'move', x, y, dt: 0, dp: 0 };
+      // Alt+drag up or down: louder or softer.
+      this.drag = e.altKey
+        ? { kind: 'velocity', y, dv: 0 }
+        : hit.edge
+          ? { kind: 'resize', x, dd: 0 }
+          : { kind: 'move', x, y, dt: 0, dp: 0 };
     } else if (e.shiftKey) this.drag = { kind: 'box', x, y, x2: x, y2: y };
     else {
       const tick = Math.floor(this.roll.tickAt(x) / GRID) * GRID;
@@ -164,6 +171,7 @@ export class RollEditor {
       d.dt = snap((x - d.x) * ticksPerPx);
       d.dp = Math.round((d.y - y) / this.roll.rowHeight);
     } else if (d.kind === 'resize') d.dd = snap((x - d.x) * ticksPerPx);
+    else if (d.kind === 'velocity') d.dv = Math.round(d.y - y);
     else if (d.kind === 'box') Object.assign(d, { x2: x, y2: y });
     else if (d.kind === 'range') d.tick2 = this.roll.tickAt(x);
     else if (d.kind === 'draw') d.x = x;
@@ -183,6 +191,7 @@ export class RollEditor {
         pitch: n.pitch + d.dp,
       }));
     } else if (d.kind === 'resize' && d.dd && at.length) this.commit({ op: 'resize', track, at, dd: d.dd });
+    else if (d.kind === 'velocity' && d.dv && at.length) this.commit({ op: 'velocity', track, at, dv: d.dv });
     else if (d.kind === 'box') this.boxSelect(d);
     else if (d.kind === 'range') this.rangeSelect(piece, d.tick, d.tick2);
     else if (d.kind === 'draw') {

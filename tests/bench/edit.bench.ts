@@ -45,3 +45,10 @@ export function benchEdit(): Figure[] {
     },
   ];
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { loadBuiltinCorpora } = await import('../../src/presets');
+  const { printFigures } = await import('./measure');
+  await loadBuiltinCorpora();
+  printFigures(benchEdit(), process.argv.includes('--json'));
+}

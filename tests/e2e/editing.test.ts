@@ -118,6 +118,15 @@ describe.skipIf(!chromiumAvailable())(
       await expect.poll(() => muse(page, (m) => m.edits().at(-1)?.op)).toBe('velocity');
       const after = (await melody()).filter((n) => n.tick >= 2 * 1920 && n.tick < 4 * 1920);
       expect(after.map((n) => n.velocity)).toEqual(notes.map((n) => Math.max(1, n.velocity - 8)));
+      // Alt+drag a selected note up: every selected note louder, a step a pixel.
+      const grab = await at(after[0].tick, after[0].pitch, 2);
+      await page.keyboard.down('Alt');
+      await page.mouse.move(grab.x, grab.y);
+      await page.mouse.down();
+      await page.mouse.move(grab.x, grab.y - 10, { steps: 3 });
+      await page.mouse.up();
+      await page.keyboard.up('Alt');
+      await expect.poll(() => muse(page, (m) => m.edits().at(-1))).toMatchObject({ op: 'velocity', dv: 10 });
     });
 
     it('regenerates a bar range dragged on the chord lanes, leaving the rest note for note', async () => {
