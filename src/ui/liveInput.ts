@@ -8,30 +8,36 @@ export interface LiveNote {
   on: boolean;
 }
 
-/** The computer keyboard as a piano: the home row white keys from C, the row above the black keys. */
+/**
+ * The computer keyboard as a piano, by physical key (KeyboardEvent.code, so that it is the same
+ * place on a QWERTZ or AZERTY keyboard): the home row white keys from C, the row above the black keys.
+ */
 export const PIANO_KEYS: Readonly<Record<string, number>> = {
-  a: 0,
-  w: 1,
-  s: 2,
-  e: 3,
-  d: 4,
-  f: 5,
-  t: 6,
-  g: 7,
-  y: 8,
-  h: 9,
-  u: 10,
-  j: 11,
-  k: 12,
-  o: 13,
-  l: 14,
-  p: 15,
-  ';': 16,
+  KeyA: 0,
+  KeyW: 1,
+  KeyS: 2,
+  KeyE: 3,
+  KeyD: 4,
+  KeyF: 5,
+  KeyT: 6,
+  KeyG: 7,
+  KeyY: 8,
+  KeyH: 9,
+  KeyU: 10,
+  KeyJ: 11,
+  KeyK: 12,
+  KeyO: 13,
+  KeyL: 14,
+  KeyP: 15,
+  Semicolon: 16,
 };
+/** The label of a key on a US keyboard ("KeyA" → "A"). */
+const keyLabel = (code: string) => (code === 'Semicolon' ? ';' : code.replace('Key', ''));
 const NAMES = ['C', 'C♯', 'D', 'D♯', 'E', 'F', 'F♯', 'G', 'G♯', 'A', 'A♯', 'B'];
 
 /**
- * Notes played live: the computer keyboard (two rows as a piano, Z and X an octave down and up;
+ * Notes played live: the computer keyboard (two rows as a piano, Z and X an octave down and up, by
+ * their place on the keyboard;
  * only while listening, and not while typing in a field), the on-screen keys, and every Web MIDI
  * input. Each key is heard at once on a small monitor voice.
  */
@@ -68,14 +74,15 @@ export class LiveInput {
 
   private key(e: KeyboardEvent, down: boolean): void {
     if (!this.listening || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target as HTMLElement | null)) return;
-    const k = e.key.toLowerCase();
-    if ((k === 'z' || k === 'x') && down) {
-      this.octave = Math.min(96, Math.max(24, this.octave + (k === 'z' ? -12 : 12)));
+    const k = e.code;
+    const octave = k === 'KeyZ' || k === 'KeyX';
+    if (octave && down) {
+      this.octave = Math.min(96, Math.max(24, this.octave + (k === 'KeyZ' ? -12 : 12)));
       this.drawKeys();
-    } else if (!(k in PIANO_KEYS)) return;
+    } else if (!octave && !Object.hasOwn(PIANO_KEYS, k)) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (e.repeat || k === 'z' || k === 'x') return;
+    if (e.repeat || octave) return;
     if (down && !this.held.has(k)) {
       const pitch = this.octave + PIANO_KEYS[k];
       this.held.set(k, pitch);
@@ -98,7 +105,7 @@ export class LiveInput {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = `piano-key${[1, 3, 6, 8, 10].includes(offset % 12) ? ' black' : ''}`;
-      b.textContent = `${k.toUpperCase()} ${NAMES[pitch % 12]}${Math.floor(pitch / 12) - 1}`;
+      b.textContent = `${keyLabel(k)} ${NAMES[pitch % 12]}${Math.floor(pitch / 12) - 1}`;
       b.addEventListener('pointerdown', () => this.play({ pitch, velocity: 96, on: true }));
       for (const end of ['pointerup', 'pointerleave'])
         b.addEventListener(end, (e) => {
