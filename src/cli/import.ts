@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pushAll } from '../core';
 import { type ImportLine, importFile, MAX_FILE_BYTES } from '../corpus/importFile';
 import { reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
@@ -51,7 +52,7 @@ export function importCommand(args: string[], io: Io): number {
             pieces: [],
           }
         : importFile(file, readFileSync(file));
-    pieces.push(...result.pieces);
+    pushAll(pieces, result.pieces);
     for (const line of result.lines) {
       if (!line.ok) refused++;
       io.out(values.json ? `${JSON.stringify(line)}\n` : `${textOf(line)}\n`);

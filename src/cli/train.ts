@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { pushAll } from '../core';
 import { type CorpusPiece, importFile } from '../corpus';
 import { evaluate, type MuseModel, parseModel, serializeModel, trainModel } from '../model';
 import { intOption, parseOptions, readUserFile, UsageError } from './args';
@@ -25,7 +26,7 @@ export function piecesOf(files: readonly string[], io: Io): CorpusPiece[] {
   for (const file of files) {
     const result = importFile(file, readFileSync(file));
     for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-    pieces.push(...result.pieces);
+    pushAll(pieces, result.pieces);
   }
   return pieces;
 }

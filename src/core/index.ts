@@ -2,6 +2,6 @@
 export * from './bounded';
 export * from './random';
 export * from './result';
+export * from './schemaWords';
 export * from './units';
 export * from './untrustedJson';
-export * from './schemaWords';

@@ -46,12 +46,13 @@ function tally(values: readonly string[]): Tally[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-const end = (p: CorpusPiece): number =>
-  Math.max(
-    0,
-    ...p.tracks.flatMap((t) => t.notes.map((n) => n.tick + n.duration)),
-    ...(p.chords ?? []).map((c) => c.tick + c.duration),
-  );
+/** The last tick of a piece (a loop: a piece may hold hundreds of thousands of notes). */
+function end(p: CorpusPiece): number {
+  let last = 0;
+  for (const t of p.tracks) for (const n of t.notes) last = Math.max(last, n.tick + n.duration);
+  for (const c of p.chords ?? []) last = Math.max(last, c.tick + c.duration);
+  return last;
+}
 
 /**
  * Summarises a corpus and warns where it is unbalanced: one key or mode over 80 %, one meter over

@@ -55,11 +55,11 @@ const fileSchema = z.strictObject({
     pieces: z
       .array(
         z.strictObject({
-        id: z.string().max(200),
-        title: z.string().max(500),
-        composer: z.string().max(500).optional(),
-        source: z.string().max(2000),
-        licence: z.string().max(200),
+          id: z.string().max(200),
+          title: z.string().max(500),
+          composer: z.string().max(500).optional(),
+          source: z.string().max(2000),
+          licence: z.string().max(200),
         }),
       )
       .min(1, 'a list of the training pieces (a model is trained on one piece at least)'),

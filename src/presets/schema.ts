@@ -48,7 +48,10 @@ export const presetSchema = z.strictObject({
   corpus: z.string().min(1).max(64),
   tempo: z.number().int().min(30).max(300),
   meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
-  key: z.string().max(2).regex(/^[A-G][#b]?$/, 'a tonic such as "C", "F#" or "Bb"'),
+  key: z
+    .string()
+    .max(2)
+    .regex(/^[A-G][#b]?$/, 'a tonic such as "C", "F#" or "Bb"'),
   mode: z.enum(MODES),
   bars: z.number().int().min(4).max(512),
   /** "intro A A B A outro", or letters only ("AABA"). */

@@ -1,3 +1,4 @@
+import { pushAll } from '../core';
 import type { ImportLine } from '../corpus/importFile';
 import { type CorpusReport, reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
@@ -55,7 +56,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
       onFile: (result, index) => {
         progress.value = index + 1;
         progress.textContent = t('{done} of {total}', { done: index + 1, total: files.length });
-        pieces.push(...result.pieces);
+        pushAll(pieces, result.pieces);
         for (const line of result.lines) {
           list.append(lineItem(line));
           if (line.ok) okCount++;
