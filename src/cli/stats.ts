@@ -1,16 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { importFile } from '../corpus/importFile';
 import { compareSets, extractFeatures, type FeatureComparison, type PieceFeatures } from '../eval';
 import { parseOptions, UsageError } from './args';
-import { collectFiles } from './import';
+import { collectFiles } from './files';
+import { importEntry } from './import';
 import type { Io } from './io';
 
-function featuresOf(folder: string): PieceFeatures[] {
-  const features: PieceFeatures[] = [];
-  for (const file of collectFiles([folder])) {
-    for (const piece of importFile(file, readFileSync(file)).pieces) features.push(extractFeatures(piece));
+/** The files of a set, named by its flag; a missing folder is refused before any file is read. */
+function filesOf(flag: string, folder: string): string[] {
+  try {
+    return collectFiles([folder]);
+  } catch (e) {
+    throw new UsageError(
+      `--${flag} ${folder}: ${e instanceof Error ? e.message.replace(/^cannot import [^:]*: /, '') : e}`,
+    );
   }
-  if (features.length < 2) throw new UsageError(`${folder} holds fewer than two pieces that import`);
+}
+
+function featuresOf(flag: string, folder: string, files: readonly string[]): PieceFeatures[] {
+  const features: PieceFeatures[] = [];
+  for (const file of files) {
+    for (const piece of importEntry({ path: file }).pieces) features.push(extractFeatures(piece));
+  }
+  if (features.length < 2)
+    throw new UsageError(
+      `--${flag} ${folder}: ${features.length === 1 ? 'only 1 piece imports' : 'no piece imports'} from its ${files.length === 1 ? '1 file' : `${files.length} files`}; the comparison needs two at least`,
+    );
   return features;
 }
 
@@ -26,8 +39,11 @@ export function statsCommand(args: string[], io: Io): number {
     json: { type: 'boolean' },
   });
   if (!values.generated || !values.reference) throw new UsageError('stats needs --generated DIR and --reference DIR');
-  const reference = featuresOf(values.reference);
-  const generated = featuresOf(values.generated);
+  // Both sets found before either is read: a mistyped folder is said at once, not after minutes.
+  const referenceFiles = filesOf('reference', values.reference);
+  const generatedFiles = filesOf('generated', values.generated);
+  const reference = featuresOf('reference', values.reference, referenceFiles);
+  const generated = featuresOf('generated', values.generated, generatedFiles);
   const features = compareSets(reference, generated);
   const baseline = compareSets(
     reference.filter((_, i) => i % 2 === 0),

@@ -114,7 +114,8 @@ export function reportCorpus(pieces: readonly CorpusPiece[], options: Partial<Re
 function warningsOf(r: CorpusReport, pieces: readonly CorpusPiece[]): string[] {
   const w: string[] = [];
   const pct = (x: number) => `${Math.round(x * 100)} %`;
-  if (r.pieces < 10)
+  if (r.pieces === 0) w.push('no piece imported: nothing for a model to learn from');
+  else if (r.pieces < 10)
     w.push(
       `only ${r.pieces} piece${r.pieces === 1 ? '' : 's'}: fewer than 10 gives the models little to learn from and much to copy`,
     );
