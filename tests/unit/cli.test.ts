@@ -104,7 +104,7 @@ describe('muse generate', () => {
     [['--key', 'H'], /key "H" is not allowed/],
     [['--mode', 'blues'], /mode "blues" is not allowed/],
     [['--meter', '6-8'], /--meter must be BEATS\/UNIT/],
-    [['--meter', '6/7'], /meter \[6,7\] is not allowed/],
+    [['--meter', '6/7'], /meter 6\/7 is not allowed: the beat unit must be one of 2, 4 or 8, not 7/],
     [['--form', 'A<b>'], /form "A<b>" is not allowed/],
     [['--temperature', 'hot'], /--temperature must be a number/],
     [['--temperature', '7'], /temperature 7 is not allowed/],
