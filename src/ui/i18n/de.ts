@@ -181,11 +181,23 @@ export const de: Readonly<Record<string, string>> = {
   '{field}: {part}': '{field}: {part}',
   'your saved presets could not be read ({reason})':
     'deine gespeicherten Voreinstellungen ließen sich nicht lesen ({reason})',
-  'your saved presets are damaged and were not loaded':
-    'deine gespeicherten Voreinstellungen sind beschädigt und wurden nicht geladen',
-  '1 saved preset was invalid and left out': '1 gespeicherte Voreinstellung war ungültig und wurde ausgelassen',
-  '{count} saved presets were invalid and left out':
-    '{count} gespeicherte Voreinstellungen waren ungültig und wurden ausgelassen',
+  'the list of your saved presets is damaged (cut short?)':
+    'die Liste deiner gespeicherten Voreinstellungen ist beschädigt (abgeschnitten?)',
+  '(no name)': '(ohne Namen)',
+  '1 saved preset could not be read ({reason}); it is kept as it was':
+    '1 gespeicherte Voreinstellung ließ sich nicht lesen ({reason}); sie bleibt unverändert erhalten',
+  '{count} saved presets could not be read ({reason}, …); they are kept as they were':
+    '{count} gespeicherte Voreinstellungen ließen sich nicht lesen ({reason}, …); sie bleiben unverändert erhalten',
+  'your unreadable saved presets could not be backed up ({reason})':
+    'deine unlesbaren gespeicherten Voreinstellungen ließen sich nicht sichern ({reason})',
+  'Your presets: {problem}. Export unreadable presets saves it to a file; Delete unreadable presets removes it.':
+    'Deine Voreinstellungen: {problem}. „Unlesbare Voreinstellungen exportieren“ speichert sie in eine Datei; „Unlesbare Voreinstellungen löschen“ entfernt sie.',
+  'Exported {file}: your unreadable presets as they were stored.':
+    '{file} exportiert: deine unlesbaren Voreinstellungen, so wie sie gespeichert waren.',
+  'Delete unreadable presets: {reason}.': 'Unlesbare Voreinstellungen löschen: {reason}.',
+  'Deleted your unreadable presets.': 'Deine unlesbaren Voreinstellungen wurden gelöscht.',
+  'Export unreadable presets': 'Unlesbare Voreinstellungen exportieren',
+  'Delete unreadable presets': 'Unlesbare Voreinstellungen löschen',
   'this browser keeps no storage here (private mode?)': 'dieser Browser speichert hier nichts (privater Modus?)',
   'the browser storage is full': 'der Browserspeicher ist voll',
   'the browser refused to store it ({reason})': 'der Browser hat das Speichern abgelehnt ({reason})',
