@@ -67,10 +67,21 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     cancel.hidden = true;
     progress.hidden = true;
     root.querySelector('#import-summary')!.textContent = importSummary(okCount, errors);
-    if (pieces.length) {
-      const summary = reportCorpus(pieces);
-      showReport(report, summary);
-      if (charts) showCharts(charts, summary);
+    // The pieces go on to training even if the report fails: one bad file must not strand the rest.
+    try {
+      if (pieces.length) {
+        const summary = reportCorpus(pieces);
+        showReport(report, summary);
+        if (charts) showCharts(charts, summary);
+      }
+    } catch (e) {
+      report.replaceChildren(
+        el(
+          'p',
+          t('The corpus report failed ({reason}).', { reason: e instanceof Error ? e.message : String(e) }),
+          'error',
+        ),
+      );
     }
     onPieces(pieces);
   };

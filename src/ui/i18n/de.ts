@@ -366,11 +366,24 @@ export const de: Readonly<Record<string, string>> = {
   rhythm: 'Rhythmus',
   'pitch experts': 'Tonhöhen-Experten',
   'originality guard': 'Originalitätswächter',
-  'Training on {count} pieces…': 'Training mit {count} Stücken…',
+  'The corpus report failed ({reason}).': 'Der Korpusbericht ist fehlgeschlagen ({reason}).',
+  'on 1 piece': 'mit 1 Stück',
+  'on {count} pieces': 'mit {count} Stücken',
+  '1 piece': '1 Stück',
+  '{count} pieces': '{count} Stücke',
+  '1 melody note': '1 Melodienote',
+  '{count} melody notes': '{count} Melodienoten',
+  '1 chord': '1 Akkord',
+  '{count} chords': '{count} Akkorde',
+  'Training {on}…': 'Training {on}…',
   '{done} of {total} steps': '{done} von {total} Schritten',
-  'Training on {count} pieces: {stage} done ({done} of {total} steps).':
-    'Training mit {count} Stücken: {stage} fertig ({done} von {total} Schritten).',
-  'Ready to train on {count} pieces.': 'Bereit zum Training mit {count} Stücken.',
+  'Training {on}: {stage} done ({done} of {total} steps).':
+    'Training {on}: {stage} fertig ({done} von {total} Schritten).',
+  'Ready to train {on} ({notes}, {chords}).': 'Bereit zum Training {on} ({notes}, {chords}).',
+  'Nothing to train on: {pieces}, {notes} and {chords}; a model needs a melody and chords.':
+    'Nichts zum Trainieren: {pieces}, {notes} und {chords}; ein Modell braucht eine Melodie und Akkorde.',
+  'Ready to train {on}, but this corpus is too small to learn from: {pieces}, {notes} and {chords}, where a model needs at least {minPieces} pieces, {minNotes} melody notes and {minChords} chords. It will mostly copy these pieces or wander.':
+    'Bereit zum Training {on}, aber dieser Korpus ist zu klein, um daraus zu lernen: {pieces}, {notes} und {chords}, wo ein Modell mindestens {minPieces} Stücke, {minNotes} Melodienoten und {minChords} Akkorde braucht. Es wird diese Stücke meist kopieren oder ziellos werden.',
   'Training cancelled.': 'Training abgebrochen.',
   'Training cancelled: no model was made.': 'Training abgebrochen: Es wurde kein Modell erstellt.',
   'Training failed: {reason}': 'Training fehlgeschlagen: {reason}',
