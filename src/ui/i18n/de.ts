@@ -90,8 +90,8 @@ export const de: Readonly<Record<string, string>> = {
   Drums: 'Schlagzeug',
   Other: 'Andere',
   // generationPanel.ts
-  'letters A–Z, optionally "intro " first and " outro" last':
-    'Buchstaben A–Z, optional „intro “ am Anfang und „ outro“ am Ende',
+  'at most 32 letters A–Z, optionally "intro " first and " outro" last':
+    'höchstens 32 Buchstaben A–Z, optional „intro “ am Anfang und „ outro“ am Ende',
   'a number from {min} to {max}': 'eine Zahl von {min} bis {max}',
   'a whole number from {min} to {max}': 'eine ganze Zahl von {min} bis {max}',
   '{field} {value} is not allowed: {reason}.': '{field} {value} ist nicht erlaubt: {reason}.',
