@@ -5,7 +5,7 @@ import { maxOf, minOf, pushAll } from '../../src/core';
 import { reportCorpus } from '../../src/corpus/report';
 import type { CorpusPiece } from '../../src/corpus/types';
 import { extractFeatures } from '../../src/eval';
-import { callSpreads } from '../helpers/callSpreads';
+import { callSpreads } from '../helpers/sourceScan';
 
 /**
  * Issue #19, case 3: `Math.max(0, ...spread)` over the 200k notes of one MIDI file overflowed the

@@ -1,4 +1,7 @@
 /**
+ * Small scanners of TypeScript source for the shapes of issue #19 that a reviewer misses: spread
+ * arguments over arrays (stack overflow) and regular expressions that can backtrack.
+ *
  * Finds spread arguments in calls (`f(...xs)`, `a.push(...xs)`, `new X(...xs)`) in TypeScript
  * source: each element becomes an argument on the stack, so a long array overflows it. A small
  * scanner rather than a parser: strings, template literals, comments and regex literals are
@@ -116,4 +119,102 @@ function matching(source: string, at: number): number {
     }
   }
   return -1;
+}
+
+/** A regular-expression literal found in source. */
+export interface RegexLiteral {
+  line: number;
+  /** The pattern between the slashes. */
+  pattern: string;
+}
+
+/** Every regex literal (`/…/flags` where an operand may start), strings and comments skipped. */
+export function regexLiterals(source: string): RegexLiteral[] {
+  const found: RegexLiteral[] = [];
+  let line = 1;
+  let i = 0;
+  const n = source.length;
+  while (i < n) {
+    const c = source[i];
+    const next = source[i + 1];
+    if (c === '\n') line++;
+    if (c === '/' && next === '/') {
+      while (i < n && source[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      i += 2;
+      while (i < n && !(source[i] === '*' && source[i + 1] === '/')) {
+        if (source[i] === '\n') line++;
+        i++;
+      }
+      i += 2;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      i++;
+      while (i < n && source[i] !== c) {
+        if (source[i] === '\\') i++;
+        else if (source[i] === '\n') line++;
+        i++;
+      }
+      i++;
+      continue;
+    }
+    if (c === '/') {
+      let k = i - 1;
+      while (k >= 0 && /\s/.test(source[k])) k--;
+      if (k < 0 || '(,=:[!&|?{};'.includes(source[k]) || /\b(return|typeof|case)$/.test(source.slice(0, k + 1))) {
+        const start = i + 1;
+        i++;
+        let inClass = false;
+        while (i < n && (source[i] !== '/' || inClass) && source[i] !== '\n') {
+          if (source[i] === '\\') i++;
+          else if (source[i] === '[') inClass = true;
+          else if (source[i] === ']') inClass = false;
+          i++;
+        }
+        found.push({ line, pattern: source.slice(start, i) });
+        i++;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+/**
+ * The quantified groups of a pattern that may backtrack: a group repeated (`+`, `*`, `{…}`) whose
+ * body holds a quantifier or an alternation — `(a+)+`, `( [A-Z]| ?[A-Z]){0,31}` — the shape that
+ * makes a failing match try exponentially many ways. Character classes and escapes are skipped.
+ * Returns the groups found, as text.
+ */
+export function riskyGroups(pattern: string): string[] {
+  const risky: string[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') opens.push(i);
+    else if (c === ')') {
+      const start = opens.pop() ?? 0;
+      const after = pattern[i + 1];
+      if (after === '+' || after === '*' || after === '{') {
+        const body = pattern
+          .slice(start + 1, i)
+          .replace(/\\./g, '')
+          .replace(/\[[^\]]*\]/g, 'x');
+        if (/[+*?|]|\{\d+,/.test(body.replace(/^\?[:=!]/, ''))) risky.push(pattern.slice(start, i + 2));
+      }
+    }
+  }
+  return risky;
 }
