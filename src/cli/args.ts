@@ -18,7 +18,7 @@ export function parseOptions<S extends Spec>(args: string[], spec: S, positional
   try {
     return parseArgs({ args: joined, options: spec, strict: true, allowPositionals: positionals });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(argumentProblem(e));
   }
 }
 
@@ -27,4 +27,21 @@ export function intOption(name: string, value: string | undefined): number | und
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** node's parseArgs errors, said as a musician reads them, with where to look. */
+function argumentProblem(e: unknown): string {
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const code = (e as { code?: string }).code;
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `there is no option ${quoted} here (see: muse help)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = quoted.split(' ')[0];
+    return message.includes('argument missing')
+      ? `${option} needs a value after it (see: muse help)`
+      : `${option} takes no value: write it alone (see: muse help)`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `"${quoted}" is not an option: this command takes no file or folder names (see: muse help)`;
+  return message;
 }

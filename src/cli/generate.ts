@@ -1,6 +1,7 @@
 import {
   builtinPresets,
   exportMidi,
+  findPreset,
   generate,
   PRESET_MAX_BYTES,
   type Preset,
@@ -92,6 +93,12 @@ export function generateCommand(args: string[], io: Io): number {
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
   const custom = presetFromFile(presetName);
+  if (!custom && !findPreset(presetName))
+    throw new UsageError(
+      `there is no preset called "${presetName.slice(0, 60)}": give one of ${builtinPresets()
+        .map((p) => p.name)
+        .join(', ')} (see: muse presets), or a preset file ending in .json`,
+    );
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;

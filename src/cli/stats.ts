@@ -20,6 +20,8 @@ function featuresOf(flag: string, folder: string, files: readonly string[]): Pie
   for (const file of files) {
     for (const piece of importEntry({ path: file }).pieces) features.push(extractFeatures(piece));
   }
+  if (files.length === 0)
+    throw new UsageError(`--${flag} ${folder}: holds no MIDI (.mid) or corpus (.json) file to compare`);
   if (features.length < 2)
     throw new UsageError(
       `--${flag} ${folder}: ${features.length === 1 ? 'only 1 piece imports' : 'no piece imports'} from its ${files.length === 1 ? '1 file' : `${files.length} files`}; the comparison needs two at least`,

@@ -130,6 +130,8 @@ export interface ParseModelOptions {
 export function parseModel(input: unknown, options: ParseModelOptions = {}): Result<MuseModel, ModelError> {
   let json = input;
   if (typeof input === 'string') {
+    if (input.startsWith('MThd') || input.startsWith('RIFF'))
+      return formatError('(root)', 'is a MIDI file, not a model: train a model on it with muse train');
     const parsed = parseUntrustedJson(input);
     if (!parsed.ok) return formatError('(root)', parsed.error.message);
     json = parsed.value;

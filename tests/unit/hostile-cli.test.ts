@@ -242,6 +242,21 @@ describe('8. messages a musician reads', () => {
     ],
     ['--seed -1', () => generateWith('--seed', '-1'), /seed must be a whole number from 0 to 4294967295, not -1/],
     [
+      '--preset nope',
+      () => muse('generate', '--preset', 'nope', '--seed', '1', '--out', join(dir, 'm.mid')),
+      /there is no preset called "nope": give one of pop-ballad, folk-dance, .*chiptune \(see: muse presets\), or a preset file ending in \.json/,
+    ],
+    [
+      '--model a MIDI file',
+      () => muse('eval', '--model', join(dir, 'many-notes.mid'), SONGBOOK),
+      /many-notes\.mid: model file is a MIDI file, not a model: train a model on it with muse train/,
+    ],
+    [
+      '--seed without a value',
+      () => muse('generate', '--preset', 'folk-dance', '--seed'),
+      /--seed needs a value after it \(see: muse help\)/,
+    ],
+    [
       '--meter 7/3',
       () => generateWith('--meter', '7/3'),
       /meter 7\/3 is not allowed: the beat unit must be one of 2, 4 or 8, not 3/,
