@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Where the CLI writes; tests pass their own. */
@@ -45,16 +45,35 @@ const reasonOf = (e: unknown) => {
  * @throws Error "cannot write PATH: REASON" (the CLI's exit status 1).
  */
 export function writeOutputs(outputs: readonly Output[], fs: OutputFs = nodeFs): void {
+  const streams: Output[] = [];
+  const files: Output[] = [];
   for (const o of outputs) {
     let kind: string | undefined;
     try {
       const s = statSync(o.path);
+      // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is: it holds no half file.
+      if (s.isCharacterDevice() || s.isFIFO()) {
+        streams.push(o);
+        continue;
+      }
       if (!s.isFile()) kind = s.isDirectory() ? 'a folder' : 'not a regular file';
     } catch {
       // Not there yet: the usual case.
     }
     if (kind) throw new Error(`cannot write ${o.path}: it is ${kind}; nothing was written`);
+    files.push(o);
   }
+  writeFiles(files, fs);
+  for (const o of streams) {
+    try {
+      writeFileSync(o.path, o.data);
+    } catch (e) {
+      throw new Error(`cannot write ${o.path}: ${reasonOf(e)}`);
+    }
+  }
+}
+
+function writeFiles(outputs: readonly Output[], fs: OutputFs): void {
   const temps: string[] = [];
   const cleanUp = () => {
     for (const t of temps)

@@ -25,8 +25,16 @@ export function benchUntrusted(): Figure[] {
   const repeat = (f: () => unknown) => () => {
     for (let i = 0; i < 1000; i++) f();
   };
-  const accepted = medianMs(repeat(() => form.safeParse(letters(32))), 9) / 1000;
-  const refused = medianMs(repeat(() => form.safeParse(letters(33))), 9) / 1000;
+  const accepted =
+    medianMs(
+      repeat(() => form.safeParse(letters(32))),
+      9,
+    ) / 1000;
+  const refused =
+    medianMs(
+      repeat(() => form.safeParse(letters(33))),
+      9,
+    ) / 1000;
   return [
     { name: `read model file (songbook, ${kib} KiB), no checksum`, value: plain, unit: 'ms' },
     {

@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type OutputFs, writeOutputs } from '../../src/cli/io';
 import { muse } from '../helpers/cli';
 import { museProcess } from '../helpers/museProcess';
 import { manyNotesFile } from '../helpers/smfWriter';
@@ -17,6 +19,14 @@ const SONGBOOK = 'presets/corpora/songbook.json';
 const spaced = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + (i % 26))).join(' ');
 const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
 const lines = (text: string) => text.trim().split('\n');
+const fsOps: OutputFs = {
+  openSync: fs.openSync,
+  writeSync: (fd, data, offset, length) => fs.writeSync(fd, data, offset, length),
+  fsyncSync: fs.fsyncSync,
+  closeSync: fs.closeSync,
+  renameSync: fs.renameSync,
+  unlinkSync: fs.unlinkSync,
+};
 
 describe('1. the form check', () => {
   it('refuses 33 spaced letters at once (--form, and a preset file), naming the limit', () => {
@@ -200,6 +210,40 @@ describe('7. partial outputs', () => {
     expect(r.status).toBe(1);
     expect(r.err).toMatch(/cannot write .*piece\.json: the file is larger than this system allows/);
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('a full disk (ENOSPC half way through the second file) leaves the old file as it was and no temporary', () => {
+    const folder = join(dir, 'enospc');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.mid'), 'the old a');
+    let written = 0;
+    const fullDisk: OutputFs = {
+      ...fsOps,
+      writeSync: (fd, data, offset, length) => {
+        written += length;
+        if (written > 6) {
+          fsOps.writeSync(fd, data, offset, 2); // half a file, as a full disk leaves it
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        }
+        return fsOps.writeSync(fd, data, offset, length);
+      },
+    };
+    const set = [
+      { path: join(folder, 'a.mid'), data: 'new a' },
+      { path: join(folder, 'b.mid'), data: 'new b, longer' },
+    ];
+    expect(() => writeOutputs(set, fullDisk)).toThrow(
+      /^cannot write .*b\.mid: the disk is full \(none of the 2 files was written\)$/,
+    );
+    expect(readdirSync(folder)).toEqual(['a.mid']);
+    expect(readFileSync(join(folder, 'a.mid'), 'utf8')).toBe('the old a');
+    writeOutputs(set); // the control: with room, both are written
+    expect(readFileSync(join(folder, 'b.mid'), 'utf8')).toBe('new b, longer');
+    expect(readdirSync(folder).sort()).toEqual(['a.mid', 'b.mid']);
+  });
+
+  it('writes to a device as it is (--out /dev/null)', async () => {
+    expect((await muse('generate', '--preset', 'folk-dance', '--seed', '1', '--out', '/dev/null')).code).toBe(0);
   });
 
   it('train writes its model whole or not at all', async () => {
