@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { builtinPresets, exportMidi } from '../../src/presets';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, type OpenAppOptions, openApp } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
+import { spaced, tinyCorpus } from '../helpers/hostileInput';
 import { manyNotesFile } from '../helpers/smfWriter';
 
 /**
@@ -12,7 +14,6 @@ import { manyNotesFile } from '../helpers/smfWriter';
  */
 const ballad = builtinPresets()[0];
 const KEY = 'markov-muse/user-presets/v1';
-const spaced = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + (i % 26))).join(' ');
 const quick = { timeout: 5000 };
 /** A real piece with melody and chords, as Export MIDI gives it. */
 function song(): Uint8Array {
@@ -21,33 +22,20 @@ function song(): Uint8Array {
   return files.value[0].bytes;
 }
 
+/** The app opened (openApp: its own browser, storage and problem list), once its first piece is there. */
+async function open(options: OpenAppOptions = {}): Promise<App> {
+  const app = await openApp(options);
+  await app.page.waitForFunction(
+    () => (window as unknown as { muse?: { piece(): unknown } }).muse?.piece() !== undefined,
+  );
+  return app;
+}
+
+/** A script that puts `value` under `key` in localStorage before the app's first load (not on reloads). */
+const seedStorage = (key: string, value: string) =>
+  `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)}); }`;
+
 describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (issue #19)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
-  let problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A page of the app in a fresh context (its own storage), watched for uncaught errors. */
-  async function open(hash = '', context?: BrowserContext): Promise<Page> {
-    problems = [];
-    const page = await (context ?? (await browser.newContext({ acceptDownloads: true }))).newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    await page.goto(`${server.url}${hash}`);
-    await page.waitForFunction(
-      () => (window as unknown as { muse?: { piece(): unknown } }).muse?.piece() !== undefined,
-    );
-    return page;
-  }
   const status = (page: Page) => page.locator('#status').textContent();
   const presetStatus = (page: Page) => page.locator('#preset-status').textContent();
   const openPanel = (page: Page) => page.getByText('Edit preset', { exact: true }).click();
@@ -59,7 +47,8 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
     });
 
   it('1. refuses 33 spaced letters at once: in the Form field, in an imported preset and in a share link', async () => {
-    const page = await open();
+    const app = await open();
+    const { page } = app;
     const form = page.getByLabel('Form', { exact: true });
     await form.fill(spaced(33));
     await form.blur();
@@ -72,17 +61,19 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
       .poll(() => presetStatus(page), quick)
       .toMatch(/^long-form\.json was not imported: preset field form: must be at most 32 letters/);
 
-    const linked = await open(`#v=1&preset=${ballad.name}&seed=3&form=${encodeURIComponent(spaced(33))}`);
+    expect(app.problems).toEqual([]);
+    await app.close();
+    const linked = await open({ hash: `v=1&preset=${ballad.name}&seed=3&form=${encodeURIComponent(spaced(33))}` });
     await expect
-      .poll(() => status(linked), quick)
+      .poll(() => status(linked.page), quick)
       .toMatch(/^This share link cannot be opened: the link's form .* is not allowed: .*at most 32 letters/);
-    expect(problems).toEqual([]);
-    await linked.context().close();
-    await page.context().close();
+    expect(linked.problems).toEqual([]);
+    await linked.close();
   }, 60_000);
 
   it('2. a preset file nested 30,000 deep: "nested too deep" in the status line, no uncaught error', async () => {
-    const page = await open();
+    const app = await open();
+    const { page } = app;
     await openPanel(page);
     await importPreset(page, 'types.json', JSON.stringify({ ...ballad, tempo: 'fast' }));
     await expect.poll(() => presetStatus(page), quick).toMatch(/^types\.json was not imported/);
@@ -93,12 +84,13 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
       .toBe(
         'deep.json was not imported: the preset is nested too deep (more than 64 levels of [ and {): markov-muse never writes such a file.',
       );
-    expect(problems).toEqual([]);
-    await page.context().close();
+    expect(app.problems).toEqual([]);
+    await app.close();
   }, 60_000);
 
   it('3. one file of 200,000 notes among others: the report shows, Train is enabled', async () => {
-    const page = await open();
+    const app = await open();
+    const { page } = app;
     await page.getByLabel('Import MIDI files').setInputFiles([
       { name: 'many-notes.mid', mimeType: 'audio/midi', buffer: Buffer.from(manyNotesFile(200_000)) },
       { name: 'song.mid', mimeType: 'audio/midi', buffer: Buffer.from(song()) },
@@ -109,21 +101,14 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
     const report = page.locator('#corpus-report');
     await expect.poll(() => report.textContent(), quick).toMatch(/Pieces2Notes2\d{5}/);
     await expect.poll(() => page.getByRole('button', { name: 'Train model' }).isEnabled(), quick).toBe(true);
-    expect(problems).toEqual([]);
-    await page.context().close();
+    expect(app.problems).toEqual([]);
+    await app.close();
   }, 90_000);
 
   it('6. a stored preset that cannot be read is kept through Save, exported as stored, deleted only when asked', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const setup = await context.newPage();
-    await setup.goto(server.url);
     const broken = { ...ballad, name: 'too-fast', tempo: 999 };
-    await setup.evaluate(
-      ([key, value]) => localStorage.setItem(key, value),
-      [KEY, JSON.stringify([{ ...ballad, name: 'mine' }, broken])],
-    );
-    await setup.close();
-    const page = await open('', context);
+    const app = await open({ initScript: seedStorage(KEY, JSON.stringify([{ ...ballad, name: 'mine' }, broken])) });
+    const { page } = app;
     expect(await presetStatus(page)).toMatch(
       /^Your presets: 1 saved preset could not be read \(too-fast: preset field tempo: must be a whole number from 30 to 300, not 999\); it is kept as it was\. Export unreadable presets/,
     );
@@ -149,53 +134,28 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
     const left = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), KEY);
     expect(left.map((p: { name: string }) => p.name)).toEqual(['mine', 'another']);
     expect(await page.getByRole('button', { name: 'Export unreadable presets' }).isVisible()).toBe(false);
-    expect(problems).toEqual([]);
-    await context.close();
+    expect(app.problems).toEqual([]);
+    await app.close();
   }, 60_000);
 
   it('6. a truncated store is backed up before Save writes the list again', async () => {
-    const context = await browser.newContext();
-    const setup = await context.newPage();
-    await setup.goto(server.url);
     const truncated = JSON.stringify([{ ...ballad, name: 'mine' }]).slice(0, 300);
-    await setup.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, truncated]);
-    await setup.close();
-    const page = await open('', context);
+    const app = await open({ initScript: seedStorage(KEY, truncated) });
+    const { page } = app;
     expect(await presetStatus(page)).toMatch(/the list of your saved presets is damaged \(cut short\?\)/);
     await page.getByLabel('Preset name', { exact: true }).fill('fresh');
     await page.getByRole('button', { name: 'Save preset' }).click();
     await expect.poll(() => presetStatus(page), quick).toBe('Saved your preset fresh.');
     const backup = await page.evaluate((key) => localStorage.getItem(`${key}/damaged`), KEY);
     expect(JSON.parse(backup ?? '[]')).toEqual([truncated]);
-    expect(problems).toEqual([]);
-    await context.close();
+    expect(app.problems).toEqual([]);
+    await app.close();
   }, 60_000);
 
   it('10. a corpus too small to learn from: the training status warns with the numbers', async () => {
-    const page = await open();
-    const tiny = (i: number) => ({
-      id: `tiny-${i}`,
-      title: `Tiny ${i}`,
-      source: 'built by the test',
-      licence: 'CC0-1.0',
-      key: 'C',
-      mode: 'major',
-      meter: [4, 4],
-      tempo: 100,
-      tracks: [{ name: 'Melody', role: 'melody', notes: [{ pitch: 60 + i, tick: 0, duration: 480, velocity: 90 }] }],
-      chords: [{ tick: 0, duration: 1920, symbol: 'C' }],
-    });
-    const corpus = (n: number) =>
-      Buffer.from(
-        JSON.stringify({
-          format: 'markov-muse/corpus',
-          version: 1,
-          name: 'tiny',
-          description: '',
-          ppq: 480,
-          pieces: Array.from({ length: n }, (_, i) => tiny(i)),
-        }),
-      );
+    const app = await open();
+    const { page } = app;
+    const corpus = (n: number) => Buffer.from(tinyCorpus(n));
     await page.getByLabel('Import MIDI files').setInputFiles([
       { name: 'tiny.json', mimeType: 'application/json', buffer: corpus(7) },
       { name: 'garbage.mid', mimeType: 'audio/midi', buffer: Buffer.from('MThd garbage') },
@@ -211,7 +171,7 @@ describe.skipIf(!chromiumAvailable())('hostile and careless input in Chromium (i
     await expect
       .poll(() => page.locator('#train-status').textContent(), quick)
       .toMatch(/^Ready to train on 1 piece, but .*: 1 piece, 1 melody note and 1 chord,/);
-    expect(problems).toEqual([]);
-    await page.context().close();
+    expect(app.problems).toEqual([]);
+    await app.close();
   }, 60_000);
 });

@@ -1,108 +1,130 @@
 /**
  * Small scanners of TypeScript source for the shapes of issue #19 that a reviewer misses: spread
- * arguments over arrays (stack overflow) and regular expressions that can backtrack.
- *
- * Finds spread arguments in calls (`f(...xs)`, `a.push(...xs)`, `new X(...xs)`) in TypeScript
- * source: each element becomes an argument on the stack, so a long array overflows it. A small
- * scanner rather than a parser: strings, template literals, comments and regex literals are
- * skipped; a spread counts when the innermost open bracket is a `(` that follows a name or a `)`
- * (a call), not a `[` or `{` (array and object literals are fine at any length) and not a rest
- * parameter (a `(` after `function name` or before `=>`).
+ * arguments over arrays (stack overflow) and regular expressions that can backtrack. Scanners
+ * rather than a parser: {@link codeOf} skips strings, template literals and comments and picks out
+ * regex literals; the rest is plain code characters.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every .ts file under a folder. */
+export function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** A piece of source: one code character, or a whole regex literal. */
+type Piece = { kind: 'code'; at: number; line: number } | { kind: 'regex'; pattern: string; line: number };
+
+const previousSignificant = (source: string, at: number) => {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(source[k])) k--;
+  return k;
+};
+
+/** The code of a source, strings and comments left out, regex literals whole. */
+function* codeOf(source: string): Generator<Piece> {
+  const n = source.length;
+  let line = 1;
+  let i = 0;
+  while (i < n) {
+    const c = source[i];
+    const next = source[i + 1];
+    if (c === '/' && next === '/') {
+      while (i < n && source[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      for (i += 2; i < n && !(source[i] === '*' && source[i + 1] === '/'); i++) if (source[i] === '\n') line++;
+      i += 2;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < n && source[i] !== c; i++) {
+        if (source[i] === '\\') i++;
+        else if (source[i] === '\n') line++;
+      }
+      i++;
+      continue;
+    }
+    if (c === '/') {
+      // A regex literal where an operand may start: after an operator, an open bracket or a keyword.
+      const k = previousSignificant(source, i);
+      if (
+        k < 0 ||
+        '(,=:[!&|?{};+-*%<>~^'.includes(source[k]) ||
+        /\b(return|typeof|case)$/.test(source.slice(0, k + 1))
+      ) {
+        const start = i + 1;
+        let inClass = false;
+        for (i++; i < n && (source[i] !== '/' || inClass) && source[i] !== '\n'; i++) {
+          if (source[i] === '\\') i++;
+          else if (source[i] === '[') inClass = true;
+          else if (source[i] === ']') inClass = false;
+        }
+        yield { kind: 'regex', pattern: source.slice(start, i), line };
+        i++;
+        continue;
+      }
+    }
+    yield { kind: 'code', at: i, line };
+    if (c === '\n') line++;
+    i++;
+  }
+}
+
+/** A spread argument of a call. */
 export interface CallSpread {
   line: number;
   /** The source line, trimmed. */
   text: string;
 }
 
+/**
+ * Spread arguments in calls (`f(...xs)`, `a.push(...xs)`, `new X(...xs)`): each element becomes an
+ * argument on the stack, so a long array overflows it. A spread counts when the innermost open
+ * bracket is a `(` that follows a name or a `)` (a call), not a `[` or `{` (array and object
+ * literals are fine at any length) and not a rest parameter (`function f(...xs)`, `(...xs) =>`).
+ */
 export function callSpreads(source: string): CallSpread[] {
   const found: CallSpread[] = [];
-  const stack: { open: string; call: boolean }[] = [];
-  let line = 1;
-  let i = 0;
-  const n = source.length;
+  const stack: boolean[] = []; // per open bracket: is it a call's argument list
   const lineText = (at: number) => {
     const start = source.lastIndexOf('\n', at - 1) + 1;
     const end = source.indexOf('\n', at);
-    return source.slice(start, end < 0 ? n : end).trim();
+    return source.slice(start, end < 0 ? source.length : end).trim();
   };
-  const prevSignificant = (at: number) => {
-    let k = at - 1;
-    while (k >= 0 && /\s/.test(source[k])) k--;
-    return k;
-  };
-  while (i < n) {
+  let skip = 0;
+  for (const piece of codeOf(source)) {
+    if (piece.kind !== 'code') continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    const i = piece.at;
     const c = source[i];
-    const next = source[i + 1];
-    if (c === '\n') line++;
-    if (c === '/' && next === '/') {
-      while (i < n && source[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && next === '*') {
-      i += 2;
-      while (i < n && !(source[i] === '*' && source[i + 1] === '/')) {
-        if (source[i] === '\n') line++;
-        i++;
-      }
-      i += 2;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') {
-      i++;
-      while (i < n && source[i] !== c) {
-        if (source[i] === '\\') i++;
-        else if (source[i] === '\n') line++;
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === '/') {
-      // A regex literal where an operand may start (after an operator or an open bracket).
-      const k = prevSignificant(i);
-      if (
-        k < 0 ||
-        '(,=:[!&|?{};+-*%<>~^'.includes(source[k]) ||
-        /\b(return|typeof|case)$/.test(source.slice(0, k + 1))
-      ) {
-        i++;
-        let inClass = false;
-        while (i < n && (source[i] !== '/' || inClass) && source[i] !== '\n') {
-          if (source[i] === '\\') i++;
-          else if (source[i] === '[') inClass = true;
-          else if (source[i] === ']') inClass = false;
-          i++;
-        }
-        i++;
-        continue;
-      }
-    }
     if (c === '(' || c === '[' || c === '{') {
       let call = false;
       if (c === '(') {
-        const k = prevSignificant(i);
+        const k = previousSignificant(source, i);
         const before = source.slice(Math.max(0, k - 40), k + 1);
         const named = k >= 0 && /[\w$)\]>]$/.test(before);
         const declaration =
           /\bfunction\s*[\w$]*\s*(<[^>]*>)?$/.test(before) || /\b(if|for|while|switch|catch)$/.test(before);
         call = named && !declaration;
       }
-      stack.push({ open: c, call });
-    } else if (c === ')' || c === ']' || c === '}') {
-      stack.pop();
-    } else if (c === '.' && next === '.' && source[i + 2] === '.') {
-      const top = stack[stack.length - 1];
-      if (top?.call) {
-        // A rest parameter of an arrow function: `(...xs) =>` right after this group closes.
+      stack.push(call);
+    } else if (c === ')' || c === ']' || c === '}') stack.pop();
+    else if (c === '.' && source.startsWith('...', i)) {
+      skip = 2;
+      if (stack[stack.length - 1]) {
         const close = matching(source, i);
         const after = close < 0 ? '' : source.slice(close + 1, close + 40);
-        if (!/^\s*(:[^=]*)?=>/.test(after)) found.push({ line, text: lineText(i) });
+        if (!/^\s*(:[^=]*)?=>/.test(after)) found.push({ line: piece.line, text: lineText(i) });
       }
-      i += 3;
-      continue;
     }
-    i++;
   }
   return found;
 }
@@ -128,59 +150,11 @@ export interface RegexLiteral {
   pattern: string;
 }
 
-/** Every regex literal (`/…/flags` where an operand may start), strings and comments skipped. */
+/** Every regex literal of a source (strings and comments skipped). */
 export function regexLiterals(source: string): RegexLiteral[] {
   const found: RegexLiteral[] = [];
-  let line = 1;
-  let i = 0;
-  const n = source.length;
-  while (i < n) {
-    const c = source[i];
-    const next = source[i + 1];
-    if (c === '\n') line++;
-    if (c === '/' && next === '/') {
-      while (i < n && source[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && next === '*') {
-      i += 2;
-      while (i < n && !(source[i] === '*' && source[i + 1] === '/')) {
-        if (source[i] === '\n') line++;
-        i++;
-      }
-      i += 2;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === '`') {
-      i++;
-      while (i < n && source[i] !== c) {
-        if (source[i] === '\\') i++;
-        else if (source[i] === '\n') line++;
-        i++;
-      }
-      i++;
-      continue;
-    }
-    if (c === '/') {
-      let k = i - 1;
-      while (k >= 0 && /\s/.test(source[k])) k--;
-      if (k < 0 || '(,=:[!&|?{};'.includes(source[k]) || /\b(return|typeof|case)$/.test(source.slice(0, k + 1))) {
-        const start = i + 1;
-        i++;
-        let inClass = false;
-        while (i < n && (source[i] !== '/' || inClass) && source[i] !== '\n') {
-          if (source[i] === '\\') i++;
-          else if (source[i] === '[') inClass = true;
-          else if (source[i] === ']') inClass = false;
-          i++;
-        }
-        found.push({ line, pattern: source.slice(start, i) });
-        i++;
-        continue;
-      }
-    }
-    i++;
-  }
+  for (const piece of codeOf(source))
+    if (piece.kind === 'regex') found.push({ line: piece.line, pattern: piece.pattern });
   return found;
 }
 

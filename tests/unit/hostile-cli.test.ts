@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OutputFs, writeOutputs } from '../../src/cli/io';
 import { muse } from '../helpers/cli';
+import { corpusText, nested, spaced, tinyCorpus, tinyPiece } from '../helpers/hostileInput';
 import { museProcess } from '../helpers/museProcess';
 import { manyNotesFile } from '../helpers/smfWriter';
 
@@ -16,8 +17,6 @@ import { manyNotesFile } from '../helpers/smfWriter';
  */
 const dir = mkdtempSync(join(tmpdir(), 'muse-hostile-'));
 const SONGBOOK = 'presets/corpora/songbook.json';
-const spaced = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(65 + (i % 26))).join(' ');
-const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
 const lines = (text: string) => text.trim().split('\n');
 const fsOps: OutputFs = {
   openSync: fs.openSync,
@@ -410,29 +409,7 @@ describe('9. model files trusted no further than the writer', () => {
 describe('10. training on rubbish', () => {
   const hostile = join(dir, 'hostile-corpus');
   mkdirSync(hostile);
-  const tiny = (i: number) => ({
-    id: `tiny-${i}`,
-    title: `Tiny ${i}`,
-    source: 'built by the test',
-    licence: 'CC0-1.0',
-    key: 'C',
-    mode: 'major',
-    meter: [4, 4],
-    tempo: 100,
-    tracks: [{ name: 'Melody', role: 'melody', notes: [{ pitch: 60 + i, tick: 0, duration: 480, velocity: 90 }] }],
-    chords: [{ tick: 0, duration: 1920, symbol: 'C' }],
-  });
-  writeFileSync(
-    join(hostile, 'tiny.json'),
-    JSON.stringify({
-      format: 'markov-muse/corpus',
-      version: 1,
-      name: 'tiny',
-      description: '',
-      ppq: 480,
-      pieces: [0, 1, 2, 3, 4, 5, 6].map(tiny),
-    }),
-  );
+  writeFileSync(join(hostile, 'tiny.json'), tinyCorpus(7));
   writeFileSync(join(hostile, 'empty.mid'), '');
   writeFileSync(
     join(hostile, 'garbage.mid'),
@@ -462,20 +439,10 @@ describe('10. training on rubbish', () => {
   it('refuses a corpus with no melody to learn from, saying so with the numbers', async () => {
     const noMelody = join(dir, 'no-melody.json');
     const piece = {
-      ...tiny(0),
+      ...tinyPiece(0),
       tracks: [{ name: 'Pad', role: 'chords', notes: [{ pitch: 48, tick: 0, duration: 1920, velocity: 80 }] }],
     };
-    writeFileSync(
-      noMelody,
-      JSON.stringify({
-        format: 'markov-muse/corpus',
-        version: 1,
-        name: 'x',
-        description: '',
-        ppq: 480,
-        pieces: [piece],
-      }),
-    );
+    writeFileSync(noMelody, corpusText([piece]));
     const r = await muse('train', noMelody, '--out', join(dir, 'never.json'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/the corpus has 1 piece, 0 melody notes and 1 chord: no melody to learn from/);

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_MAX_LENGTH, presetSchema } from '../../src/presets/schema';
-import { regexLiterals, riskyGroups } from '../helpers/sourceScan';
+import { regexLiterals, riskyGroups, sourceFiles } from '../helpers/sourceScan';
 
 /**
  * Issue #19, case 1: the form pattern could match a spaced letter two ways, so a form that failed
@@ -16,12 +15,6 @@ const ONE_WAY: Record<string, string> = {
   '^(intro )?[A-Z]( ?[A-Z]){0,31}( outro)?$': 'form',
 };
 
-const sources = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
-  });
-
 describe('regular expressions that cannot backtrack (issue #19, case 1)', () => {
   it('finds the shape in the old form pattern and in (a+)+ (planted faults), not in plain patterns', () => {
     expect(riskyGroups('^(intro |)[A-Z]( [A-Z]| ?[A-Z]){0,31}( outro|)$')).toHaveLength(1);
@@ -34,7 +27,7 @@ describe('regular expressions that cannot backtrack (issue #19, case 1)', () => 
   it('src/ has no such pattern but the listed ones', () => {
     const found: string[] = [];
     let literals = 0;
-    for (const file of sources('src'))
+    for (const file of sourceFiles('src'))
       for (const r of regexLiterals(readFileSync(file, 'utf8'))) {
         literals++;
         if (riskyGroups(r.pattern).length && !ONE_WAY[r.pattern]) found.push(`${file}:${r.line}: /${r.pattern}/`);
