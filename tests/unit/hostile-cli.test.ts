@@ -320,9 +320,12 @@ describe('8. messages a musician reads', () => {
       /^muse: --generated \/nope: there is no such file or folder$/m,
     ],
     [
-      'stats with one piece',
-      () => muse('stats', '--generated', SONGBOOK, '--reference', join(dir, 'deep-preset.json')),
-      /--reference .*: no piece imports from its 1 file; the comparison needs two at least/,
+      'stats with a folder holding no piece',
+      () => {
+        mkdirSync(join(dir, 'empty-set'), { recursive: true });
+        return muse('stats', '--generated', SONGBOOK, '--reference', join(dir, 'empty-set'));
+      },
+      /the reference set \(.*empty-set\) has no piece that imports; the comparison needs two at least/,
     ],
   ])('%s', async (_, run, message) => {
     const r = await run();
