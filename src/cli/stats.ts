@@ -102,7 +102,7 @@ export function statsCommand(args: string[], io: Io): number {
   ] as const)
     if (set.features.length < 2)
       throw new UsageError(
-        `the ${flag} set (${set.source}) has ${set.features.length === 1 ? 'only 1 piece' : 'no piece'} that imports; the comparison needs two at least`,
+        `the ${flag} set (${set.source}) has ${set.features.length === 1 ? 'only 1 piece' : 'no piece'} that imports: fewer than two, the least a comparison needs`,
       );
   const features = compareSets(reference.features, generated.features);
   const baseline = compareSets(
