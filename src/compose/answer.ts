@@ -1,4 +1,4 @@
-import { barTicks, beatTicks, createRng, type Ticks } from '../core';
+import { barTicks, beatTicks, createRng, maxOf, minOf, type Ticks } from '../core';
 import { chordPitchClasses, type Note } from '../corpus';
 import type { MuseModel } from '../model';
 import { generateMelodyPhrase, type MelodyContext } from '../model';
@@ -23,7 +23,10 @@ export interface AnswerRequest {
  */
 export function answerBeat(call: readonly Note[], meter: Piece['meter']): Ticks {
   const beat = beatTicks(meter);
-  const end = Math.max(0, ...call.map((n) => n.tick + n.duration));
+  const end = maxOf(
+    call.map((n) => n.tick + n.duration),
+    0,
+  );
   return Math.ceil((end + beat) / beat) * beat;
 }
 
@@ -47,8 +50,8 @@ export function answerPhrase(piece: Piece, model: MuseModel, o: ComposeOptions, 
   };
   const chord = piece.chords.find((c) => request.due >= c.tick && request.due < c.tick + c.duration);
   const last = call[call.length - 1].pitch;
-  const low = Math.min(o.melody.low, ...call.map((n) => n.pitch));
-  const high = Math.max(o.melody.high, ...call.map((n) => n.pitch));
+  const low = Math.min(o.melody.low, minOf(call.map((n) => n.pitch)));
+  const high = Math.max(o.melody.high, maxOf(call.map((n) => n.pitch)));
   const first = nearestOf(chord ? chordPitchClasses(chord.symbol) : [last % 12], last, low, high);
   const rng = createRng(request.seed);
   const beat = beatTicks(piece.meter);

@@ -1,4 +1,4 @@
-import { createRng, type Ticks } from '../core';
+import { createRng, pushAll, type Ticks } from '../core';
 import { chordOfRoman, type Note } from '../corpus';
 import { arrange } from './compose';
 import type { PartId } from './edits';
@@ -26,7 +26,7 @@ export function spliceChords(chords: readonly ChordSpan[], inside: readonly Chor
     const end = c.tick + c.duration;
     if (c.tick < from) out.push(end > from ? { ...c, duration: from - c.tick } : c);
   }
-  out.push(...inside);
+  pushAll(out, inside);
   for (const c of chords) {
     const end = c.tick + c.duration;
     if (end > to) out.push(c.tick < to ? { ...c, tick: to, duration: end - to } : c);

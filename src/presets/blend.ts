@@ -1,5 +1,5 @@
 import { type ComposeOptions, type Piece, planForm } from '../compose';
-import { barTicks, err, ok, type Result } from '../core';
+import { barTicks, err, ok, pushAll, type Result } from '../core';
 import type { Corpus, CorpusPiece } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, evaluate, type MuseModel, provenanceOf, trainModel } from '../model';
 import { builtinCorpus } from './builtinCorpora';
@@ -50,8 +50,8 @@ export function blendFor(a: Corpus, b: Corpus, weight: number, preset: Pick<Pres
   if (!model) {
     const copies = blendCopies(a.pieces.length, b.pieces.length, weight);
     const pieces: CorpusPiece[] = [];
-    for (let i = 0; i < copies.a; i++) pieces.push(...a.pieces);
-    for (let i = 0; i < copies.b; i++) pieces.push(...b.pieces);
+    for (let i = 0; i < copies.a; i++) pushAll(pieces, a.pieces);
+    for (let i = 0; i < copies.b; i++) pushAll(pieces, b.pieces);
     const trained = trainModel(pieces, { order: preset.model.order, melodyMaxRun: maxRun });
     const unique = [...(copies.a ? a.pieces : []), ...(copies.b ? b.pieces : [])];
     model = { ...trained, provenance: provenanceOf(unique) };

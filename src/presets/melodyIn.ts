@@ -1,5 +1,5 @@
 import { answerBeat, answerPhrase, type Edit, MIN_NOTE, resolveOptions } from '../compose';
-import { barTicks, err, ok, type Result, type Ticks } from '../core';
+import { barTicks, err, maxOf, ok, type Result, type Ticks } from '../core';
 import type { CorpusPiece, Note } from '../corpus';
 import { composeOptions, type GenerateOptions, generate } from './generate';
 import { checkRecipe, type Recipe } from './recipe';
@@ -36,7 +36,7 @@ export function recipeAround(
   const melody = melodyOf(piece);
   if (melody.length === 0) return fail(`${piece.id} has no melody (no track with notes)`);
   const bar = barTicks(piece.meter);
-  const end = Math.max(...melody.map((n) => n.tick + n.duration));
+  const end = maxOf(melody.map((n) => n.tick + n.duration));
   const bars = Math.max(LIMITS.bars.min, barsFor ? barsFor(end) : Math.ceil(end / bar));
   if (bars > LIMITS.bars.max)
     return fail(`the melody is ${bars} bars long; at most ${LIMITS.bars.max} can be composed`);
@@ -84,7 +84,12 @@ export function continueRecipe(
   const call = melodyOf(piece);
   const bar = barTicks(piece.meter);
   const due = answerBeat(call, piece.meter);
-  const callBars = Math.ceil(Math.max(0, ...call.map((n) => n.tick + n.duration)) / bar);
+  const callBars = Math.ceil(
+    maxOf(
+      call.map((n) => n.tick + n.duration),
+      0,
+    ) / bar,
+  );
   const around = recipeAround(
     piece,
     base,

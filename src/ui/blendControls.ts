@@ -19,7 +19,8 @@ export class BlendControls {
     private readonly e: BlendElements,
     onChange: () => void,
   ) {
-    e.corpus.replaceChildren(new Option(t('None'), ''), ...builtinCorpusNames().map((n) => new Option(n, n)));
+    e.corpus.replaceChildren(new Option(t('None'), ''));
+    for (const n of builtinCorpusNames()) e.corpus.add(new Option(n, n));
     const show = () => {
       e.weightValue.value = Number(e.weight.value).toFixed(2);
       e.weight.disabled = e.corpus.value === '';

@@ -106,10 +106,8 @@ export class Editing {
     if (this.c.chord.dataset.key !== key) {
       this.c.chord.dataset.key = key;
       const placeholder = new Option(t('Chord for the selection…'), '');
-      this.c.chord.replaceChildren(
-        placeholder,
-        ...choices.map((r) => new Option(`${r} (${chordOfRoman(r, g.recipe.key) || '?'})`, r)),
-      );
+      this.c.chord.replaceChildren(placeholder);
+      for (const r of choices) this.c.chord.add(new Option(`${r} (${chordOfRoman(r, g.recipe.key) || '?'})`, r));
     }
     this.buttons();
   }

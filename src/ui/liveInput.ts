@@ -114,7 +114,8 @@ export class LiveInput {
         });
       return b;
     });
-    this.keys.replaceChildren(...buttons);
+    this.keys.replaceChildren();
+    for (const b of buttons) this.keys.append(b);
   }
 
   /** Every MIDI input, now and as ports come and go; none where the browser has no Web MIDI. */

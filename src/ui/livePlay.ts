@@ -1,5 +1,5 @@
 import { answerBeat, answerPhrase, type Edit, type PartId, resolveOptions } from '../compose';
-import { barTicks, PPQ, type Ticks } from '../core';
+import { barTicks, maxOf, minOf, PPQ, type Ticks } from '../core';
 import type { Note } from '../corpus';
 import { composeOptions, type Generated } from '../presets';
 import type { Editing } from './editing';
@@ -152,7 +152,7 @@ export class LivePlay {
     const g = this.host.current();
     if (!g || this.open.size > 0) return;
     const bar = barTicks(g.piece.meter);
-    const first = Math.min(...call.map((n) => n.tick));
+    const first = minOf(call.map((n) => n.tick));
     const bars = Math.min(4, Math.max(1, Math.ceil((due - first) / bar)));
     const o = resolveOptions(composeOptions(g.preset, g.recipe));
     const answer = answerPhrase(g.piece, g.model, o, { call, due, bars, seed: g.recipe.seed + this.state.answers + 1 });
@@ -162,7 +162,7 @@ export class LivePlay {
       this.host.say(t('The piece ends before an answer could start.'), true);
       return;
     }
-    const end = Math.max(...answer.map((n) => n.tick + n.duration));
+    const end = maxOf(answer.map((n) => n.tick + n.duration));
     const edits: Edit[] = [
       { op: 'clear', track: 'melody', from: Math.max(0, Math.floor(first)), to: end },
       { op: 'add', track: 'melody', notes: call },

@@ -11,6 +11,7 @@ import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
+import { benchUntrusted } from './untrusted.bench';
 
 await loadBuiltinCorpora(); // the benchmarks compose synchronously from the built-in corpora
 const json = process.argv.includes('--json');
@@ -19,6 +20,7 @@ const figures: Figure[] = [
   ...benchModel(),
   ...benchGenerate(),
   ...benchEdit(),
+  ...benchUntrusted(),
   ...(await benchSize()),
   ...(await benchRender()),
   ...(await benchContinue()),
