@@ -14,41 +14,28 @@ export function benchEdit(): Figure[] {
   const { piece, model, preset, recipe } = g.value;
   const o = resolveOptions(composeOptions(preset, recipe));
   let seed = 0;
+  const section = () =>
+    regenerate(piece, model, o, {
+      from: 4,
+      to: 12,
+      parts: ['melody', 'chords', 'bass', 'drums'],
+      seed: seed++,
+      variation: 1,
+    });
+  const chordsOnly = () =>
+    regenerate(piece, model, o, { from: 4, to: 12, parts: ['chords', 'bass'], seed: seed++, variation: 1 });
+  const again = () => generate({ ...recipe, seed: seed++ });
   // Warm-up, the same for all three: the compiled phrase shapes and the JIT settle over the first
   // few dozen calls (one warm-up call, as medianMs does, leaves the first figure measured cold).
-  for (let i = 0; i < 30; i++) {
-    regenerate(piece, model, o, {
-      from: 4,
-      to: 12,
-      parts: ['melody', 'chords', 'bass', 'drums'],
-      seed: seed++,
-      variation: 1,
-    });
-    regenerate(piece, model, o, { from: 4, to: 12, parts: ['chords', 'bass'], seed: seed++, variation: 1 });
-    generate({ ...recipe, seed: seed++ });
-  }
-  const section = medianMs(() => {
-    regenerate(piece, model, o, {
-      from: 4,
-      to: 12,
-      parts: ['melody', 'chords', 'bass', 'drums'],
-      seed: seed++,
-      variation: 1,
-    });
-  }, 21);
-  const chords = medianMs(() => {
-    regenerate(piece, model, o, { from: 4, to: 12, parts: ['chords', 'bass'], seed: seed++, variation: 1 });
-  }, 21);
-  const whole = medianMs(() => {
-    generate({ ...recipe, seed: seed++ });
-  }, 21);
+  for (let i = 0; i < 30; i++) for (const f of [section, chordsOnly, again]) f();
+  const [sectionMs, chords, whole] = [section, chordsOnly, again].map((f) => medianMs(() => void f(), 21));
   const baseline = { name: `composing the whole ${piece.bars}-bar piece`, value: whole };
   return [
     {
       name: 'regenerate selection, 8 bars, all parts',
-      value: section,
+      value: sectionMs,
       unit: 'ms',
-      baseline: { ...baseline, ratio: section / whole },
+      baseline: { ...baseline, ratio: sectionMs / whole },
     },
     {
       name: 'regenerate selection, 8 bars, chords under the kept melody',

@@ -8,7 +8,7 @@ import { importFile, scaleSteps, tonicPitchClass } from '../../src/corpus';
 import { composeOptions, generate } from '../../src/presets';
 import { muse } from '../helpers/cli';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';
-import { noteEvents, writeSmf } from '../helpers/smfWriter';
+import { melodyFile } from '../helpers/smfWriter';
 
 const dir = mkdtempSync(join(tmpdir(), 'muse-continue-'));
 
@@ -46,26 +46,12 @@ describe('answerPhrase (call and response)', () => {
   });
 });
 
-function callFile(): Uint8Array {
-  const notes = [0, 4, 7, 4, 5, 4, 2, 0].map((pc, i) => ({
-    pitch: 67 + pc,
-    tick: i * 480,
-    duration: 480,
-    velocity: 90,
-  }));
-  return writeSmf({
-    tracks: [
-      {
-        events: [
-          { tick: 0, type: 'meter', numerator: 4, denominator: 4 },
-          { tick: 0, type: 'tempo', bpm: 110 },
-          { tick: 0, type: 'name', text: 'Melody' },
-          ...noteEvents(notes),
-        ],
-      },
-    ],
-  });
-}
+/** The call: C E G E F E D C from G4, a quarter each, 4/4 at 110 bpm. */
+const callFile = () =>
+  melodyFile(
+    [0, 4, 7, 4, 5, 4, 2, 0].map((pc) => 67 + pc),
+    { bpm: 110 },
+  );
 
 describe('muse continue', () => {
   it('writes the phrase and the answer after a beat of silence, N bars long', async () => {

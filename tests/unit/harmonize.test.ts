@@ -9,7 +9,7 @@ import { harmonizeMelody, isTonicChord } from '../../src/model';
 import { builtinCorpus, composeOptions, findPreset, generate, harmonizeRecipe, modelFor } from '../../src/presets';
 import { muse } from '../helpers/cli';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';
-import { noteEvents, writeSmf } from '../helpers/smfWriter';
+import { melodyFile } from '../helpers/smfWriter';
 
 const dir = mkdtempSync(join(tmpdir(), 'muse-harmonize-'));
 
@@ -90,23 +90,10 @@ describe('the harmonize edit', () => {
 });
 
 /** A melody as a MIDI file: a simple tune in D major, 3/4. */
-function tuneFile(): Uint8Array {
-  const pcs = [2, 6, 9, 6, 4, 2, 1, 4, 9, 7, 6, 4, 2, 6, 9, 11, 9, 7, 6, 4, 1, 2, 2, 2];
-  const notes = pcs.map((pc, i) => ({ pitch: 62 + ((pc - 2 + 12) % 12), tick: i * 480, duration: 480, velocity: 90 }));
-  return writeSmf({
-    tracks: [
-      {
-        events: [
-          { tick: 0, type: 'meter', numerator: 3, denominator: 4 },
-          { tick: 0, type: 'key', sf: 2, mi: 0 },
-          { tick: 0, type: 'tempo', bpm: 132 },
-          { tick: 0, type: 'name', text: 'Melody' },
-          ...noteEvents(notes),
-        ],
-      },
-    ],
-  });
-}
+const TUNE = [2, 6, 9, 6, 4, 2, 1, 4, 9, 7, 6, 4, 2, 6, 9, 11, 9, 7, 6, 4, 1, 2, 2, 2].map(
+  (pc) => 62 + ((pc - 2 + 12) % 12),
+);
+const tuneFile = () => melodyFile(TUNE, { meter: [3, 4], sharps: 2, bpm: 132 });
 
 describe('muse harmonize', () => {
   it('writes the melody with chords, bass and drums around it; the file is a valid MIDI file that says so', async () => {
