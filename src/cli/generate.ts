@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import {
   builtinPresets,
   exportMidi,
+  findPreset,
   generate,
   PRESET_MAX_BYTES,
   type Preset,
@@ -10,22 +10,20 @@ import {
   pieceJson,
   type Recipe,
 } from '../presets';
-import { intOption, parseOptions, readUserFile, UsageError } from './args';
-import type { Io } from './io';
+import { intOption, parseOptions, UsageError } from './args';
+import { readUserFile } from './files';
+import { type Io, type Output, writeOutputs } from './io';
 import { readModel } from './train';
-
-function write(path: string, bytes: Uint8Array | string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new Error(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 /** A preset file given to --preset (a path ending in .json), checked; undefined for a preset name. */
 export function presetFromFile(value: string): Preset | undefined {
   if (!/\.json$/i.test(value)) return undefined;
-  const text = readUserFile(value, PRESET_MAX_BYTES, 'preset');
+  const text = readUserFile(
+    value,
+    PRESET_MAX_BYTES,
+    'preset file',
+    'a preset file is a .json like those in presets/ or one Export preset saved',
+  );
   const notes: string[] = [];
   const parsed = parsePresetText(text, notes);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
@@ -67,6 +65,16 @@ function overrideOptions(
   return o;
 }
 
+/** --blend CORPUS:WEIGHT (e.g. folk-jigs:0.3): a second built-in corpus and its weight 0–1. */
+function blendOption(value: string | undefined): Partial<Recipe> {
+  if (value === undefined) return {};
+  const m = /^([a-z0-9-]+):(\d(?:\.\d{1,2})?)$/.exec(value.trim());
+  if (!m) throw new UsageError(`--blend must be CORPUS:WEIGHT, e.g. folk-jigs:0.3, not "${value}"`);
+  const weight = Number(m[2]);
+  if (weight > 1) throw new UsageError(`--blend weight must be from 0 to 1, not ${m[2]}`);
+  return { blend: { corpus: m[1], weight } };
+}
+
 /**
  * `muse generate`: the piece of a recipe as MIDI (or as JSON when --out ends in .json), with the
  * export settings of the app's export menu: --range FROM-TO, --quantize, --per-track.
@@ -84,6 +92,7 @@ export function generateCommand(args: string[], io: Io): number {
     form: { type: 'string' },
     temperature: { type: 'string' },
     'max-run': { type: 'string' },
+    blend: { type: 'string' },
     out: { type: 'string' },
     range: { type: 'string' },
     quantize: { type: 'boolean' },
@@ -99,6 +108,12 @@ export function generateCommand(args: string[], io: Io): number {
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
   const custom = presetFromFile(presetName);
+  if (!custom && !findPreset(presetName))
+    throw new UsageError(
+      `there is no preset called "${presetName.slice(0, 60)}": give one of ${builtinPresets()
+        .map((p) => p.name)
+        .join(', ')} (see: muse presets), or a preset file ending in .json`,
+    );
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
@@ -108,18 +123,18 @@ export function generateCommand(args: string[], io: Io): number {
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
     ...overrideOptions(values),
+    ...blendOption(values.blend),
   };
   const range = rangeOption(values.range);
   const result = generate(recipe, { quantize: values.quantize, preset: custom, model });
-  if (!result.ok) throw new UsageError(result.error.message);
+  if (!result.ok) throw new UsageError(`${result.error.field === 'blend' ? '--blend: ' : ''}${result.error.message}`);
   const g = result.value;
   if (range && range.to > g.piece.bars)
     throw new UsageError(`--range ${range.from}-${range.to} goes past the last bar (${g.piece.bars})`);
-  const written: string[] = [];
-  if (out.toLowerCase().endsWith('.json')) {
-    write(out, pieceJson(g));
-    written.push(out);
-  } else {
+  // All files of the export or none: written to temporary files, renamed when all are complete.
+  const outputs: Output[] = [];
+  if (out.toLowerCase().endsWith('.json')) outputs.push({ path: out, data: pieceJson(g) });
+  else {
     const files = exportMidi(
       recipe,
       { range, quantize: values.quantize, perTrack: values['per-track'] },
@@ -129,10 +144,11 @@ export function generateCommand(args: string[], io: Io): number {
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {
       const path = values['per-track'] ? `${stem}-${file.name.slice(file.name.lastIndexOf('-') + 1)}` : out;
-      write(path, file.bytes);
-      written.push(path);
+      outputs.push({ path, data: file.bytes });
     }
   }
+  writeOutputs(outputs);
+  const written = outputs.map((o) => o.path);
   if (values.json) {
     const tracks = g.piece.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length }));
     const { bars, key, mode } = g.piece;
@@ -144,6 +160,7 @@ export function generateCommand(args: string[], io: Io): number {
       mode,
       tracks,
       originality: g.originality,
+      ...(g.leans ? { leans: g.leans } : {}),
     };
     io.out(`${JSON.stringify(summary)}\n`);
   }

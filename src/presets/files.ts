@@ -1,9 +1,10 @@
 import { version } from '../../package.json';
-import type { Piece } from '../compose';
+import { describeEdits, type Piece } from '../compose';
 import { err, ok, type Result } from '../core';
 import { sampleCredits } from '../engine/samples/ids';
 import { pieceToMidi, sliceBars, splitTracks } from '../export';
 import { findPreset } from './builtin';
+import { encodeEdits } from './editCodec';
 import { type Generated, type GenerateError, type GenerateOptions, generate } from './generate';
 import type { Recipe } from './recipe';
 import { soundOf } from './sound';
@@ -27,10 +28,14 @@ function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
   const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
   // Sampled instruments: their credit and licence (the piano is CC BY 3.0: attribution travels with the music).
   const samples = sampleCredits(soundOf(g.preset));
+  // Edits travel in their compact form (as in share links), and say in words that the piece was edited.
+  const { edits, ...recipe } = g.recipe;
+  const edited = edits?.length ? { edited: describeEdits(edits) } : {};
   return {
     app: APP.name,
     version: APP.version,
-    recipe: g.recipe,
+    recipe: edits?.length ? { ...recipe, edits: encodeEdits(edits) } : recipe,
+    ...edited,
     ...custom,
     ...exported,
     model: { corpus: g.modelName, pieces: pieces.length, licences, hash: contentHash, order: g.model.options.order },

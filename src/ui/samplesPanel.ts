@@ -79,23 +79,23 @@ export class SamplesPanel {
   private async refresh(): Promise<void> {
     const names = await this.store?.names();
     this.names = names?.ok ? names.value : [];
-    this.list.replaceChildren(
-      ...this.names.map((name) => {
-        const item = document.createElement('li');
-        const label = document.createElement('span');
-        label.textContent = name;
-        const use = document.createElement('button');
-        use.type = 'button';
-        use.textContent = t('Play the melody with {name}', { name });
-        use.addEventListener('click', () => this.host.use(name));
-        const remove = document.createElement('button');
-        remove.type = 'button';
-        remove.textContent = t('Remove samples {name}', { name });
-        remove.addEventListener('click', () => void this.remove(name));
-        item.append(label, use, remove);
-        return item;
-      }),
-    );
+    this.list.replaceChildren();
+    for (const item of this.names.map((name) => {
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      label.textContent = name;
+      const use = document.createElement('button');
+      use.type = 'button';
+      use.textContent = t('Play the melody with {name}', { name });
+      use.addEventListener('click', () => this.host.use(name));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.textContent = t('Remove samples {name}', { name });
+      remove.addEventListener('click', () => void this.remove(name));
+      item.append(label, use, remove);
+      return item;
+    }))
+      this.list.append(item);
     this.host.changed();
   }
 

@@ -50,7 +50,8 @@ function optionControls(
     const name = [...names, key];
     if (spec.kind === 'group') {
       const set = fieldset(fieldLabel(key));
-      set.append(...optionControls(spec.options, (values[key] ?? {}) as Record<string, unknown>, at, name, editing));
+      for (const c of optionControls(spec.options, (values[key] ?? {}) as Record<string, unknown>, at, name, editing))
+        set.append(c);
       return set;
     }
     return optionControl(spec, values[key], at, name, editing);
@@ -158,7 +159,8 @@ export function voiceControl(spec: InstrumentSpec, path: readonly string[], edit
   const options = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = t('{name} options', { name: spec.instrument });
-  options.append(summary, ...optionControls(group, values, [...path, 'options'], path, editing));
+  options.append(summary);
+  for (const c of optionControls(group, values, [...path, 'options'], path, editing)) options.append(c);
   set.append(field, options);
   return set;
 }
@@ -209,7 +211,8 @@ export function effectsControl(
     });
     const group = EFFECTS[effect.effect] as OptionGroup;
     const values = mergeOptions(defaultsOf(group), effect.options ?? {});
-    item.append(select, up, remove, ...optionControls(group, values, [...path, String(i), 'options'], names, editing));
+    item.append(select, up, remove);
+    for (const c of optionControls(group, values, [...path, String(i), 'options'], names, editing)) item.append(c);
     set.append(item);
   });
   const add = document.createElement('div');

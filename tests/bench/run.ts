@@ -3,6 +3,8 @@
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
 import { loadBuiltinCorpora } from '../../src/presets';
+import { benchContinue } from './continue.bench';
+import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { benchLive } from './live.bench';
@@ -10,6 +12,7 @@ import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
+import { benchUntrusted } from './untrusted.bench';
 
 await loadBuiltinCorpora(); // the benchmarks compose synchronously from the built-in corpora
 const json = process.argv.includes('--json');
@@ -17,8 +20,11 @@ const figures: Figure[] = [
   ...importFigures(await benchImport()),
   ...benchModel(),
   ...benchGenerate(),
+  ...benchEdit(),
+  ...benchUntrusted(),
   ...(await benchSize()),
   ...(await benchRender()),
   ...(await benchLive()),
+  ...(await benchContinue()),
 ];
 printFigures(figures, json);

@@ -7,8 +7,8 @@ import { SumChain } from './sumChain';
 
 /** One stock voice: a monophonic Tone.js instrument (Synth, FMSynth, PluckSynth, NoiseSynth…). */
 export interface StockVoice {
-  triggerAttack(...args: unknown[]): unknown;
-  triggerRelease(...args: unknown[]): unknown;
+  triggerAttack(note: unknown, time?: unknown, velocity?: unknown): unknown;
+  triggerRelease(time?: unknown): unknown;
   connect(destination: unknown): unknown;
   dispose(): unknown;
 }
