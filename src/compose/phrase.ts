@@ -1,4 +1,4 @@
-import { barTicks, beatTicks, type Rng, type Ticks } from '../core';
+import { barTicks, beatTicks, type MidiPitch, type Rng, type Ticks } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note } from '../corpus';
 import {
   type Cadence,
@@ -10,9 +10,10 @@ import {
   type MelodyContext,
   type MuseModel,
   TWELFTHS_PER_BAR,
+  UNIT_TICKS,
 } from '../model';
 import { accent, nearestOf } from './notes';
-import type { ComposeOptions } from './options';
+import { type ComposeOptions, DEFAULT_AMBITUS } from './options';
 
 /** One phrase's music, ticks from the phrase start. */
 export interface PhraseMaterial {
@@ -93,9 +94,26 @@ export function phraseHarmony(
   return { chords, tokens: chords.map((c) => `${c.roman}|${c.twelfths}`), relaxed: 0 };
 }
 
+/** Largest leap into a phrase's first note from the note before it: a sixth (register continuity). */
+export const SEAM_LEAP = 9;
+
 /**
- * The melody of a phrase over its chords, in the part's range, the last note on the tonic (an
- * authentic cadence) or on a chord tone; falling back to looser endings, and at worst to held chord
+ * The part's range narrowed to the piece's ambitus (`melody.ambitus` semitones), in the middle of
+ * the range: a tune keeps to about a twelfth, whatever the instrument could play.
+ */
+export function melodyWindow(melody: ComposeOptions['melody']): { low: MidiPitch; high: MidiPitch } {
+  const ambitus = melody.ambitus ?? DEFAULT_AMBITUS;
+  const span = melody.high - melody.low;
+  if (span <= ambitus) return { low: melody.low, high: melody.high };
+  const low = melody.low + Math.floor((span - ambitus) / 2);
+  return { low, high: low + ambitus };
+}
+
+/**
+ * The melody of a phrase over its chords, in the piece's window of the part's range, the note on
+ * the last downbeat on the tonic (an authentic cadence) or on a chord tone, the first note within
+ * a sixth of the note before and the last within a sixth of `next` (the phrase that follows, when
+ * it is already written); falling back to looser endings and seams, and at worst to held chord
  * tones, so a phrase always sounds.
  */
 export function phraseMelody(
@@ -106,29 +124,35 @@ export function phraseMelody(
   chords: readonly (HarmonyChord & { start: number })[],
   context: MelodyContext | undefined,
   rng: Rng,
+  next?: MidiPitch,
 ) {
   const bar = barTicks(o.meter);
   const beat = beatTicks(o.meter);
+  const { low, high } = melodyWindow(o.melody);
   const endings =
     cadence === 'authentic' ? (['tonic', 'chord-tone', 'none'] as const) : (['chord-tone', 'none'] as const);
   for (const ending of endings) {
-    const r = generateMelodyPhrase(
-      model,
-      {
-        bars,
-        meter: o.meter,
-        key: o.key,
-        mode: o.mode,
-        chords,
-        low: o.melody.low,
-        high: o.melody.high,
-        cadence: ending,
-        context,
-        temperature: o.temperature,
-      },
-      rng,
-    );
-    if (r.ok) {
+    for (const seamLeap of [SEAM_LEAP, undefined]) {
+      const r = generateMelodyPhrase(
+        model,
+        {
+          bars,
+          meter: o.meter,
+          key: o.key,
+          mode: o.mode,
+          chords,
+          low,
+          high,
+          cadence: ending,
+          pickup: true,
+          context,
+          seamLeap,
+          next,
+          temperature: o.temperature,
+        },
+        rng,
+      );
+      if (!r.ok) continue;
       const notes = r.value.notes.map((n) => ({
         pitch: n.pitch,
         tick: n.tick,
@@ -141,21 +165,30 @@ export function phraseMelody(
   }
   const notes: Note[] = chords.map((c) => {
     const tick = (c.start * bar) / TWELFTHS_PER_BAR;
-    const pitch = nearestOf(
-      chordPitchClasses(chordOfRoman(c.roman, o.key)),
-      (o.melody.low + o.melody.high) / 2,
-      o.melody.low,
-      o.melody.high,
-    );
+    const pitch = nearestOf(chordPitchClasses(chordOfRoman(c.roman, o.key)), (low + high) / 2, low, high);
     return { pitch, tick, duration: (c.twelfths * bar) / TWELFTHS_PER_BAR, velocity: o.melody.velocity };
   });
   return { notes, context, guardTokens: [] as string[], relaxed: 0 };
 }
 
-/** Lets the cadence note ring on to `until` (the phrase end, or a beat before it to breathe). */
+/**
+ * Lets the cadence note ring on to `until` (the phrase end, or a beat before it to breathe) when
+ * it is the phrase's last: notes after it (an upbeat into the next phrase) keep their rhythm.
+ */
 function holdLastNote(notes: Note[], until: Ticks): void {
   const last = notes[notes.length - 1];
   if (last && last.tick < until && last.tick + last.duration < until) last.duration = until - last.tick;
+}
+
+/**
+ * Ends a melody at `end` on the note sounding at the last downbeat `finalDownbeat`: notes after
+ * it (an upbeat into a phrase that does not come) are left out, and it rings to the end.
+ */
+export function closeMelody(notes: Note[], finalDownbeat: Ticks, end: Ticks): Note[] {
+  const kept = notes.filter((n) => n.tick <= finalDownbeat);
+  const last = kept[kept.length - 1];
+  if (!last || kept.length === notes.length) return notes;
+  return [...kept.slice(0, -1), { ...last, duration: end - last.tick }];
 }
 
 /** A new phrase: harmony, then melody over it. */
@@ -167,9 +200,10 @@ export function newPhrase(
   context: PhraseContext,
   startOnTonic: boolean,
   rngs: { harmony: Rng; melody: Rng },
+  next?: MidiPitch,
 ): { material: PhraseMaterial; context: PhraseContext } {
   const h = phraseHarmony(model, o, bars, cadence, context, startOnTonic, rngs.harmony);
-  const m = phraseMelody(model, o, bars, cadence, h.chords, context.melody, rngs.melody);
+  const m = phraseMelody(model, o, bars, cadence, h.chords, context.melody, rngs.melody, next);
   return {
     material: {
       bars,
@@ -195,6 +229,7 @@ export function varyEnding(
   cadence: Cadence,
   context: PhraseContext,
   rngs: { harmony: Rng; melody: Rng },
+  next?: MidiPitch,
 ): PhraseMaterial {
   const bar = barTicks(o.meter);
   const lastBar = (cached.bars - 1) * TWELFTHS_PER_BAR;
@@ -213,12 +248,8 @@ export function varyEnding(
   const kept = cached.melody
     .filter((n) => n.tick < body)
     .map((n) => ({ ...n, duration: Math.min(n.duration, body - n.tick) }));
-  const unit = 40;
-  const melodyContext: MelodyContext = {
-    notes: kept.slice(-8).map((n) => ({ pitch: n.pitch, units: Math.max(1, Math.round(n.duration / unit)) })),
-    rhythm: kept.slice(-8).map((n) => String(Math.max(1, Math.round(n.duration / unit)))),
-  };
-  const m = phraseMelody(model, o, 1, cadence, h.chords, melodyContext, rngs.melody);
+  const melodyContext = melodyContextOf(kept);
+  const m = phraseMelody(model, o, 1, cadence, h.chords, melodyContext, rngs.melody, next);
   return {
     bars: cached.bars,
     cadence,
@@ -227,5 +258,22 @@ export function varyEnding(
     melodyTokens: cached.melodyTokens,
     chordTokens: cached.chordTokens,
     relaxed: cached.relaxed + h.relaxed + m.relaxed,
+  };
+}
+
+/** A melody context from written notes (their last eight: pitch and length; rests are not kept). */
+function melodyContextOf(notes: readonly Note[]): MelodyContext {
+  const units = (n: Note) => Math.max(1, Math.round(n.duration / UNIT_TICKS));
+  return {
+    notes: notes.slice(-8).map((n) => ({ pitch: n.pitch, units: units(n) })),
+    rhythm: notes.slice(-8).map((n) => String(units(n))),
+  };
+}
+
+/** What follows music heard again (a repeat) continues from it: its chords and its melody. */
+export function continueAfter(context: PhraseContext, m: PhraseMaterial): PhraseContext {
+  return {
+    chords: [...context.chords, ...m.chordTokens].slice(-16),
+    melody: m.melody.length > 0 ? melodyContextOf(m.melody) : context.melody,
   };
 }

@@ -21,6 +21,7 @@ export {
   type MelodyPhrase,
   type MelodyPhraseRequest,
 } from './melodyPhrase';
+export { UNIT_TICKS } from './metric';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export { type OriginalityReport, originalityReport } from './originality';

@@ -1,6 +1,8 @@
 import { type Meter, type MidiPitch, ok, type Result, type Rng, type Ticks } from '../core';
 import { type Mode, scaleSteps, tonicPitchClass } from '../corpus';
+import { crossesDegree } from './chordSpelling';
 import { type HarmonyChord, TWELFTHS_PER_BAR } from './harmonyModel';
+import { type MelodicShape, shapeDefaults } from './melodicShape';
 import { type ChordContext, chordContextOf } from './melodyLine';
 import { barUnits, UNIT_TICKS, type Units } from './metric';
 import { modeFamily } from './modeFamily';
@@ -34,12 +36,26 @@ export interface MelodyPhraseRequest {
   /** Lowest and highest MIDI pitch. */
   low: MidiPitch;
   high: MidiPitch;
-  /** Default "tonic": the last note, on the last downbeat, is the tonic. */
+  /** Default "tonic": the note on the last downbeat is the tonic. */
   cadence?: MelodyCadence;
+  /**
+   * Notes may follow the cadence note in the last bar, leading into the next phrase, where the
+   * rhythm model has them (default false: the cadence note is the phrase's last).
+   */
+  pickup?: boolean;
   /** Notes that must sound at given onsets (ticks from the phrase start). */
   fixed?: readonly { tick: Ticks; pitch: MidiPitch }[];
   /** The previous phrase's `context`, for continuity and for the guard across the seam. */
   context?: MelodyContext;
+  /**
+   * Largest leap in semitones from the context's last note into the phrase's first, and from the
+   * phrase's last note to `next`: the register carries on across phrases (default: no limit).
+   */
+  seamLeap?: number;
+  /** The first note of the phrase that follows, when it is already written (a repeat): the last note leads to it. */
+  next?: MidiPitch;
+  /** Craft the sampler adds to the model (leap recovery); default {@link shapeDefaults}, null for the model alone. */
+  shape?: MelodicShape | null;
   temperature?: number;
   /** The originality guard (default on). */
   guard?: boolean;
@@ -83,6 +99,7 @@ export function generateMelodyPhrase(
       meter: request.meter,
       context: context.rhythm,
       cadence: cadence !== 'none',
+      pickup: request.pickup,
       onsets: [...fixed.keys()],
       temperature: request.temperature,
     },
@@ -93,15 +110,28 @@ export function generateMelodyPhrase(
   const slots: PitchSlot[] = rhythm.value.events
     .filter((e) => !e.rest)
     .map((e) => ({ onset: e.onset, units: e.units, chord: chordAt(e.onset) }));
-  const scale = request.inScale === false ? null : new Set(scaleSteps(request.mode));
-  const last = slots.length - 1;
+  const steps = scaleSteps(request.mode);
+  const scale = request.inScale === false ? null : new Set(steps);
+  const spans = chordSpans(request.chords ?? [], request.meter);
+  const over = slots.map((s) => romansOver(spans, s.onset, s.units));
+  const seam = request.seamLeap ?? Number.POSITIVE_INFINITY;
+  const before = context.notes[context.notes.length - 1]?.pitch;
+  // The cadence note: on the last downbeat (the rhythm put one there), else the last note.
+  const lastDownbeat = (request.bars - 1) * barUnits(request.meter);
+  const found = slots.findIndex((s) => s.onset === lastDownbeat);
+  const last = found >= 0 ? found : slots.length - 1;
   const allowed = (i: number, pitch: number): boolean => {
     const pc = mod12(pitch);
     const tones = slots[i].chord?.tones;
     if (fixed.has(slots[i].onset)) return fixed.get(slots[i].onset) === pitch;
     if (i === last && cadence === 'tonic' && pc !== 0) return false;
     if (i === last && cadence === 'chord-tone' && tones && !tones.includes(pc)) return false;
-    return !scale || scale.has(pc) || (tones?.includes(pc) ?? false);
+    if (i === 0 && before !== undefined && Math.abs(pitch + tonic - before) > seam) return false;
+    if (i === slots.length - 1 && request.next !== undefined && Math.abs(pitch + tonic - request.next) > seam)
+      return false;
+    if (!scale) return true;
+    if (!scale.has(pc) && !(tones?.includes(pc) ?? false)) return false;
+    return !crossesDegree(pc, steps, slots[i].chord?.roman, over[i]);
   };
   const previous = context.notes.map((n) => ({ pitch: n.pitch - tonic, units: n.units }));
   const pitches = generatePitches(
@@ -115,6 +145,7 @@ export function generateMelodyPhrase(
       previous,
       allowed,
       temperature: request.temperature,
+      shape: request.shape === null ? undefined : (request.shape ?? shapeDefaults),
       guard:
         request.guard === false
           ? undefined
@@ -140,15 +171,33 @@ export function generateMelodyPhrase(
   });
 }
 
-/** A function from an onset (units from the phrase start) to the chord sounding there. */
-function chordTimeline(chords: readonly HarmonyChord[], meter: Meter): (onset: Units) => ChordContext | null {
+/** Where each chord of a phrase sounds, in units from the phrase start. */
+interface ChordSpanUnits {
+  start: Units;
+  end: Units;
+  roman: string;
+  chord: ChordContext | null;
+}
+
+function chordSpans(chords: readonly HarmonyChord[], meter: Meter): ChordSpanUnits[] {
   const perTwelfth = barUnits(meter) / TWELFTHS_PER_BAR;
-  const spans: { start: number; end: number; chord: ChordContext | null }[] = [];
+  const spans: ChordSpanUnits[] = [];
   let start = 0;
   for (const c of chords) {
     const end = start + c.twelfths * perTwelfth;
-    spans.push({ start, end, chord: chordContextOf(c.roman) });
+    spans.push({ start, end, roman: c.roman, chord: chordContextOf(c.roman) });
     start = end;
   }
+  return spans;
+}
+
+/** A function from an onset (units from the phrase start) to the chord sounding there. */
+function chordTimeline(chords: readonly HarmonyChord[], meter: Meter): (onset: Units) => ChordContext | null {
+  const spans = chordSpans(chords, meter);
   return (onset) => spans.find((s) => onset >= s.start && onset < s.end)?.chord ?? null;
+}
+
+/** The roman numerals of the chords sounding while a note from `onset` lasts `units`. */
+function romansOver(spans: readonly ChordSpanUnits[], onset: Units, units: Units): string[] {
+  return spans.filter((s) => s.start < onset + units && s.end > onset).map((s) => s.roman);
 }

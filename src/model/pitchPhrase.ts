@@ -2,6 +2,7 @@ import { type Meter, ok, type Result, type Rng } from '../core';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
 import { type CorpusIndex, guardOf } from './guard';
+import { type MelodicShape, shapeAfterLeap } from './melodicShape';
 import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
 import type { ModeFamily } from './modeFamily';
@@ -43,6 +44,8 @@ export interface PitchRequest {
   temperature?: number;
   /** Guard tokens before the phrase, and the index to check against; no guard when undefined. */
   guard?: { index: CorpusIndex; context: readonly string[] };
+  /** Craft the sampler adds to the model (leap recovery); none when undefined. */
+  shape?: MelodicShape;
 }
 
 /** The guard token of a note: scale degree and length. */
@@ -55,9 +58,9 @@ export const noteGuardToken = (pitch: number, units: Units): string => `${mod12(
  */
 export function pitchStepModel(
   model: PitchModel,
-  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous'>,
+  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous' | 'shape'>,
 ): StepModel {
-  const { slots, low, high, previous } = request;
+  const { slots, low, high, previous, shape } = request;
   const size = Math.max(0, high - low + 1);
   const buffer = new Float64Array(CANDIDATES);
   const situation = (i: number, notes: readonly { pitch: number; units: Units }[]) =>
@@ -84,8 +87,10 @@ export function pitchStepModel(
       for (let j = Math.max(0, history.length - model.order - 1); j < history.length; j++)
         notes.push({ pitch: low + history[j], units: slots[j].units });
       const before = Math.max(0, model.order + 1 - notes.length);
-      const s = situation(i, [...previous.slice(Math.max(0, previous.length - before)), ...notes]);
+      const all = [...previous.slice(Math.max(0, previous.length - before)), ...notes];
+      const s = situation(i, all);
       spread(basePitch(s), pitchDistribution(model, s, undefined, buffer), out);
+      if (shape) shapeAfterLeap(out, low, all[all.length - 2]?.pitch, all[all.length - 1]?.pitch, shape);
     },
   };
 }
