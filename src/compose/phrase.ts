@@ -5,6 +5,7 @@ import {
   generateHarmonyPhrase,
   generateMelodyPhrase,
   type HarmonyChord,
+  heardAfter,
   isDominantChord,
   isTonicChord,
   type MelodyContext,
@@ -248,7 +249,7 @@ export function varyEnding(
   const kept = cached.melody
     .filter((n) => n.tick < body)
     .map((n) => ({ ...n, duration: Math.min(n.duration, body - n.tick) }));
-  const melodyContext = melodyContextOf(kept);
+  const melodyContext = melodyContextOf(kept, context.melody);
   const m = phraseMelody(model, o, 1, cadence, h.chords, melodyContext, rngs.melody, next);
   return {
     bars: cached.bars,
@@ -261,12 +262,16 @@ export function varyEnding(
   };
 }
 
-/** A melody context from written notes (their last eight: pitch and length; rests are not kept). */
-function melodyContextOf(notes: readonly Note[]): MelodyContext {
-  const units = (n: Note) => Math.max(1, Math.round(n.duration / UNIT_TICKS));
+/**
+ * The melody context after `before` and then written notes: their last eight (pitch and length;
+ * rests are not kept), and the piece memory having heard them all.
+ */
+function melodyContextOf(notes: readonly Note[], before: MelodyContext | undefined): MelodyContext {
+  const heard = notes.map((n) => ({ pitch: n.pitch, units: Math.max(1, Math.round(n.duration / UNIT_TICKS)) }));
   return {
-    notes: notes.slice(-8).map((n) => ({ pitch: n.pitch, units: units(n) })),
-    rhythm: notes.slice(-8).map((n) => String(units(n))),
+    notes: heard.slice(-8),
+    rhythm: heard.slice(-8).map((n) => String(n.units)),
+    memory: heardAfter(before?.memory, before?.notes[before.notes.length - 1]?.pitch, heard),
   };
 }
 
@@ -274,6 +279,6 @@ function melodyContextOf(notes: readonly Note[]): MelodyContext {
 export function continueAfter(context: PhraseContext, m: PhraseMaterial): PhraseContext {
   return {
     chords: [...context.chords, ...m.chordTokens].slice(-16),
-    melody: m.melody.length > 0 ? melodyContextOf(m.melody) : context.melody,
+    melody: m.melody.length > 0 ? melodyContextOf(m.melody, context.melody) : context.melody,
   };
 }

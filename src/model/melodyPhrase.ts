@@ -7,6 +7,7 @@ import { type ChordContext, chordContextOf } from './melodyLine';
 import { barUnits, UNIT_TICKS, type Units } from './metric';
 import { modeFamily } from './modeFamily';
 import type { MuseModel } from './museModel';
+import { heardAfter, type PieceMemory } from './pieceMemory';
 import { mod12 } from './pitchExperts';
 import { generatePitches, noteGuardToken, type PitchSlot } from './pitchPhrase';
 import { generateRhythm } from './rhythmPhrase';
@@ -15,10 +16,12 @@ import type { ConstraintError } from './stepModel';
 /** How a melody phrase ends: on the tonic, on a tone of its last chord, or anywhere. */
 export type MelodyCadence = 'tonic' | 'chord-tone' | 'none';
 
-/** What came before a phrase: its last notes (MIDI pitch, length) and rhythm tokens. */
+/** What came before a phrase: its last notes (MIDI pitch, length) and rhythm tokens, and the piece memory. */
 export interface MelodyContext {
   notes: { pitch: MidiPitch; units: Units }[];
   rhythm: string[];
+  /** Every note of the piece so far, as the short-term model hears them (intervals: key-free). */
+  memory?: PieceMemory;
 }
 
 /** What a phrase of melody must be. */
@@ -146,6 +149,7 @@ export function generateMelodyPhrase(
       allowed,
       temperature: request.temperature,
       shape: request.shape === null ? undefined : (request.shape ?? shapeDefaults),
+      memory: context.memory,
       guard:
         request.guard === false
           ? undefined
@@ -160,11 +164,13 @@ export function generateMelodyPhrase(
     duration: s.units * UNIT_TICKS,
   }));
   const keep = 2 * model.options.order + 8;
+  const heard = slots.map((s, i) => ({ pitch: notes[i].pitch, units: s.units }));
   return ok({
     notes,
     context: {
-      notes: [...context.notes, ...slots.map((s, i) => ({ pitch: notes[i].pitch, units: s.units }))].slice(-keep),
+      notes: [...context.notes, ...heard].slice(-keep),
       rhythm: [...context.rhythm, ...rhythm.value.tokens].slice(-keep),
+      memory: heardAfter(context.memory, context.notes[context.notes.length - 1]?.pitch, heard),
     },
     guardTokens: slots.map((s, i) => noteGuardToken(pitches.value.pitches[i], s.units)),
     relaxed: pitches.value.relaxed,

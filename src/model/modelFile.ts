@@ -60,9 +60,11 @@ const fileSchema = z.object({
   rhythm: chainSchema,
   pitch: z.object({
     order: z.number().int().min(1).max(12),
-    weights: z.object(
-      Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>,
-    ),
+    weights: z.object({
+      ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
+      /** The piece memory's weight; absent in files written before it existed (then 0). */
+      memory: z.number().min(0).max(100).optional(),
+    }),
     experts: z.object(
       Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
     ),
@@ -172,7 +174,7 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
     rhythm: chains.rhythm,
     pitch: {
       order: file.pitch.order,
-      weights: file.pitch.weights,
+      weights: { ...file.pitch.weights, memory: file.pitch.weights.memory ?? 0 },
       experts: Object.fromEntries(EXPERTS.map((e) => [e, chains[`pitch.experts.${e}`]])) as Record<
         ExpertName,
         VariableChain

@@ -7,17 +7,18 @@ import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
 import type { ModeFamily } from './modeFamily';
 import { modelMemo, rowBudget } from './modelMemo';
+import type { PieceMemory } from './pieceMemory';
 import {
   basePitch,
   CANDIDATES,
   clampInterval,
-  type ExpertName,
   type HistoryNote,
   MAX_INTERVAL,
   mod12,
   type PitchSituation,
   PROJECTION_DEPTH,
   REFERENCE_PITCH,
+  type WeightName,
 } from './pitchExperts';
 import { type PitchModel, pitchDistribution } from './pitchModel';
 import type { Allowed, ConstraintError, StepModel } from './stepModel';
@@ -46,6 +47,8 @@ export interface PitchRequest {
   guard?: { index: CorpusIndex; context: readonly string[] };
   /** Craft the sampler adds to the model (leap recovery); none when undefined. */
   shape?: MelodicShape;
+  /** What the piece played before the phrase (the piece memory); none when undefined. */
+  memory?: PieceMemory;
 }
 
 /** The guard token of a note: scale degree and length. */
@@ -58,9 +61,10 @@ export const noteGuardToken = (pitch: number, units: Units): string => `${mod12(
  */
 export function pitchStepModel(
   model: PitchModel,
-  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous' | 'shape'>,
+  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous' | 'shape' | 'memory'>,
 ): StepModel {
   const { slots, low, high, previous, shape } = request;
+  const memoryAt = phraseMemory(request, low);
   const size = Math.max(0, high - low + 1);
   const buffer = new Float64Array(CANDIDATES);
   const situation = (i: number, notes: readonly { pitch: number; units: Units }[]) =>
@@ -88,14 +92,46 @@ export function pitchStepModel(
         notes.push({ pitch: low + history[j], units: slots[j].units });
       const before = Math.max(0, model.order + 1 - notes.length);
       const all = [...previous.slice(Math.max(0, previous.length - before)), ...notes];
-      const s = situation(i, all);
+      const s = { ...situation(i, all), memory: memoryAt(history) };
       spread(basePitch(s), pitchDistribution(model, s, undefined, buffer), out);
       if (shape) shapeAfterLeap(out, low, all[all.length - 2]?.pitch, all[all.length - 1]?.pitch, shape);
     },
   };
 }
 
-const projectionDepth = (name: ExpertName) => PROJECTION_DEPTH[name];
+/**
+ * The piece memory after the phrase's notes so far (`history`, tokens from `low`): one memory per
+ * phrase, hearing each note once as the sampler goes forward (started again should it be asked
+ * about another history).
+ */
+function phraseMemory(
+  request: Pick<PitchRequest, 'slots' | 'previous' | 'memory'>,
+  low: number,
+): (history: readonly number[]) => PieceMemory | undefined {
+  const { memory, slots, previous } = request;
+  if (!memory) return () => undefined;
+  let local = memory.child();
+  const heard: number[] = [];
+  return (history) => {
+    let same = heard.length <= history.length;
+    for (let j = 0; same && j < heard.length; j++) same = heard[j] === history[j];
+    if (!same) {
+      local = memory.child();
+      heard.length = 0;
+    }
+    while (heard.length < history.length) {
+      const j = heard.length;
+      const before = j > 0 ? low + history[j - 1] : previous[previous.length - 1]?.pitch;
+      const pitch = low + history[j];
+      local.observe(before === undefined ? null : pitch - before, slots[j].units);
+      heard.push(history[j]);
+    }
+    return local;
+  };
+}
+
+/** The projection reads the experts only: the piece memory changes with every note. */
+const projectionDepth = (name: WeightName) => (name === 'memory' ? 0 : PROJECTION_DEPTH[name]);
 
 /** The situation of slot `i` after `notes` (key-relative pitches, oldest first). */
 function pitchSituation(

@@ -1,0 +1,161 @@
+import type { Units } from './metric';
+import { CANDIDATES, clampInterval, MAX_INTERVAL, MEMORY_ORDER } from './pitchExperts';
+
+/*
+ * The short-term model of a melody (Conklin & Witten 1995; Pearce's IDyOM calls it the STM): what
+ * this piece itself has done so far. Tunes repeat and vary their own figures — a bar comes back, a
+ * motif returns a step higher — and no model of the whole corpus can know which figure this tune
+ * chose; a model of the piece so far can. It predicts the interval to the next note from the
+ * piece's own earlier notes: after the same last k intervals (with their lengths), for a note of
+ * the same length, for every k from MEMORY_ORDER down to 0, blended as PPM does (method C: a
+ * context seen n times with d distinct continuations passes d / (n + d) of its mass on to the
+ * shorter one, and the shortest to all 49 intervals alike). Its log-probabilities are one more
+ * expert of the pitch model (pitchModel.ts), weighted by cross-validation like the others.
+ */
+
+/** Layers kept before a memory's counts are merged into one table (reads walk every layer). */
+const MAX_LAYERS = 4;
+/** Notes a memory keeps; past twice this it starts afresh from the last ones (endless playback stays bounded). */
+const MAX_NOTES = 512;
+
+/** Counts of the intervals after each context: context key (contextKeys) → interval + 24 → count. */
+type Counts = Map<number, Map<number, number>>;
+
+/** A note the memory heard: its interval from the note before (null: the first) and its length. */
+interface Heard {
+  readonly interval: number | null;
+  readonly units: Units;
+}
+
+/** Scratch space of {@link PieceMemory.logits}. */
+const blend = new Float64Array(CANDIDATES);
+const countScratch = new Float64Array(CANDIDATES);
+
+/**
+ * The notes of a piece heard so far, counted for prediction. A child ({@link PieceMemory.child})
+ * reads its parent and writes only its own counts, so a phrase can be tried and thrown away
+ * without copying what came before.
+ */
+export class PieceMemory {
+  private readonly own: Counts = new Map();
+  private readonly heard: Heard[];
+  private readonly layers: readonly Counts[];
+
+  constructor(parent?: PieceMemory) {
+    if (!parent) {
+      this.heard = [];
+      this.layers = [this.own];
+    } else if (parent.layers.length >= MAX_LAYERS || parent.heard.length >= 2 * MAX_NOTES) {
+      // Merged into one table (and cut to the last notes when long): reads stay short.
+      this.heard = parent.heard.slice(-MAX_NOTES);
+      this.layers = [this.own];
+      const replay = this.heard;
+      this.heard = [];
+      for (const h of replay) this.observe(h.interval, h.units);
+    } else {
+      this.heard = [...parent.heard];
+      this.layers = [...parent.layers, this.own];
+    }
+  }
+
+  /** A memory that knows everything this one does and learns on its own. */
+  child(): PieceMemory {
+    return new PieceMemory(this);
+  }
+
+  /** Notes heard. */
+  get size(): number {
+    return this.heard.length;
+  }
+
+  /** Hears a note: its interval from the previous note (null for the piece's first) and its length. */
+  observe(interval: number | null, units: Units): void {
+    if (interval !== null) {
+      const target = clampInterval(interval) + MAX_INTERVAL;
+      const keys = contextKeys(this.heard, units, MEMORY_ORDER);
+      for (const key of keys) {
+        let row = this.own.get(key);
+        if (!row) {
+          row = new Map();
+          this.own.set(key, row);
+        }
+        row.set(target, (row.get(target) ?? 0) + 1);
+      }
+    }
+    this.heard.push({ interval: interval === null ? null : clampInterval(interval), units });
+  }
+
+  /**
+   * log P of each candidate interval (index i: interval i − 24) of the next note, of length
+   * `units`, after at most `depth` notes of context; all equal when the piece has taught nothing yet.
+   */
+  logits(units: Units, depth: number, out: Float64Array): Float64Array {
+    blend.fill(0);
+    let mass = 1;
+    const keys = contextKeys(this.heard, units, Math.min(depth, MEMORY_ORDER));
+    const counts = countScratch;
+    for (const key of keys) {
+      let total = 0;
+      let distinct = 0;
+      for (const layer of this.layers) {
+        const row = layer.get(key);
+        if (!row) continue;
+        for (const [target, n] of row) {
+          if (counts[target] === 0) distinct++;
+          counts[target] += n;
+          total += n;
+        }
+      }
+      if (total === 0) continue;
+      const share = mass / (total + distinct);
+      for (let i = 0; i < CANDIDATES; i++) {
+        blend[i] += share * counts[i];
+        counts[i] = 0;
+      }
+      mass *= distinct / (total + distinct);
+    }
+    for (let i = 0; i < CANDIDATES; i++) out[i] = Math.log(blend[i] + mass / CANDIDATES);
+    return out;
+  }
+}
+
+/**
+ * The context keys of a note of `units` after `heard`, longest first: for k = depth … 0, the last
+ * k intervals with their lengths (as far back as the piece goes) and the note's own length, each
+ * hashed to a number (two 32-bit multiplicative hashes in one 52-bit integer: a piece holds a few
+ * thousand contexts, so two of them share a key with a chance of about 10⁻⁹).
+ */
+function contextKeys(heard: readonly Heard[], units: Units, depth: number): number[] {
+  let a = Math.imul(units + 1, 0x9e3779b1);
+  let b = Math.imul(units + 7, 0x85ebca77);
+  const keys = [key(a, b)];
+  for (let k = 1; k <= depth && k <= heard.length; k++) {
+    const h = heard[heard.length - k];
+    const symbol = ((h.interval === null ? 0 : h.interval + MAX_INTERVAL + 1) << 8) | h.units | (k << 16);
+    a = Math.imul(a ^ symbol, 0x9e3779b1) ^ (a >>> 15);
+    b = Math.imul(b + symbol, 0xc2b2ae35) ^ (b >>> 13);
+    keys.push(key(a, b));
+    if (h.interval === null) break;
+  }
+  return keys.reverse();
+}
+
+const key = (a: number, b: number): number => (a >>> 0) * 2 ** 20 + (b >>> 12);
+
+/**
+ * A memory that has also heard `notes` (pitches, lengths), the first after a note of pitch
+ * `before` (undefined: the piece's first note, or nothing known before it).
+ */
+export function heardAfter(
+  memory: PieceMemory | undefined,
+  before: number | undefined,
+  notes: readonly { pitch: number; units: Units }[],
+): PieceMemory {
+  const next = memory ? memory.child() : new PieceMemory();
+  let previous = before;
+  for (const n of notes) {
+    next.observe(previous === undefined ? null : n.pitch - previous, n.units);
+    previous = n.pitch;
+  }
+  return next;
+}
