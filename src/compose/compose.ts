@@ -1,6 +1,13 @@
 import { barTicks, createRng, type Rng, type Ticks } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
-import { type Cadence, type MuseModel, type OriginalityReport, originalityReport, TWELFTHS_PER_BAR } from '../model';
+import {
+  type Cadence,
+  type MuseModel,
+  type OriginalityReport,
+  originalityReport,
+  TWELFTHS_PER_BAR,
+  transposedReport,
+} from '../model';
 import { comp, type HarmonyEvent } from './accompaniment';
 import { bassLine } from './bass';
 import { drumPart } from './drums';
@@ -10,6 +17,8 @@ import { type ComposeOptions, composeDefaults } from './options';
 import {
   closeMelody,
   continueAfter,
+  type FirstNotes,
+  firstNotes,
   newPhrase,
   type PhraseContext,
   type PhraseMaterial,
@@ -34,7 +43,11 @@ export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions
 /** A piece and how much of it was copied from the training pieces. */
 export interface Composition {
   piece: Piece;
-  originality: { melody: OriginalityReport; chords: OriginalityReport };
+  /**
+   * The melody (scale degrees and lengths), the chords, and the melody's transposed copies
+   * (intervals and lengths; absent for a model file written before the transposed guard).
+   */
+  originality: { melody: OriginalityReport; chords: OriginalityReport; transposed?: OriginalityReport };
 }
 
 /** Writes sections one after another, keeping what later sections repeat or continue from. */
@@ -49,6 +62,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
   const bar = barTicks(o.meter);
   const material = new Map<string, PhraseMaterial>();
   const melodyTokens: string[] = [];
+  const intervalTokens: string[] = [];
   const chordTokens: string[] = [];
   let relaxed = 0;
   let context: PhraseContext = { chords: [], melody: undefined };
@@ -58,7 +72,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
   // The last melody note written: where the next phrase's register continues from.
   let lastPitch: number | undefined;
 
-  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean, next?: number): PhraseMaterial => {
+  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean, next?: FirstNotes): PhraseMaterial => {
     const cached = material.get(key);
     if (cached && cached.bars === bars && cached.cadence === cadence) return reuse(cached);
     if (cached && cached.bars === bars && bars > 1) {
@@ -75,6 +89,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
         chords: h.chords,
         melody: [],
         melodyTokens: [],
+        intervalTokens: [],
         chordTokens: h.tokens,
         relaxed: h.relaxed,
       };
@@ -84,6 +99,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     relaxed += made.material.relaxed;
     if (keepTokens) {
       melodyTokens.push(...made.material.melodyTokens);
+      intervalTokens.push(...made.material.intervalTokens);
       chordTokens.push(...made.material.chordTokens);
     }
     if (!cached) material.set(key, made.material);
@@ -94,8 +110,11 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     context = continueAfter(context, m);
     return m;
   };
-  // The first melody note of the phrase under `key`, when it is written already.
-  const firstPitch = (key: string | undefined) => (key ? material.get(key)?.melody[0]?.pitch : undefined);
+  // The first melody notes of the phrase under `key` (as many as a copied run could reach into), when it is written already.
+  const firstOf = (key: string | undefined): FirstNotes | undefined => {
+    const m = key ? material.get(key) : undefined;
+    return m && m.melody.length > 0 ? firstNotes(m, model.options.melodyMaxRun + 1) : undefined;
+  };
 
   return {
     write(plan, start, following) {
@@ -110,7 +129,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
             : following && following.label !== 'outro'
               ? `${following.label}#0`
               : undefined;
-        const next = firstPitch(nextKey);
+        const next = firstOf(nextKey);
         const tagStart = last?.melody[0]?.pitch;
         if (
           plan.label === 'outro' &&
@@ -143,6 +162,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     report: () => ({
       melody: originalityReport(model.guards.melody, melodyTokens, { relaxed }),
       chords: originalityReport(model.guards.chords, chordTokens),
+      ...(model.guards.transposed ? { transposed: transposedReport(model.guards.transposed, intervalTokens) } : {}),
     }),
   };
 }

@@ -24,6 +24,8 @@ export interface PhraseMaterial {
   melody: Note[];
   /** Guard tokens of the melody and the chords, for the originality report. */
   melodyTokens: string[];
+  /** The melody's interval tokens (transposed copies), for the originality report. */
+  intervalTokens: string[];
   chordTokens: string[];
   /** Tokens drawn with the guard relaxed. */
   relaxed: number;
@@ -95,6 +97,17 @@ export function phraseHarmony(
   return { chords, tokens: chords.map((c) => `${c.roman}|${c.twelfths}`), relaxed: 0 };
 }
 
+/** The first notes of a phrase already written (pitch, length in units): what a phrase before it leads into. */
+export type FirstNotes = readonly { pitch: MidiPitch; units: number }[];
+
+/** The first notes of a phrase's melody, up to `count`, each as long as it sounds before the next. */
+export function firstNotes(m: PhraseMaterial, count: number): FirstNotes {
+  return m.melody.slice(0, count).map((n, i) => {
+    const end = Math.min(n.tick + n.duration, m.melody[i + 1]?.tick ?? Number.POSITIVE_INFINITY);
+    return { pitch: n.pitch, units: Math.max(1, Math.round((end - n.tick) / UNIT_TICKS)) };
+  });
+}
+
 /** Largest leap into a phrase's first note from the note before it: a sixth (register continuity). */
 export const SEAM_LEAP = 9;
 
@@ -125,7 +138,7 @@ export function phraseMelody(
   chords: readonly (HarmonyChord & { start: number })[],
   context: MelodyContext | undefined,
   rng: Rng,
-  next?: MidiPitch,
+  next?: FirstNotes,
 ) {
   const bar = barTicks(o.meter);
   const beat = beatTicks(o.meter);
@@ -161,7 +174,8 @@ export function phraseMelody(
         velocity: accent(o.melody.velocity, n.tick, bar, beat),
       }));
       holdLastNote(notes, bars * bar - (cadence === 'authentic' ? 0 : beat));
-      return { notes, context: r.value.context, guardTokens: r.value.guardTokens, relaxed: r.value.relaxed };
+      const { guardTokens, intervalTokens, relaxed } = r.value;
+      return { notes, context: r.value.context, guardTokens, intervalTokens, relaxed };
     }
   }
   const notes: Note[] = chords.map((c) => {
@@ -169,7 +183,7 @@ export function phraseMelody(
     const pitch = nearestOf(chordPitchClasses(chordOfRoman(c.roman, o.key)), (low + high) / 2, low, high);
     return { pitch, tick, duration: (c.twelfths * bar) / TWELFTHS_PER_BAR, velocity: o.melody.velocity };
   });
-  return { notes, context, guardTokens: [] as string[], relaxed: 0 };
+  return { notes, context, guardTokens: [] as string[], intervalTokens: [] as string[], relaxed: 0 };
 }
 
 /**
@@ -201,7 +215,7 @@ export function newPhrase(
   context: PhraseContext,
   startOnTonic: boolean,
   rngs: { harmony: Rng; melody: Rng },
-  next?: MidiPitch,
+  next?: FirstNotes,
 ): { material: PhraseMaterial; context: PhraseContext } {
   const h = phraseHarmony(model, o, bars, cadence, context, startOnTonic, rngs.harmony);
   const m = phraseMelody(model, o, bars, cadence, h.chords, context.melody, rngs.melody, next);
@@ -212,6 +226,7 @@ export function newPhrase(
       chords: h.chords,
       melody: m.notes,
       melodyTokens: m.guardTokens,
+      intervalTokens: m.intervalTokens,
       chordTokens: h.tokens,
       relaxed: h.relaxed + m.relaxed,
     },
@@ -230,7 +245,7 @@ export function varyEnding(
   cadence: Cadence,
   context: PhraseContext,
   rngs: { harmony: Rng; melody: Rng },
-  next?: MidiPitch,
+  next?: FirstNotes,
 ): PhraseMaterial {
   const bar = barTicks(o.meter);
   const lastBar = (cached.bars - 1) * TWELFTHS_PER_BAR;
@@ -257,6 +272,7 @@ export function varyEnding(
     chords: [...keptChords, ...h.chords.map((c) => ({ ...c, start: c.start + lastBar }))],
     melody: [...kept, ...m.notes.map((n) => ({ ...n, tick: n.tick + body }))],
     melodyTokens: cached.melodyTokens,
+    intervalTokens: cached.intervalTokens,
     chordTokens: cached.chordTokens,
     relaxed: cached.relaxed + h.relaxed + m.relaxed,
   };

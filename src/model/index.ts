@@ -24,6 +24,6 @@ export {
 export { UNIT_TICKS } from './metric';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
-export { type OriginalityReport, originalityReport } from './originality';
+export { type OriginalityReport, originalityReport, transposedReport } from './originality';
 export { heardAfter, PieceMemory } from './pieceMemory';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';

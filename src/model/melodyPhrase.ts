@@ -1,6 +1,7 @@
 import { type Meter, type MidiPitch, ok, type Result, type Rng, type Ticks } from '../core';
 import { type Mode, scaleSteps, tonicPitchClass } from '../corpus';
 import { crossesDegree } from './chordSpelling';
+import { intervalTokens } from './guard';
 import { type HarmonyChord, TWELFTHS_PER_BAR } from './harmonyModel';
 import { type MelodicShape, shapeDefaults } from './melodicShape';
 import { type ChordContext, chordContextOf } from './melodyLine';
@@ -9,7 +10,8 @@ import { modeFamily } from './modeFamily';
 import type { MuseModel } from './museModel';
 import { heardAfter, type PieceMemory } from './pieceMemory';
 import { mod12 } from './pitchExperts';
-import { generatePitches, noteGuardToken, type PitchSlot } from './pitchPhrase';
+import { noteGuardToken } from './pitchGuard';
+import { generatePitches, type PitchSlot } from './pitchPhrase';
 import { generateRhythm } from './rhythmPhrase';
 import type { ConstraintError } from './stepModel';
 
@@ -55,8 +57,12 @@ export interface MelodyPhraseRequest {
    * phrase's last note to `next`: the register carries on across phrases (default: no limit).
    */
   seamLeap?: number;
-  /** The first note of the phrase that follows, when it is already written (a repeat): the last note leads to it. */
-  next?: MidiPitch;
+  /**
+   * The first notes (pitch, length in units) of the phrase that follows, when it is already
+   * written (a repeat): the last note leads to the first of them within `seamLeap`, and the guard
+   * reads across that seam.
+   */
+  next?: readonly { pitch: MidiPitch; units: Units }[];
   /** Craft the sampler adds to the model (leap recovery); default {@link shapeDefaults}, null for the model alone. */
   shape?: MelodicShape | null;
   temperature?: number;
@@ -71,6 +77,11 @@ export interface MelodyPhrase {
   context: MelodyContext;
   /** The notes as guard tokens (scale degree|length in units), for the originality report. */
   guardTokens: string[];
+  /**
+   * The notes as interval tokens (interval|length before|length), the first from the context's
+   * last note when there is one: for the report on transposed copies.
+   */
+  intervalTokens: string[];
   /** Notes drawn with the guard relaxed (0 unless the constraints left no other way). */
   relaxed: number;
 }
@@ -119,6 +130,7 @@ export function generateMelodyPhrase(
   const over = slots.map((s) => romansOver(spans, s.onset, s.units));
   const seam = request.seamLeap ?? Number.POSITIVE_INFINITY;
   const before = context.notes[context.notes.length - 1]?.pitch;
+  const following = request.next?.[0]?.pitch;
   // The cadence note: on the last downbeat (the rhythm put one there), else the last note.
   const lastDownbeat = (request.bars - 1) * barUnits(request.meter);
   const found = slots.findIndex((s) => s.onset === lastDownbeat);
@@ -130,8 +142,7 @@ export function generateMelodyPhrase(
     if (i === last && cadence === 'tonic' && pc !== 0) return false;
     if (i === last && cadence === 'chord-tone' && tones && !tones.includes(pc)) return false;
     if (i === 0 && before !== undefined && Math.abs(pitch + tonic - before) > seam) return false;
-    if (i === slots.length - 1 && request.next !== undefined && Math.abs(pitch + tonic - request.next) > seam)
-      return false;
+    if (i === slots.length - 1 && following !== undefined && Math.abs(pitch + tonic - following) > seam) return false;
     if (!scale) return true;
     if (!scale.has(pc) && !(tones?.includes(pc) ?? false)) return false;
     return !crossesDegree(pc, steps, slots[i].chord?.roman, over[i]);
@@ -153,7 +164,12 @@ export function generateMelodyPhrase(
       guard:
         request.guard === false
           ? undefined
-          : { index: model.guards.melody, context: previous.map((n) => noteGuardToken(n.pitch, n.units)) },
+          : {
+              index: model.guards.melody,
+              context: previous.map((n) => noteGuardToken(n.pitch, n.units)),
+              transposed: model.guards.transposed,
+              follow: request.next?.map((n) => ({ pitch: n.pitch - tonic, units: n.units })),
+            },
     },
     rng,
   );
@@ -173,6 +189,7 @@ export function generateMelodyPhrase(
       memory: heardAfter(context.memory, context.notes[context.notes.length - 1]?.pitch, heard),
     },
     guardTokens: slots.map((s, i) => noteGuardToken(pitches.value.pitches[i], s.units)),
+    intervalTokens: intervalTokens([...context.notes.slice(-1), ...heard]),
     relaxed: pitches.value.relaxed,
   });
 }

@@ -31,7 +31,7 @@ const chainSchema = z.object({
   counts: z.array(id).max(100_000_000),
 });
 const guardSchema = z.object({
-  maxRun: z.number().int().min(1).max(1000),
+  maxRun: z.number().int().min(0).max(1000),
   pieces: z.array(z.object({ id: z.string().max(200), tokens: z.array(z.string().max(400)) })),
 });
 const fileSchema = z.object({
@@ -69,7 +69,12 @@ const fileSchema = z.object({
       Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
     ),
   }),
-  guards: z.object({ melody: guardSchema, chords: guardSchema }),
+  guards: z.object({
+    melody: guardSchema,
+    chords: guardSchema,
+    /** Melodies as interval tokens (the transposed guard); absent in files written before it existed. */
+    transposed: guardSchema.optional(),
+  }),
 });
 type ModelFile = z.infer<typeof fileSchema>;
 
@@ -93,7 +98,11 @@ export function serializeModel(model: MuseModel): ModelFile {
         EXPERTS.map((e) => [e, chainToJson(model.pitch.experts[e])]),
       ) as ModelFile['pitch']['experts'],
     },
-    guards: { melody: guard(model.guards.melody), chords: guard(model.guards.chords) },
+    guards: {
+      melody: guard(model.guards.melody),
+      chords: guard(model.guards.chords),
+      ...(model.guards.transposed ? { transposed: guard(model.guards.transposed) } : {}),
+    },
   };
 }
 
@@ -168,6 +177,12 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
   }
   if (file.guards.melody.maxRun !== options.melodyMaxRun || file.guards.chords.maxRun !== options.chordMaxRun)
     return formatError('guards', 'maxRun differs from options.melodyMaxRun / options.chordMaxRun');
+  const transposed = file.guards.transposed;
+  if (transposed && transposed.maxRun !== Math.max(0, options.melodyMaxRun - 1))
+    return formatError(
+      'guards.transposed.maxRun',
+      'is not options.melodyMaxRun − 1 (interval tokens: one fewer than notes)',
+    );
   return ok({
     options: { ...modelDefaults, ...options },
     harmony: chains.harmony,
@@ -183,6 +198,7 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
     guards: {
       melody: buildCorpusIndex(file.guards.melody.pieces, file.guards.melody.maxRun),
       chords: buildCorpusIndex(file.guards.chords.pieces, file.guards.chords.maxRun),
+      ...(transposed ? { transposed: buildCorpusIndex(transposed.pieces, transposed.maxRun) } : {}),
     },
     provenance: file.provenance,
   });

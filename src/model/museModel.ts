@@ -1,6 +1,13 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
-import { buildCorpusIndex, type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+import {
+  buildCorpusIndex,
+  buildTransposedIndex,
+  type CorpusIndex,
+  DEFAULT_CHORD_MAX_RUN,
+  DEFAULT_MELODY_MAX_RUN,
+  intervalTokens,
+} from './guard';
 import { harmonyLine, trainHarmonyChain } from './harmonyModel';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import { mod12 } from './pitchExperts';
@@ -40,8 +47,12 @@ export interface MuseModel {
   readonly rhythm: VariableChain;
   /** Melody pitch: four experts combined (pitchModel.ts). */
   readonly pitch: PitchModel;
-  /** The training pieces as guard tokens, for the originality guard and report. */
-  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex };
+  /**
+   * The training pieces as guard tokens, for the originality guard and report: melodies by scale
+   * degree and length, chords, and melodies by interval and lengths (transposed copies; absent
+   * in model files written before it existed).
+   */
+  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex; readonly transposed?: CorpusIndex };
   readonly provenance: Provenance;
 }
 
@@ -98,6 +109,10 @@ export function trainModel(
     chords: buildCorpusIndex(
       pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
       o.chordMaxRun,
+    ),
+    transposed: buildTransposedIndex(
+      pieces.map((p, i) => ({ id: p.id, tokens: intervalTokens(lines[i].notes) })),
+      o.melodyMaxRun,
     ),
   };
   step('originality guard');

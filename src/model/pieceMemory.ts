@@ -42,25 +42,24 @@ export class PieceMemory {
   private readonly layers: readonly Counts[];
 
   constructor(parent?: PieceMemory) {
-    if (!parent) {
-      this.heard = [];
-      this.layers = [this.own];
-    } else if (parent.layers.length >= MAX_LAYERS || parent.heard.length >= 2 * MAX_NOTES) {
-      // Merged into one table (and cut to the last notes when long): reads stay short.
-      this.heard = parent.heard.slice(-MAX_NOTES);
-      this.layers = [this.own];
-      const replay = this.heard;
-      this.heard = [];
-      for (const h of replay) this.observe(h.interval, h.units);
-    } else {
-      this.heard = [...parent.heard];
-      this.layers = [...parent.layers, this.own];
-    }
+    this.heard = parent ? [...parent.heard] : [];
+    this.layers = parent ? [...parent.layers, this.own] : [this.own];
   }
 
   /** A memory that knows everything this one does and learns on its own. */
   child(): PieceMemory {
     return new PieceMemory(this);
+  }
+
+  /**
+   * This memory in one table when it has grown many layers (reads walk every layer), cut to its
+   * last notes when long (endless playback stays bounded); else itself.
+   */
+  compact(): PieceMemory {
+    if (this.layers.length < MAX_LAYERS && this.heard.length < 2 * MAX_NOTES) return this;
+    const merged = new PieceMemory();
+    for (const h of this.heard.slice(-MAX_NOTES)) merged.observe(h.interval, h.units);
+    return merged;
   }
 
   /** Notes heard. */
@@ -157,5 +156,5 @@ export function heardAfter(
     next.observe(previous === undefined ? null : n.pitch - previous, n.units);
     previous = n.pitch;
   }
-  return next;
+  return next.compact();
 }

@@ -1,7 +1,7 @@
 import { type Meter, ok, type Result, type Rng } from '../core';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { type CorpusIndex, guardOf } from './guard';
+import type { CorpusIndex } from './guard';
 import { type MelodicShape, shapeAfterLeap } from './melodicShape';
 import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
@@ -20,6 +20,7 @@ import {
   REFERENCE_PITCH,
   type WeightName,
 } from './pitchExperts';
+import { phraseGuard } from './pitchGuard';
 import { type PitchModel, pitchDistribution } from './pitchModel';
 import type { Allowed, ConstraintError, StepModel } from './stepModel';
 
@@ -43,16 +44,23 @@ export interface PitchRequest {
   /** Per slot: may this key-relative pitch sound here? (scale, cadence, fixed notes). */
   allowed: (slot: number, pitch: number) => boolean;
   temperature?: number;
-  /** Guard tokens before the phrase, and the index to check against; no guard when undefined. */
-  guard?: { index: CorpusIndex; context: readonly string[] };
+  /**
+   * Guard tokens before the phrase, and the index to check against; with `transposed`, also the
+   * interval index (transposed copies), read across the seam from `previous`; with `follow`, the
+   * first notes of the phrase that comes next when it is written already (key-relative pitch and
+   * length), so runs across that seam are checked too. No guard when undefined.
+   */
+  guard?: {
+    index: CorpusIndex;
+    context: readonly string[];
+    transposed?: CorpusIndex;
+    follow?: readonly { pitch: number; units: Units }[];
+  };
   /** Craft the sampler adds to the model (leap recovery); none when undefined. */
   shape?: MelodicShape;
   /** What the piece played before the phrase (the piece memory); none when undefined. */
   memory?: PieceMemory;
 }
-
-/** The guard token of a note: scale degree and length. */
-export const noteGuardToken = (pitch: number, units: Units): string => `${mod12(pitch)}|${units}`;
 
 /**
  * The pitch model as a StepModel on a note-by-note axis whose tokens are the pitches low…high: the
@@ -201,22 +209,6 @@ function projectionOf(
   };
 }
 
-/** The guard of a pitch phrase: forbids a pitch that would complete a copied run of L + 1 notes. */
-export function pitchGuard(
-  request: Pick<PitchRequest, 'slots' | 'low' | 'high' | 'guard'>,
-): ((history: readonly number[], token: number) => boolean) | undefined {
-  const { guard, slots, low } = request;
-  if (!guard) return undefined;
-  // Each (slot, pitch) is named once: the look-ahead asks about the same ones again and again.
-  const size = Math.max(0, request.high - low + 1);
-  const names = new Array<string | undefined>(slots.length * size).fill(undefined);
-  return guardOf(guard.index, guard.context, (j, t) => {
-    const i = j * size + t;
-    names[i] ??= noteGuardToken(low + t, slots[j].units);
-    return names[i];
-  });
-}
-
 /** Chooses the pitches of a phrase whose rhythm and harmony are known: constraints compiled, guard on. */
 export function generatePitches(
   model: PitchModel,
@@ -230,7 +222,7 @@ export function generatePitches(
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,
-    forbids: pitchGuard(request),
+    forbids: phraseGuard(request),
   });
   return ok({ pitches: sampled.tokens.map((t) => low + t), relaxed: sampled.relaxed.length });
 }
