@@ -8,6 +8,7 @@ import {
   parseMeter,
   parsePresetText,
   pieceJson,
+  presetForModel,
   type Recipe,
 } from '../presets';
 import { intOption, parseOptions, readUserFile, UsageError } from './args';
@@ -88,16 +89,16 @@ export function generateCommand(args: string[], io: Io): number {
   });
   if (!values.preset && !values.model)
     throw new UsageError('generate needs --preset NAME (see: muse presets) or --model MODEL.json');
-  // With a model and no preset, the first built-in preset gives the instruments and the form.
-  const presetName = values.preset ?? builtinPresets()[0].name;
   const seed = intOption('seed', values.seed);
   if (seed === undefined) throw new UsageError('generate needs --seed N');
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
-  const custom = presetFromFile(presetName);
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
+  // With a model and no preset, a preset derived from the model's corpus (meter, tempo, register, parts).
+  const presetName = values.preset ?? builtinPresets()[0].name;
+  const custom = values.preset ? presetFromFile(values.preset) : model && presetForModel(model.model, model.name);
   const recipe: Recipe = {
     preset: custom?.name ?? presetName,
     seed,

@@ -27,3 +27,4 @@ export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, t
 export { type OriginalityReport, originalityReport, transposedReport } from './originality';
 export { heardAfter, PieceMemory } from './pieceMemory';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';
+export { type CorpusStyle, styleOf } from './style';

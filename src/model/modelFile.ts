@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../core';
+import { MODES } from '../corpus';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
@@ -69,6 +70,22 @@ const fileSchema = z.object({
       Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
     ),
   }),
+  /** What the corpus sounds like (style.ts); absent in files written before it existed. */
+  style: z
+    .object({
+      meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
+      tempo: z.number().int().min(30).max(300),
+      key: z.string().regex(/^[A-G][#b]?$/),
+      mode: z.enum(MODES),
+      melody: z.object({ low: z.number().int().min(0).max(127), high: z.number().int().min(0).max(127) }),
+      notesPerBar: z.number().min(0).max(1000),
+      parts: z.object({
+        chords: z.number().min(0).max(1),
+        bass: z.number().min(0).max(1),
+        drums: z.number().min(0).max(1),
+      }),
+    })
+    .optional(),
   guards: z.object({
     melody: guardSchema,
     chords: guardSchema,
@@ -98,6 +115,7 @@ export function serializeModel(model: MuseModel): ModelFile {
         EXPERTS.map((e) => [e, chainToJson(model.pitch.experts[e])]),
       ) as ModelFile['pitch']['experts'],
     },
+    ...(model.style ? { style: structuredClone(model.style) as ModelFile['style'] } : {}),
     guards: {
       melody: guard(model.guards.melody),
       chords: guard(model.guards.chords),
@@ -201,6 +219,7 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
       ...(transposed ? { transposed: buildCorpusIndex(transposed.pieces, transposed.maxRun) } : {}),
     },
     provenance: file.provenance,
+    ...(file.style ? { style: file.style } : {}),
   });
 }
 

@@ -15,6 +15,7 @@ import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pit
 import { fitPitchWeights } from './pitchWeights';
 import { type Provenance, provenanceOf } from './provenance';
 import { trainRhythmChain } from './rhythmModel';
+import { type CorpusStyle, styleOf } from './style';
 
 /** What a model is trained with; every field is stored in the model file. */
 export interface ModelOptions {
@@ -54,6 +55,8 @@ export interface MuseModel {
    */
   readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex; readonly transposed?: CorpusIndex };
   readonly provenance: Provenance;
+  /** What its corpus sounds like (meter, tempo, register, parts); absent in older model files. */
+  readonly style?: CorpusStyle;
 }
 
 /** How far {@link trainModel} has got: `done` of `total` steps, the last one finished named. */
@@ -116,6 +119,7 @@ export function trainModel(
     ),
   };
   step('originality guard');
+  const style = styleOf(pieces);
   return {
     options: o,
     harmony,
@@ -123,5 +127,6 @@ export function trainModel(
     pitch: { order: o.order, experts, weights },
     guards,
     provenance: provenanceOf(pieces),
+    ...(style ? { style } : {}),
   };
 }

@@ -2,6 +2,7 @@
 export * from './builtin';
 export * from './files';
 export * from './generate';
+export * from './modelPreset';
 export * from './presetFile';
 export * from './recipe';
 export * from './schema';
