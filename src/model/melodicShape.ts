@@ -15,7 +15,7 @@ export interface MelodicShape {
   recovery: number;
 }
 
-export const shapeDefaults: MelodicShape = { leap: 7, recovery: 0.35 };
+export const shapeDefaults: MelodicShape = { leap: 7, recovery: 0.45 };
 
 /**
  * Raises the probability of stepping back after a leap to at least `shape.recovery`, the other

@@ -74,6 +74,9 @@ export function rhythmStepModel(
   };
 }
 
+/** A duration played less often than this share of the time at a place in the bar is the corpus's exception, not its idiom. */
+const RARE = 0.02;
+
 /**
  * The durations the corpus played at each place in a bar of `meter` (its counts after the
  * bar-position context alone): a unary constraint keeping a phrase to the corpus's own rhythmic
@@ -92,9 +95,10 @@ function seenInBar(chain: VariableChain, meter: Meter, size: number): Allowed {
       }
       const row = new Uint8Array(size);
       const { raw } = chain.trie;
+      const least = Math.max(2, RARE * raw.total[node]);
       for (let i = raw.start[node]; i < raw.start[node + 1]; i++) {
         const w = chain.vocabIndex[raw.token[i]];
-        if (w >= 0 && raw.count[i] > 0) row[w] = 1;
+        if (w >= 0 && raw.count[i] >= least) row[w] = 1;
       }
       seen.push(row);
     }
