@@ -10,6 +10,7 @@ import {
   isTonicChord,
   type MelodyContext,
   type MuseModel,
+  shapeDefaults,
   TWELFTHS_PER_BAR,
   UNIT_TICKS,
 } from '../model';
@@ -162,6 +163,7 @@ export function phraseMelody(
           context,
           seamLeap,
           next,
+          shape: { ...shapeDefaults, chordTones: o.melody.chordToneBias },
           temperature: o.temperature,
         },
         rng,

@@ -131,6 +131,18 @@ export function generateMelodyPhrase(
   const seam = request.seamLeap ?? Number.POSITIVE_INFINITY;
   const before = context.notes[context.notes.length - 1]?.pitch;
   const following = request.next?.[0]?.pitch;
+  // Into music already written, the last note goes within `seamLeap`; a leap of a fifth or more
+  // only where the written music steps back after it (it cannot answer the leap itself).
+  const shape = request.shape === null ? undefined : (request.shape ?? shapeDefaults);
+  const leadsInto = (last: MidiPitch): boolean => {
+    if (following === undefined) return true;
+    const leap = following - last;
+    if (Math.abs(leap) > seam) return false;
+    if (!shape || Math.abs(leap) < shape.leap) return true;
+    const after = request.next?.[1]?.pitch;
+    const back = after === undefined ? 0 : (after - following) * -Math.sign(leap);
+    return after === undefined || back === 1 || back === 2;
+  };
   // The cadence note: on the last downbeat (the rhythm put one there), else the last note.
   const lastDownbeat = (request.bars - 1) * barUnits(request.meter);
   const found = slots.findIndex((s) => s.onset === lastDownbeat);
@@ -142,7 +154,7 @@ export function generateMelodyPhrase(
     if (i === last && cadence === 'tonic' && pc !== 0) return false;
     if (i === last && cadence === 'chord-tone' && tones && !tones.includes(pc)) return false;
     if (i === 0 && before !== undefined && Math.abs(pitch + tonic - before) > seam) return false;
-    if (i === slots.length - 1 && following !== undefined && Math.abs(pitch + tonic - following) > seam) return false;
+    if (i === slots.length - 1 && following !== undefined && !leadsInto(pitch + tonic)) return false;
     if (!scale) return true;
     if (!scale.has(pc) && !(tones?.includes(pc) ?? false)) return false;
     return !crossesDegree(pc, steps, slots[i].chord?.roman, over[i]);
@@ -159,7 +171,7 @@ export function generateMelodyPhrase(
       previous,
       allowed,
       temperature: request.temperature,
-      shape: request.shape === null ? undefined : (request.shape ?? shapeDefaults),
+      shape,
       memory: context.memory,
       guard:
         request.guard === false

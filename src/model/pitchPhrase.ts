@@ -2,7 +2,7 @@ import { type Meter, ok, type Result, type Rng } from '../core';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
 import type { CorpusIndex } from './guard';
-import { type MelodicShape, shapeAfterLeap } from './melodicShape';
+import { type MelodicShape, recoverLeap, shapeOnBeat } from './melodicShape';
 import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
 import type { ModeFamily } from './modeFamily';
@@ -102,8 +102,20 @@ export function pitchStepModel(
       const all = [...previous.slice(Math.max(0, previous.length - before)), ...notes];
       const s = { ...situation(i, all), memory: memoryAt(history) };
       spread(basePitch(s), pitchDistribution(model, s, undefined, buffer), out);
-      if (shape) shapeAfterLeap(out, low, all[all.length - 2]?.pitch, all[all.length - 1]?.pitch, shape);
+      if (shape) shapeOnBeat(out, low, s.strength === 'D' || s.strength === 'B', slots[i].chord?.tones, shape);
     },
+    reweigh: shape
+      ? (_, history, candidates, logWeights) => {
+          const last = history.length > 0 ? low + history[history.length - 1] : previous[previous.length - 1]?.pitch;
+          const before =
+            history.length > 1
+              ? low + history[history.length - 2]
+              : history.length === 1
+                ? previous[previous.length - 1]?.pitch
+                : previous[previous.length - 2]?.pitch;
+          recoverLeap(candidates, logWeights, low, before, last, shape);
+        }
+      : undefined,
   };
 }
 
