@@ -55,16 +55,15 @@ function accuracy(sets: number[][][]): number {
   );
   const z = sets.map((set) => set.map((x) => x.map((v, j) => (v - mean[j]) / sd[j])));
   let right = 0;
-  z.forEach((set, s) =>
-    set.forEach((x, i) => {
+  for (const [s, set] of z.entries())
+    for (const [i, x] of set.entries()) {
       const centroids = z.map((other, o) => {
         const rest = o === s ? other.filter((_, j) => j !== i) : other;
         return Array.from({ length: k }, (_, j) => rest.reduce((a, y) => a + y[j], 0) / rest.length);
       });
       const distances = centroids.map((c) => c.reduce((a, v, j) => a + (v - x[j]) ** 2, 0));
       if (distances.indexOf(Math.min(...distances)) === s) right++;
-    }),
-  );
+    }
   return right / all.length;
 }
 
