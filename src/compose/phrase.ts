@@ -289,7 +289,7 @@ function melodyContextOf(notes: readonly Note[], before: MelodyContext | undefin
   return {
     notes: heard.slice(-8),
     rhythm: heard.slice(-8).map((n) => String(n.units)),
-    memory: heardAfter(before?.memory, before?.notes[before.notes.length - 1]?.pitch, heard),
+    memory: before?.memory && heardAfter(before.memory, before.notes[before.notes.length - 1]?.pitch, heard),
   };
 }
 

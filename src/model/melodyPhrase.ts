@@ -172,7 +172,7 @@ export function generateMelodyPhrase(
       allowed,
       temperature: request.temperature,
       shape,
-      memory: context.memory,
+      memory: model.pitch.weights.memory > 0 ? context.memory : undefined,
       guard:
         request.guard === false
           ? undefined
@@ -198,7 +198,11 @@ export function generateMelodyPhrase(
     context: {
       notes: [...context.notes, ...heard].slice(-keep),
       rhythm: [...context.rhythm, ...rhythm.value.tokens].slice(-keep),
-      memory: heardAfter(context.memory, context.notes[context.notes.length - 1]?.pitch, heard),
+      // A model whose piece memory weighs nothing keeps none.
+      memory:
+        model.pitch.weights.memory > 0
+          ? (pitches.value.memory ?? heardAfter(undefined, context.notes[context.notes.length - 1]?.pitch, heard))
+          : undefined,
     },
     guardTokens: slots.map((s, i) => noteGuardToken(pitches.value.pitches[i], s.units)),
     intervalTokens: intervalTokens([...context.notes.slice(-1), ...heard]),

@@ -11,15 +11,20 @@ import { CANDIDATES, clampInterval, MAX_INTERVAL, MEMORY_ORDER } from './pitchEx
  * context seen n times with d distinct continuations passes d / (n + d) of its mass on to the
  * shorter one, and the shortest to all 49 intervals alike). Its log-probabilities are one more
  * expert of the pitch model (pitchModel.ts), weighted by cross-validation like the others.
+ *
+ * A memory is immutable once it has children: a child reads its parent's layers of counts and
+ * writes only its own, so a phrase can be tried and thrown away without copying what came before.
+ * Layers are merged as the digits of a binary counter are (compact), so a piece keeps few of them.
  */
 
-/** Layers kept before a memory's counts are merged into one table (reads walk every layer). */
-const MAX_LAYERS = 4;
 /** Notes a memory keeps; past twice this it starts afresh from the last ones (endless playback stays bounded). */
 const MAX_NOTES = 512;
 
-/** Counts of the intervals after each context: context key (contextKeys) → interval + 24 → count. */
-type Counts = Map<number, Map<number, number>>;
+/**
+ * Counts of the intervals after each context: context key (contextKeys) → a row of pairs
+ * [interval + 24, count, interval + 24, count, …] (a few pairs each: cheaper than a map per context).
+ */
+type Counts = Map<number, number[]>;
 
 /** A note the memory heard: its interval from the note before (null: the first) and its length. */
 interface Heard {
@@ -31,19 +36,18 @@ interface Heard {
 const blend = new Float64Array(CANDIDATES);
 const countScratch = new Float64Array(CANDIDATES);
 
-/**
- * The notes of a piece heard so far, counted for prediction. A child ({@link PieceMemory.child})
- * reads its parent and writes only its own counts, so a phrase can be tried and thrown away
- * without copying what came before.
- */
+/** The notes of a piece heard so far, counted for prediction (see above). */
 export class PieceMemory {
-  private readonly own: Counts = new Map();
+  private readonly own: Counts;
   private readonly heard: Heard[];
   private readonly layers: readonly Counts[];
 
-  constructor(parent?: PieceMemory) {
-    this.heard = parent ? [...parent.heard] : [];
-    this.layers = parent ? [...parent.layers, this.own] : [this.own];
+  /** An empty memory, or one that reads `from` (a memory, or layers and notes) and writes its own layer. */
+  constructor(from?: PieceMemory | { layers: readonly Counts[]; heard: readonly Heard[] }) {
+    const source = from instanceof PieceMemory ? { layers: from.layers, heard: from.heard } : from;
+    this.own = new Map();
+    this.heard = source ? [...source.heard] : [];
+    this.layers = source ? [...source.layers, this.own] : [this.own];
   }
 
   /** A memory that knows everything this one does and learns on its own. */
@@ -52,14 +56,26 @@ export class PieceMemory {
   }
 
   /**
-   * This memory in one table when it has grown many layers (reads walk every layer), cut to its
-   * last notes when long (endless playback stays bounded); else itself.
+   * This memory with its newest layers merged while the newest is at least as large as the one
+   * before it (a binary counter's carry: a piece of n notes keeps about log₂ n layers, each count
+   * copied about log₂ n times in all); cut to its last notes when long, so endless playback stays
+   * bounded. The layers merged stay as they are: other memories read them.
    */
   compact(): PieceMemory {
-    if (this.layers.length < MAX_LAYERS && this.heard.length < 2 * MAX_NOTES) return this;
-    const merged = new PieceMemory();
-    for (const h of this.heard.slice(-MAX_NOTES)) merged.observe(h.interval, h.units);
-    return merged;
+    if (this.heard.length >= 2 * MAX_NOTES) {
+      const cut = new PieceMemory();
+      for (const h of this.heard.slice(-MAX_NOTES)) cut.observe(h.interval, h.units);
+      return cut;
+    }
+    const layers = [...this.layers];
+    let merged = false;
+    while (layers.length >= 2 && layers[layers.length - 1].size >= layers[layers.length - 2].size) {
+      const newer = layers.pop() as Counts;
+      const older = layers.pop() as Counts;
+      layers.push(mergeCounts(older, newer));
+      merged = true;
+    }
+    return merged ? new PieceMemory({ layers, heard: this.heard }) : this;
   }
 
   /** Notes heard. */
@@ -71,14 +87,10 @@ export class PieceMemory {
   observe(interval: number | null, units: Units): void {
     if (interval !== null) {
       const target = clampInterval(interval) + MAX_INTERVAL;
-      const keys = contextKeys(this.heard, units, MEMORY_ORDER);
-      for (const key of keys) {
-        let row = this.own.get(key);
-        if (!row) {
-          row = new Map();
-          this.own.set(key, row);
-        }
-        row.set(target, (row.get(target) ?? 0) + 1);
+      for (const key of contextKeys(this.heard, units, MEMORY_ORDER)) {
+        const row = this.own.get(key);
+        if (!row) this.own.set(key, [target, 1]);
+        else addTo(row, target, 1);
       }
     }
     this.heard.push({ interval: interval === null ? null : clampInterval(interval), units });
@@ -91,18 +103,17 @@ export class PieceMemory {
   logits(units: Units, depth: number, out: Float64Array): Float64Array {
     blend.fill(0);
     let mass = 1;
-    const keys = contextKeys(this.heard, units, Math.min(depth, MEMORY_ORDER));
     const counts = countScratch;
-    for (const key of keys) {
+    for (const key of contextKeys(this.heard, units, Math.min(depth, MEMORY_ORDER))) {
       let total = 0;
       let distinct = 0;
       for (const layer of this.layers) {
         const row = layer.get(key);
         if (!row) continue;
-        for (const [target, n] of row) {
-          if (counts[target] === 0) distinct++;
-          counts[target] += n;
-          total += n;
+        for (let i = 0; i < row.length; i += 2) {
+          if (counts[row[i]] === 0) distinct++;
+          counts[row[i]] += row[i + 1];
+          total += row[i + 1];
         }
       }
       if (total === 0) continue;
@@ -116,6 +127,28 @@ export class PieceMemory {
     for (let i = 0; i < CANDIDATES; i++) out[i] = Math.log(blend[i] + mass / CANDIDATES);
     return out;
   }
+}
+
+/** Adds `n` to the count of `target` in a row of pairs. */
+function addTo(row: number[], target: number, n: number): void {
+  for (let i = 0; i < row.length; i += 2)
+    if (row[i] === target) {
+      row[i + 1] += n;
+      return;
+    }
+  row.push(target, n);
+}
+
+/** Two layers' counts added up into a new table (neither is changed). */
+function mergeCounts(a: Counts, b: Counts): Counts {
+  const counts: Counts = new Map();
+  for (const [key, row] of a) counts.set(key, row.slice());
+  for (const [key, row] of b) {
+    const merged = counts.get(key);
+    if (!merged) counts.set(key, row.slice());
+    else for (let i = 0; i < row.length; i += 2) addTo(merged, row[i], row[i + 1]);
+  }
+  return counts;
 }
 
 /**

@@ -70,7 +70,10 @@ export interface PitchRequest {
 export function pitchStepModel(
   model: PitchModel,
   request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous' | 'shape' | 'memory'>,
-): StepModel {
+): StepModel & {
+  /** The piece memory having heard the phrase's tokens (all of them): what the next phrase continues from. */
+  memoryAfter(tokens: readonly number[]): PieceMemory | undefined;
+} {
   const { slots, low, high, previous, shape } = request;
   const memoryAt = phraseMemory(request, low);
   const size = Math.max(0, high - low + 1);
@@ -86,6 +89,7 @@ export function pitchStepModel(
   };
   const projection = projectionOf(model, request);
   return {
+    memoryAfter: (tokens) => memoryAt(tokens),
     size,
     span: () => 1,
     projected: (i, prev, out) => {
@@ -226,7 +230,7 @@ export function generatePitches(
   model: PitchModel,
   request: PitchRequest,
   rng: Rng,
-): Result<{ pitches: number[]; relaxed: number }, ConstraintError> {
+): Result<{ pitches: number[]; relaxed: number; memory: PieceMemory | undefined }, ConstraintError> {
   const { slots, low } = request;
   const step = pitchStepModel(model, request);
   const constraint: Allowed = (i, t) => request.allowed(i, low + t);
@@ -236,5 +240,9 @@ export function generatePitches(
     temperature: request.temperature,
     forbids: phraseGuard(request),
   });
-  return ok({ pitches: sampled.tokens.map((t) => low + t), relaxed: sampled.relaxed.length });
+  return ok({
+    pitches: sampled.tokens.map((t) => low + t),
+    relaxed: sampled.relaxed.length,
+    memory: step.memoryAfter(sampled.tokens)?.compact(),
+  });
 }
