@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { piecesOf, splitFiles } from '../../src/cli/train';
 import type { Piece } from '../../src/compose';
-import type { CorpusPiece, Note } from '../../src/corpus';
+import type { CorpusPiece } from '../../src/corpus';
 import { compareSets, extractFeatures, measureCraft, summarizeCraft } from '../../src/eval';
 import { type MuseModel, trainModel } from '../../src/model';
 import { generate, type Preset, presetForModel } from '../../src/presets';
 import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
+import { transposedRuns, tuneLine } from '../helpers/transposedRuns';
 
 const quiet = { out: () => {}, err: () => {} };
 
@@ -24,31 +25,6 @@ function meterMix(pieces: readonly CorpusPiece[], count: number): Preset['meter'
   for (const s of [...given].sort((a, b) => b.exact - b.n - (a.exact - a.n) || a.meter.localeCompare(b.meter)))
     if (left-- > 0) s.n++;
   return given.flatMap((s) => Array.from({ length: s.n }, () => s.meter.split('/').map(Number) as Preset['meter']));
-}
-
-/** The tune as a listener follows it: the highest note at each onset, each as long as it sounds before the next. */
-function line(notes: readonly Note[]): { pitch: number; units: number }[] {
-  const byOnset = new Map<number, Note>();
-  for (const n of notes) {
-    const held = byOnset.get(n.tick);
-    if (!held || n.pitch > held.pitch) byOnset.set(n.tick, n);
-  }
-  const sorted = [...byOnset.values()].sort((a, b) => a.tick - b.tick);
-  return sorted.map((n, i) => ({
-    pitch: n.pitch,
-    units: Math.round((Math.min(n.tick + n.duration, sorted[i + 1]?.tick ?? Number.POSITIVE_INFINITY) - n.tick) / 40),
-  }));
-}
-
-/** Every run of `k` notes as its first length and the k − 1 intervals and lengths after it: transposition-blind. */
-function runs(tune: { pitch: number; units: number }[], k: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + k <= tune.length; i++) {
-    let key = `${tune[i].units}`;
-    for (let j = i + 1; j < i + k; j++) key += ` ${tune[j].pitch - tune[j - 1].pitch}/${tune[j].units}`;
-    out.push(key);
-  }
-  return out;
 }
 
 describe.skipIf(!sharedCorporaAvailable())('pieces from a model of 90 % of the Nottingham tunes', () => {
@@ -120,16 +96,16 @@ describe.skipIf(!sharedCorporaAvailable())('pieces from a model of 90 % of the N
 
   it('copy no run of more than L = 6 notes from a tune, transposed or not (checked independently)', () => {
     const L = model.model.options.melodyMaxRun;
-    const tunes = train.map((p) => line(p.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes)));
-    const copied = new Set(tunes.flatMap((t) => runs(t, L + 1)));
+    const tunes = train.map((p) => tuneLine(p.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes)));
+    const copied = new Set(tunes.flatMap((t) => transposedRuns(t, L + 1)));
     const longer = meters.slice(0, 30).filter((_, seed) => {
-      const tune = line(compose(seed, true).tracks.find((t) => t.role === 'melody')?.notes ?? []);
-      return runs(tune, L + 1).some((r) => copied.has(r));
+      const tune = tuneLine(compose(seed, true).tracks.find((t) => t.role === 'melody')?.notes ?? []);
+      return transposedRuns(tune, L + 1).some((r) => copied.has(r));
     });
     // Before the transposed guard: 19 of these 30 pieces held such a run (the issue's check: 4 of 30).
     expect(longer).toEqual([]);
     // The oracle sees a copy when there is one: a training tune a third higher is all copy.
     const moved = tunes[5].map((n) => ({ ...n, pitch: n.pitch + 4 }));
-    expect(runs(moved, L + 1).every((r) => copied.has(r))).toBe(true);
+    expect(transposedRuns(moved, L + 1).every((r) => copied.has(r))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { generateMelodyPhrase, type MelodyContext } from '../../src/model/melody
 import { type MuseModel, trainModel } from '../../src/model/museModel';
 import { originalityReport, transposedReport } from '../../src/model/originality';
 import { builtinCorpus } from '../../src/presets/builtin';
+import { transposedRuns, tuneLine } from '../helpers/transposedRuns';
 
 const pieces = builtinCorpus('songbook')?.pieces ?? [];
 const model = trainModel(pieces);
@@ -24,29 +25,6 @@ function noteTokens(piece: CorpusPiece): string[] {
     const end = Math.min(n.tick + n.duration, notes[i + 1]?.tick ?? Number.POSITIVE_INFINITY);
     return `${pc(n.pitch - tonic)}|${Math.round(end / UNIT) - Math.round(n.tick / UNIT)}`;
   });
-}
-/** A melody as notes (pitch, length in units), one per onset (the highest), each cut where the next begins. */
-function noteLine(piece: CorpusPiece): { pitch: number; units: number }[] {
-  const byOnset = new Map<number, { pitch: number; tick: number; duration: number }>();
-  for (const n of piece.tracks.find((t) => t.role === 'melody')?.notes ?? []) {
-    const held = byOnset.get(n.tick);
-    if (!held || n.pitch > held.pitch) byOnset.set(n.tick, n);
-  }
-  const notes = [...byOnset.values()].sort((a, b) => a.tick - b.tick);
-  return notes.map((n, i) => {
-    const end = Math.min(n.tick + n.duration, notes[i + 1]?.tick ?? Number.POSITIVE_INFINITY);
-    return { pitch: n.pitch, units: Math.round(end / UNIT) - Math.round(n.tick / UNIT) };
-  });
-}
-/** Runs of n notes blind to transposition: the first length, then each interval with its length. */
-function transposedRuns(notes: { pitch: number; units: number }[], n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + n <= notes.length; i++) {
-    let key = `${notes[i].units}`;
-    for (let j = i + 1; j < i + n; j++) key += ` ${notes[j].pitch - notes[j - 1].pitch}/${notes[j].units}`;
-    out.push(key);
-  }
-  return out;
 }
 function chordTokens(piece: CorpusPiece): string[] {
   const bar = barTicks(piece.meter);
@@ -111,7 +89,9 @@ function generatePiece(seed: number, guard: boolean, temperature = 1, using: Mus
 
 describe('originality guard (MaxOrder)', () => {
   const melodyGrams = gramSet(pieces.map(noteTokens), L + 1);
-  const transposedGrams = new Set(pieces.flatMap((p) => transposedRuns(noteLine(p), L + 1)));
+  const transposedGrams = new Set(
+    pieces.flatMap((p) => transposedRuns(tuneLine(p.tracks.find((t) => t.role === 'melody')?.notes ?? []), L + 1)),
+  );
   const transposedCopies = (notes: { pitch: number; units: number }[]) =>
     transposedRuns(notes, L + 1).filter((r) => transposedGrams.has(r)).length;
   const chordGrams = gramSet(pieces.map(chordTokens), LC + 1);
@@ -153,7 +133,9 @@ describe('originality guard (MaxOrder)', () => {
       const report = transposedReport(model.guards.transposed as CorpusIndex, piece.intervals);
       let longest = 0;
       for (let n = 1; n <= L + 1; n++) {
-        const grams = new Set(pieces.flatMap((p) => transposedRuns(noteLine(p), n)));
+        const grams = new Set(
+          pieces.flatMap((p) => transposedRuns(tuneLine(p.tracks.find((t) => t.role === 'melody')?.notes ?? []), n)),
+        );
         if (transposedRuns(piece.notes, n).some((r) => grams.has(r))) longest = n;
       }
       expect(report.maxRun).toBe(L);
