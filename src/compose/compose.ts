@@ -1,4 +1,4 @@
-import { barTicks, createRng, type Rng, type Ticks } from '../core';
+import { barTicks, createRng, pushAll, type Rng, type Ticks } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import {
   type Cadence,
@@ -98,9 +98,9 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     context = made.context;
     relaxed += made.material.relaxed;
     if (keepTokens) {
-      melodyTokens.push(...made.material.melodyTokens);
-      intervalTokens.push(...made.material.intervalTokens);
-      chordTokens.push(...made.material.chordTokens);
+      pushAll(melodyTokens, made.material.melodyTokens);
+      pushAll(intervalTokens, made.material.intervalTokens);
+      pushAll(chordTokens, made.material.chordTokens);
     }
     if (!cached) material.set(key, made.material);
     return made.material;
@@ -189,8 +189,8 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
   const plans = planForm(o.form, o.bars, o.phraseBars, o.sectionBars);
   for (const [i, plan] of plans.entries()) {
     const written = writer.write(plan, start, plans[i + 1]);
-    chords.push(...written.chords);
-    melody.push(...written.melody);
+    pushAll(chords, written.chords);
+    pushAll(melody, written.melody);
     const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
     sections.push({ label: plan.label, tick: start, bars });
     start += bars * bar;

@@ -29,3 +29,11 @@ export { type OriginalityReport, originalityReport, transposedReport } from './o
 export { heardAfter, PieceMemory } from './pieceMemory';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';
 export { type CorpusStyle, styleOf } from './style';
+export {
+  TRAINING_MINIMUM,
+  type TrainingSize,
+  tooSmall,
+  trainingSize,
+  trainingSizeText,
+  untrainable,
+} from './trainingSize';

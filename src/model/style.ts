@@ -1,4 +1,4 @@
-import { barTicks, type Meter } from '../core';
+import { barTicks, type Meter, maxOf, minOf } from '../core';
 import type { CorpusPiece, Mode } from '../corpus';
 
 /*
@@ -59,10 +59,10 @@ export function styleOf(pieces: readonly CorpusPiece[]): CorpusStyle | undefined
   for (const p of melodic) {
     const notes = p.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
     const pitches = notes.map((n) => n.pitch);
-    lows.push(Math.min(...pitches));
-    highs.push(Math.max(...pitches));
-    const first = Math.min(...notes.map((n) => n.tick));
-    const last = Math.max(...notes.map((n) => n.tick + n.duration));
+    lows.push(minOf(pitches));
+    highs.push(maxOf(pitches));
+    const first = minOf(notes.map((n) => n.tick));
+    const last = maxOf(notes.map((n) => n.tick + n.duration));
     const bars = Math.max(1, Math.round((last - first) / barTicks(p.meter)));
     densities.push(new Set(notes.map((n) => n.tick)).size / bars);
   }
