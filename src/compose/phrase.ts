@@ -5,7 +5,6 @@ import {
   generateHarmonyPhrase,
   generateMelodyPhrase,
   type HarmonyChord,
-  heardAfter,
   isDominantChord,
   isTonicChord,
   type MelodyContext,
@@ -281,15 +280,16 @@ export function varyEnding(
 }
 
 /**
- * The melody context after `before` and then written notes: their last eight (pitch and length;
- * rests are not kept), and the piece memory having heard them all.
+ * The melody context after `before` and then notes heard again (a repeat, or the kept part of one):
+ * their last eight (pitch and length; rests are not kept), and the piece memory moved on through
+ * them (it learns nothing new from music it has heard).
  */
 function melodyContextOf(notes: readonly Note[], before: MelodyContext | undefined): MelodyContext {
   const heard = notes.map((n) => ({ pitch: n.pitch, units: Math.max(1, Math.round(n.duration / UNIT_TICKS)) }));
   return {
     notes: heard.slice(-8),
     rhythm: heard.slice(-8).map((n) => String(n.units)),
-    memory: before?.memory && heardAfter(before.memory, before.notes[before.notes.length - 1]?.pitch, heard),
+    memory: before?.memory?.movedOn(before.notes[before.notes.length - 1]?.pitch, heard),
   };
 }
 

@@ -41,6 +41,8 @@ export class PieceMemory {
   private readonly own: Counts;
   private readonly heard: Heard[];
   private readonly layers: readonly Counts[];
+  /** Set once this memory's layer has been merged into another's: it may not hear more. */
+  private sealed = false;
 
   /** An empty memory, or one that reads `from` (a memory, or layers and notes) and writes its own layer. */
   constructor(from?: PieceMemory | { layers: readonly Counts[]; heard: readonly Heard[] }) {
@@ -75,7 +77,24 @@ export class PieceMemory {
       layers.push(mergeCounts(older, newer));
       merged = true;
     }
-    return merged ? new PieceMemory({ layers, heard: this.heard }) : this;
+    if (!merged) return this;
+    this.sealed = true;
+    return new PieceMemory({ layers, heard: this.heard });
+  }
+
+  /**
+   * The same memory, the music having moved on through `notes` (pitches, lengths; the first after
+   * pitch `before`) that it learns nothing new from — a section heard again: what comes next is
+   * predicted from where the music is, with what the piece had already taught.
+   */
+  movedOn(before: number | undefined, notes: readonly { pitch: number; units: Units }[]): PieceMemory {
+    const heard = [...this.heard];
+    let previous = before;
+    for (const n of notes) {
+      heard.push({ interval: previous === undefined ? null : clampInterval(n.pitch - previous), units: n.units });
+      previous = n.pitch;
+    }
+    return new PieceMemory({ layers: this.layers, heard: heard.slice(-MAX_NOTES) });
   }
 
   /** Notes heard. */
@@ -85,6 +104,8 @@ export class PieceMemory {
 
   /** Hears a note: its interval from the previous note (null for the piece's first) and its length. */
   observe(interval: number | null, units: Units): void {
+    if (this.sealed)
+      throw new Error('PieceMemory: a compacted memory hears nothing more (use the one compact() returned)');
     if (interval !== null) {
       const target = clampInterval(interval) + MAX_INTERVAL;
       for (const key of contextKeys(this.heard, units, MEMORY_ORDER)) {
@@ -139,14 +160,21 @@ function addTo(row: number[], target: number, n: number): void {
   row.push(target, n);
 }
 
-/** Two layers' counts added up into a new table (neither is changed). */
+/**
+ * Two layers' counts added up into a new table. Neither is changed, and rows only one of them has
+ * are shared, not copied: layers are never written to once merged (PieceMemory seals them).
+ */
 function mergeCounts(a: Counts, b: Counts): Counts {
-  const counts: Counts = new Map();
-  for (const [key, row] of a) counts.set(key, row.slice());
+  const counts: Counts = new Map(a);
   for (const [key, row] of b) {
-    const merged = counts.get(key);
-    if (!merged) counts.set(key, row.slice());
-    else for (let i = 0; i < row.length; i += 2) addTo(merged, row[i], row[i + 1]);
+    const older = counts.get(key);
+    if (!older) {
+      counts.set(key, row);
+      continue;
+    }
+    const merged = older.slice();
+    for (let i = 0; i < row.length; i += 2) addTo(merged, row[i], row[i + 1]);
+    counts.set(key, merged);
   }
   return counts;
 }

@@ -21,6 +21,23 @@ export function medianMs(fn: () => void, runs = 7): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Median of `runs` CPU times of `fn` in milliseconds (this process, user + system), after one
+ * warm-up run: steadier than wall-clock time on a machine other work is loading.
+ */
+export function medianCpuMs(fn: () => void, runs = 7): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.cpuUsage();
+    fn();
+    const t = process.cpuUsage(t0);
+    times.push((t.user + t.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** Prints figures as a table, or as one JSON object with --json. */
 export function printFigures(figures: Figure[], json: boolean): void {
   if (json) {
