@@ -68,6 +68,10 @@ export interface MelodyPhraseRequest {
   temperature?: number;
   /** The originality guard (default on). */
   guard?: boolean;
+  /** A further constraint on each note's MIDI pitch, by its place (regenerating a selection joins its ends this way). */
+  allowed?: (note: { index: number; last: boolean; tick: Ticks }, pitch: MidiPitch) => boolean;
+  /** A rhythm to keep (onsets and lengths in ticks from the phrase start): only the pitches are drawn. */
+  rhythm?: readonly { tick: Ticks; duration: Ticks }[];
 }
 
 /** A generated phrase of melody, ticks from the phrase start. */
@@ -105,20 +109,22 @@ export function generateMelodyPhrase(
   const context = request.context ?? { notes: [], rhythm: [] };
   const fixed = new Map((request.fixed ?? []).map((f) => [Math.round(f.tick / UNIT_TICKS), f.pitch - tonic]));
   const cadence = request.cadence ?? 'tonic';
-  const rhythm = generateRhythm(
-    model.rhythm,
-    model.options.order,
-    {
-      bars: request.bars,
-      meter: request.meter,
-      context: context.rhythm,
-      cadence: cadence !== 'none',
-      pickup: request.pickup,
-      onsets: [...fixed.keys()],
-      temperature: request.temperature,
-    },
-    rng,
-  );
+  const rhythm = request.rhythm
+    ? ok(keptRhythm(request.rhythm))
+    : generateRhythm(
+        model.rhythm,
+        model.options.order,
+        {
+          bars: request.bars,
+          meter: request.meter,
+          context: context.rhythm,
+          cadence: cadence !== 'none',
+          pickup: request.pickup,
+          onsets: [...fixed.keys()],
+          temperature: request.temperature,
+        },
+        rng,
+      );
   if (!rhythm.ok) return rhythm;
   const chordAt = chordTimeline(request.chords ?? [], request.meter);
   const slots: PitchSlot[] = rhythm.value.events
@@ -147,7 +153,12 @@ export function generateMelodyPhrase(
   const lastDownbeat = (request.bars - 1) * barUnits(request.meter);
   const found = slots.findIndex((s) => s.onset === lastDownbeat);
   const last = found >= 0 ? found : slots.length - 1;
-  const allowed = (i: number, pitch: number): boolean => {
+  const extra = request.allowed;
+  const final = slots.length - 1;
+  const allowed = (i: number, pitch: number): boolean =>
+    own(i, pitch) &&
+    (!extra || extra({ index: i, last: i === final, tick: slots[i].onset * UNIT_TICKS }, pitch + tonic));
+  const own = (i: number, pitch: number): boolean => {
     const pc = mod12(pitch);
     const tones = slots[i].chord?.tones;
     if (fixed.has(slots[i].onset)) return fixed.get(slots[i].onset) === pitch;
@@ -208,6 +219,16 @@ export function generateMelodyPhrase(
     intervalTokens: intervalTokens([...context.notes.slice(-1), ...heard]),
     relaxed: pitches.value.relaxed,
   });
+}
+
+/** A given rhythm as the rhythm stage's result: one note token per note, lengths in whole units. */
+function keptRhythm(notes: readonly { tick: Ticks; duration: Ticks }[]) {
+  const events = notes.map((n) => ({
+    onset: Math.round(n.tick / UNIT_TICKS),
+    units: Math.max(1, Math.round(n.duration / UNIT_TICKS)),
+    rest: false,
+  }));
+  return { tokens: events.map((e) => String(e.units)), events };
 }
 
 /** Where each chord of a phrase sounds, in units from the phrase start. */
