@@ -259,6 +259,7 @@ export const de: Readonly<Record<string, string>> = {
   Sustain: 'Haltepegel',
   Release: 'Ausklingzeit',
   'Chord tone bias': 'Vorliebe für Akkordtöne',
+  Ambitus: 'Ambitus',
   Pattern: 'Muster',
   Style: 'Stil',
   Fills: 'Fill-ins',
