@@ -18,7 +18,7 @@ interface MuseWindow {
     ticks(): number;
     transport(): { state: string; looping: boolean; loopStart?: number; loopEnd?: number; section?: string };
     sections(): Span[];
-    originality(): { melody: OriginalityReport; chords: OriginalityReport } | undefined;
+    originality(): { melody: OriginalityReport; chords: OriginalityReport; transposed?: OriginalityReport } | undefined;
     showOriginality(report: unknown, titles: Record<string, string>): void;
     nodes(): { nodes: number; notes: number };
   };
@@ -293,6 +293,18 @@ describe.skipIf(!chromiumAvailable())('keyboard shortcuts, section loops and the
     ).toBe(
       `Longest copy ${chordCopy.length} chords (limit ${report.chords.maxRun}) from “${title(chordCopy.pieceId ?? '')}”.`,
     );
+    // The melody in any key: the guard's transposed copies, counted in notes.
+    const transposed = report.transposed;
+    if (!transposed) throw new Error('no transposed report');
+    const anyKey = transposed.longestCopy;
+    expect(
+      await panel.getByRole('region', { name: 'Transposed originality' }).locator('.longest-copy').textContent(),
+    ).toBe(
+      anyKey.pieceId === null || anyKey.length === 0
+        ? `No melody copied in another key from a training piece (limit ${transposed.maxRun}).`
+        : `Longest copy in any key ${anyKey.length} notes (limit ${transposed.maxRun}) from “${title(anyKey.pieceId)}”.`,
+    );
+    expect(anyKey.length).toBeLessThanOrEqual(transposed.maxRun);
     const rows = await melody.getByRole('table').locator('tbody tr').allTextContents();
     const shown = report.melody.novelty.filter((r) => r.n <= report.melody.maxRun + 1);
     expect(rows).toEqual(shown.map((r) => `${r.n}${Math.round(r.share * 100)} % (${r.novel} of ${r.total})`));

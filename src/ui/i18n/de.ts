@@ -325,6 +325,14 @@ export const de: Readonly<Record<string, string>> = {
   Harmony: 'Harmonie',
   'Melody originality': 'Originalität der Melodie',
   'Harmony originality': 'Originalität der Harmonie',
+  'Transposed originality': 'Originalität der Melodie in jeder Tonart',
+  'Melody in any key': 'Melodie in jeder Tonart',
+  'No melody copied in another key from a training piece (limit {limit}).':
+    'Keine Melodie in anderer Tonart aus einem Trainingsstück kopiert (Grenze {limit}).',
+  'Longest copy in any key {count} notes (limit {limit}) from “{title}”.':
+    'Längste Kopie in beliebiger Tonart {count} Noten (Grenze {limit}) aus „{title}“.',
+  'Novel n-grams in any key (runs of n notes whose intervals and lengths no training piece has)':
+    'Neue n-Gramme in jeder Tonart (Folgen von n Noten, deren Intervalle und Längen kein Trainingsstück hat)',
   'No note pattern copied from a training piece (limit {limit}).':
     'Keine Notenfolge aus einem Trainingsstück kopiert (Grenze {limit}).',
   'No chord pattern copied from a training piece (limit {limit}).':
