@@ -144,7 +144,10 @@ describe.skipIf(!chromiumAvailable())('keyboard shortcuts, section loops and the
     const rows = await dialog.getByRole('row').allTextContents();
     expect(rows.some((r) => r.startsWith('Space') && r.includes('Play or pause'))).toBe(true);
     expect(rows.some((r) => r.startsWith('R') && r.includes('Regenerate'))).toBe(true);
-    expect(rows.length).toBe(11); // header + 10 shortcuts
+    // Two tables: header + 10 shortcuts, then header + 10 editing keys (Undo, Redo and the roll's keys).
+    expect(rows.length).toBe(22);
+    expect(rows.some((r) => r.startsWith('Ctrl+Z') && r.includes('Undo'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('Delete') && r.includes('Delete the selected notes'))).toBe(true);
     // Shortcuts rest while the overlay is open.
     const seed = await muse((m) => m.recipe().seed);
     await page.keyboard.press('r');
