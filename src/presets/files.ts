@@ -69,11 +69,11 @@ export function exportMidi(
   const piece: Piece = settings.range ? sliceBars(g.piece, settings.range.from, settings.range.to) : g.piece;
   const base = midiFileName(g.recipe).replace(/\.mid$/, '');
   const range = settings.range ? `-bars-${settings.range.from}-${settings.range.to}` : '';
-  if (!settings.perTrack) return ok([{ name: `${base}${range}.mid`, bytes: pieceToMidi(piece, text) }]);
+  if (!settings.perTrack) return ok([{ name: `${base}${range}.mid`, bytes: pieceToMidi(piece, { provenance: text }) }]);
   return ok(
     splitTracks(piece).map((p) => ({
       name: `${base}${range}-${p.tracks[0].id}.mid`,
-      bytes: pieceToMidi(p, text),
+      bytes: pieceToMidi(p, { provenance: text }),
     })),
   );
 }
@@ -85,7 +85,7 @@ export function pieceJson(g: Generated): string {
 
 /** The MIDI file of a generated piece, provenance included. The app and the CLI both write this. */
 export function midiOf(g: Generated): Uint8Array {
-  return pieceToMidi(g.piece, provenance(g));
+  return pieceToMidi(g.piece, { provenance: provenance(g) });
 }
 
 /** A file name for a recipe's MIDI file, e.g. "pop-ballad-seed-42.mid". */
