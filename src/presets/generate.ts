@@ -3,8 +3,10 @@ import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
+import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
+import { type PresetSound, presetSound } from './sound';
 
 const models = new Map<string, MuseModel>();
 
@@ -46,9 +48,18 @@ export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeO
   };
 }
 
-/** A generated piece with everything needed to make it again and to say what it owes its corpus. */
+/**
+ * A generated piece with everything needed to play it, to make it again and to say what it owes
+ * its corpus: what the page plays and shows, and what every export writes, without composing again.
+ */
 export interface Generated {
   piece: Piece;
+  /** The preset's sound settings as the engine takes them. */
+  sound: PresetSound;
+  /** Where the piece comes from (every export carries it). */
+  provenance: Provenance;
+  /** Composed without swing and timing humanization (`quantize`). */
+  quantized: boolean;
   preset: Preset;
   /** The recipe with every default filled in. */
   recipe: FullRecipe;
@@ -76,8 +87,16 @@ export interface GenerateOptions {
 }
 
 /**
- * Makes the piece of a recipe: the one function the app and the CLI both call, so the same recipe
- * gives the same piece (and the same MIDI bytes) in both.
+ * The front door: recipe → `{ piece, sound, provenance }`. The one function the page, the CLI, the
+ * benchmarks and the exports call — once per piece: the page composes when the recipe changes and
+ * exports what it shows; `muse generate` composes once and writes from that — so the same recipe
+ * gives the same piece (and the same MIDI bytes) everywhere. Errors are values: a recipe out of
+ * range, an unknown preset, a corpus not loaded yet.
+ *
+ * @example
+ * await loadBuiltinCorpus('songbook');
+ * const g = generate({ preset: 'pop-ballad', seed: 42 });
+ * if (g.ok) player.load(g.value.piece, g.value.sound);
  */
 export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
   const checked = checkRecipe(recipe);
@@ -108,7 +127,17 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
   const { piece, originality } = composeWithReport(model, settings, full.seed);
-  return ok({ piece, preset, recipe: full, model, modelName, originality });
+  return ok({
+    piece,
+    sound: presetSound(preset),
+    provenance: provenanceOf(full, preset, model, modelName),
+    quantized: options.quantize === true,
+    preset,
+    recipe: full,
+    model,
+    modelName,
+    originality,
+  });
 }
 
 /** Why a preset's corpus is not at hand: not loaded yet (the page loads corpora on demand), or none. */

@@ -1,8 +1,14 @@
-/** Presets (the styles in presets/*.json), recipes, and `generate`: recipe → piece. */
+/**
+ * The front door: `generate(recipe)` → `{ piece, sound, provenance }` (see generate.ts), and the
+ * exports made from it (`exportMidi`, `pieceJson`); the presets themselves (the styles in
+ * presets/*.json, their schema and limits), recipes and share links.
+ */
 export * from './builtin';
 export * from './files';
 export * from './generate';
 export * from './presetFile';
+export * from './provenance';
 export * from './recipe';
 export * from './schema';
 export * from './share';
+export * from './sound';

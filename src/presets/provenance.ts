@@ -1,0 +1,37 @@
+import { version } from '../../package.json';
+import type { MuseModel } from '../model';
+import { findPreset } from './builtin';
+import type { FullRecipe } from './recipe';
+import type { Preset } from './schema';
+
+/** The app's name and version, as written into every export. */
+export const APP = { name: 'markov-muse', version } as const;
+
+/**
+ * Where a piece comes from, as every export says it: the app and its version, the recipe (enough to
+ * make the piece again, byte for byte), a preset of the user's whole, and the model's corpus with
+ * its licences and content hash. An export adds its settings (`export`).
+ */
+export interface Provenance {
+  app: string;
+  version: string;
+  recipe: FullRecipe;
+  /** A preset that is not built in travels whole, so the export can be made again without it. */
+  preset?: Preset;
+  /** What the export holds (a range, quantized, per track, the user's mixer), when not the defaults. */
+  export?: Record<string, unknown>;
+  model: { corpus: string; pieces: number; licences: string[]; hash: string; order: number };
+}
+
+/** The provenance of a piece made from `recipe` with `preset` and `model` (named `modelName`). */
+export function provenanceOf(recipe: FullRecipe, preset: Preset, model: MuseModel, modelName: string): Provenance {
+  const { pieces, contentHash } = model.provenance;
+  const licences = [...new Set(pieces.map((p) => p.licence))].sort();
+  return {
+    app: APP.name,
+    version: APP.version,
+    recipe,
+    ...(findPreset(preset.name) === preset ? {} : { preset }),
+    model: { corpus: modelName, pieces: pieces.length, licences, hash: contentHash, order: model.options.order },
+  };
+}
