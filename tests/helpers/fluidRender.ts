@@ -4,10 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 /** The General MIDI sound font the issue's checks use, and fluidsynth's gain for them. */
 export const SOUND_FONT = '/usr/share/sounds/sf2/FluidR3_GM.sf2';
 export const FLUID_GAIN = '0.5';
+/** Debian's fluidsynth (by its path: a PATH lookup from vitest's workers can fail with ELOOP). */
+const FLUIDSYNTH = existsSync('/usr/bin/fluidsynth') ? '/usr/bin/fluidsynth' : 'fluidsynth';
 
 /** Whether fluidsynth and the FluidR3 GM font are here. In CI they must be (a missing one fails there). */
 export function fluidsynthAvailable(): boolean {
-  const ok = existsSync(SOUND_FONT) && spawnSync('fluidsynth', ['--version'], { encoding: 'utf8' }).status === 0;
+  const ok = existsSync(SOUND_FONT) && spawnSync(FLUIDSYNTH, ['--version'], { encoding: 'utf8' }).status === 0;
   if (ok) return true;
   const hint = 'fluidsynth and FluidR3 GM are needed (apt-get install fluidsynth fluid-soundfont-gm).';
   if (process.env.CI) throw new Error(`Required in CI: ${hint}`);
@@ -18,7 +20,7 @@ export function fluidsynthAvailable(): boolean {
 /** Renders `mid` to `wav` (44.1 kHz, 16-bit stereo) with fluidsynth at gain 0.5, as midi-check does. */
 export function fluidRender(mid: string, wav: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn('fluidsynth', ['-ni', '-g', FLUID_GAIN, '-F', wav, '-r', '44100', SOUND_FONT, mid], {
+    const p = spawn(FLUIDSYNTH, ['-ni', '-g', FLUID_GAIN, '-F', wav, '-r', '44100', SOUND_FONT, mid], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';
