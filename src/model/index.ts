@@ -14,6 +14,7 @@ export { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from 
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';
+export { isModelOrder, MAX_CHAIN_ORDER, MAX_RUN, MODEL_ORDER } from './limits';
 export {
   generateMelodyPhrase,
   type MelodyCadence,

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../core';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
+import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
 
@@ -25,7 +26,7 @@ const id = z
   .min(0)
   .max(2 ** 31);
 const chainSchema = z.object({
-  order: z.number().int().min(0).max(16),
+  order: z.number().int().min(0).max(MAX_CHAIN_ORDER),
   symbols: z.array(z.string().max(400)).max(1_000_000),
   vocabulary: z.array(id).max(1_000_000),
   counts: z.array(id).max(100_000_000),
@@ -38,7 +39,7 @@ const fileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
   options: z.object({
-    order: z.number().int().min(1).max(12),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     phraseBars: z.number().int().min(1).max(64),
     melodyMaxRun: z.number().int().min(1).max(1000),
     chordMaxRun: z.number().int().min(1).max(1000),
@@ -59,7 +60,7 @@ const fileSchema = z.object({
   harmony: chainSchema,
   rhythm: chainSchema,
   pitch: z.object({
-    order: z.number().int().min(1).max(12),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     weights: z.object(
       Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>,
     ),
