@@ -5,4 +5,3 @@ export * from './midi';
 export * from './mix';
 export * from './range';
 export * from './smf';
-export * from './wav';
