@@ -44,12 +44,22 @@ Commands:
                           Cross-entropy of the model on pieces it did not train on: pieces,
                           notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).
                           --holdout K evaluates on exactly the files train --holdout K left out.
-  stats --generated DIR --reference DIR [--json]
-                          Compare two sets of MIDI (or corpus) files on the MGEval features —
+  stats (--generated PATH | --preset NAME --seeds FROM-TO [--model MODEL.json] [--bars N])
+        [--reference PATH | --corpus NAME] [--json]
+                          Compare a generated set with a reference set on the MGEval features —
                           pitch count, pitch range, average interval, inter-onset interval,
                           pitch-class and note-length histograms — with intra- and inter-set
                           distances, overlapped area (OA) and KL divergence (Yang & Lerch 2018);
-                          the reference split in halves gives the real-against-real OA.
+                          the reference split in halves gives the real-against-real OA. Then the
+                          craft measures of both sets: parallel fifths and octaves, voices,
+                          crossings, soprano doublings, inversions, strong-beat clashes, leap
+                          recovery, range, phrase continuity, off-beat chord changes, longest
+                          chord, notes per bar, rhythm values, swing (see README).
+                          Generated: files and folders (MIDI, corpus or JSB JSON, piece JSON of
+                          generate --out f.json), or the pieces of a preset for seeds 1-20 (or one
+                          seed), composed with its corpus or --model. Reference: files and
+                          folders, a built-in corpus (--corpus waltzes), by default the preset's
+                          own corpus. --json: {reference, generated, features, baseline, craft}.
   help [command]          Show this help.
 
 Options:
