@@ -13,12 +13,14 @@ import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
+import { benchUntrusted } from './untrusted.bench';
 
 /** The sections, in the order they run and are listed. */
 const SECTIONS: { id: string; title: string; run: () => Figure[] | Promise<Figure[]> }[] = [
   { id: 'import', title: 'Import', run: async () => importFigures(await benchImport()) },
   { id: 'model', title: 'Model: training and sampling', run: benchModel },
   { id: 'generate', title: 'Composing', run: benchGenerate },
+  { id: 'untrusted', title: 'Untrusted input', run: benchUntrusted },
   { id: 'size', title: 'Page size', run: benchSize },
   { id: 'render', title: 'Offline render (headless Chromium)', run: benchRender },
 ];

@@ -147,7 +147,7 @@ async function soak(minutes: number): Promise<SoakResult> {
 }
 
 /** Whether a series stays flat: its largest value late on is at most `slack` × its largest early on. */
-export function staysFlat(series: number[], slack = 1.25): boolean {
+function staysFlat(series: number[], slack = 1.25): boolean {
   const third = Math.max(1, Math.floor(series.length / 3));
   const early = Math.max(...series.slice(0, third));
   const late = Math.max(...series.slice(-third));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
 /** The folders of src/, from the bottom layer up (README "Layout"). */
-export const LAYERS = ['core', 'corpus', 'model', 'compose', 'eval', 'engine', 'export', 'presets', 'ui', 'cli'];
+const LAYERS = ['core', 'corpus', 'model', 'compose', 'eval', 'engine', 'export', 'presets', 'ui', 'cli'];
 /** Layers that run anywhere: no Tone.js. */
 const PURE = ['core', 'corpus', 'model', 'compose', 'eval', 'export', 'presets'];
 
@@ -41,7 +41,7 @@ function importsOf(file: string): Import[] {
 const layerOf = (path: string) => (path.includes('/') ? path.split('/')[0] : 'main');
 
 /** What breaks the rule among `imports` (files relative to src/). */
-export function violations(imports: readonly Import[]): string[] {
+function violations(imports: readonly Import[]): string[] {
   const problems: string[] = [];
   for (const { file, specifier } of imports) {
     const from = layerOf(file);
