@@ -209,8 +209,11 @@ describe.skipIf(!chromiumAvailable())(
       expect(result.peak).toBeLessThanOrEqual(1);
       expect(after - before).toBeLessThanOrEqual(10);
       // What a chunk costs, the lower quartile of each minute: other work on a busy machine only ever
-      // adds time, so this sees a trend in the engine's own cost and not the neighbours' noise.
-      expect(quantile(last, 0.25)).toBeLessThanOrEqual(1.2 * quantile(first, 0.25));
+      // adds time, so this sees a trend in the engine's own cost and not the neighbours' noise. A cost
+      // that grew with the minutes played would be several times the first minute's by the 30th;
+      // 1.5× leaves room for a loaded machine (1.26× was seen with the MuseScore and fluidsynth tests
+      // running beside it).
+      expect(quantile(last, 0.25)).toBeLessThanOrEqual(1.5 * quantile(first, 0.25));
     });
 
     it('holds two sections at most, keeps nodes, notes and heap flat, and every beat comes once', {
