@@ -1,5 +1,5 @@
 import type { Piece, PieceTrack } from '../compose';
-import { type Bpm, PPQ } from '../core';
+import { type Bpm, maxOf, minOf, PPQ } from '../core';
 import { GM_DRUM_LEVEL, GM_DRUM_NOTES, GM_LEVELS, type GmLevel } from './gmLevels';
 import type { MidiChannelMix } from './midi';
 
@@ -35,7 +35,7 @@ export function estimateLoudness(
   if (notes.length === 0) return Number.NEGATIVE_INFINITY;
   const perTick = 60 / (tempo * PPQ);
   const hop = 0.1;
-  const end = Math.max(...notes.map((n) => (n.tick + n.duration) * perTick));
+  const end = maxOf(notes.map((n) => (n.tick + n.duration) * perTick));
   const bins = new Float64Array(Math.ceil(end / hop) + 4);
   for (const n of notes) {
     const start = n.tick * perTick;
@@ -89,7 +89,7 @@ export function midiMix(
 ): Record<string, MidiChannelMix> {
   const loudness = piece.tracks.map((t) => trackLoudness(t, piece.tempo));
   const heard = loudness.filter(Number.isFinite);
-  const target = (heard.length ? Math.min(...heard) : 0) - HEADROOM_DB;
+  const target = minOf(heard, 0) - HEADROOM_DB;
   const mix: Record<string, MidiChannelMix> = {};
   piece.tracks.forEach((t, i) => {
     const trim = Number.isFinite(loudness[i]) ? target - loudness[i] : -HEADROOM_DB;

@@ -5,6 +5,8 @@
  * at the tick given (or its last event, whichever is later).
  */
 
+import { pushAll } from '../core';
+
 /** An event of a track at an absolute tick. Channels are 0–15; data bytes 0–127. */
 export type SmfEvent = { tick: number } & (
   | { type: 'trackName' | 'text' | 'marker' | 'cuePoint'; text: string }
@@ -103,10 +105,10 @@ function trackBody(track: SmfTrack): number[] {
   let previous = 0;
   for (const { e } of events) {
     if (!Number.isInteger(e.tick) || e.tick < 0) throw new RangeError(`event at tick ${e.tick}`);
-    body.push(...vlq(e.tick - previous), ...eventBytes(e));
+    pushAll(pushAll(body, vlq(e.tick - previous)), eventBytes(e));
     previous = e.tick;
   }
-  body.push(...vlq(Math.max(track.end, previous) - previous), 0xff, 0x2f, 0x00);
+  pushAll(body, vlq(Math.max(track.end, previous) - previous)).push(0xff, 0x2f, 0x00);
   return body;
 }
 
