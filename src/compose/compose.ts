@@ -179,8 +179,11 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
   };
 }
 
-/** The parts over the harmony and melody: chords, bass, drums; then humanization and groove. */
-function arrange(
+/**
+ * The parts over the harmony and melody: chords, bass, drums; then humanization and groove. Its
+ * randomness comes from forks of `rng` only, so a piece's seed arranges it again exactly.
+ */
+export function arrange(
   o: ComposeOptions,
   rng: Rng,
   chords: ChordSpan[],

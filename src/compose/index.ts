@@ -3,13 +3,19 @@
  * drums, groove. Pure and seeded: no Tone.js, no DOM, no Math.random.
  */
 export * from './accompaniment';
+export * from './answer';
+export * from './applyEdits';
 export * from './bass';
 export * from './compose';
 export * from './drums';
+export * from './edits';
 export * from './form';
 export * from './groove';
+export * from './harmonizeSpan';
 export * from './notes';
 export * from './options';
 export * from './phrase';
 export * from './piece';
+export * from './rearrange';
+export * from './regenerate';
 export * from './voicing';

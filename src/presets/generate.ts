@@ -1,7 +1,15 @@
-import { type ComposeOptions, type Composition, composeWithReport, type Piece } from '../compose';
+import {
+  applyEdits,
+  type ComposeOptions,
+  type Composition,
+  composeWithReport,
+  type Piece,
+  resolveOptions,
+} from '../compose';
 import { err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
+import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
 import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
@@ -60,6 +68,8 @@ export interface Generated {
   provenance: Provenance;
   /** Composed without swing and timing humanization (`quantize`). */
   quantized: boolean;
+  /** The options it was made with (a user's preset or model), to make its quantized twin alike. */
+  madeWith: Omit<GenerateOptions, 'quantize'>;
   preset: Preset;
   /** The recipe with every default filled in. */
   recipe: FullRecipe;
@@ -67,6 +77,8 @@ export interface Generated {
   /** The corpus or model file the model comes from. */
   modelName: string;
   originality: Composition['originality'];
+  /** With a blend: the corpus each phrase leans on. */
+  leans?: PhraseLean[];
 }
 
 export type GenerateError =
@@ -98,9 +110,10 @@ export interface GenerateOptions {
  * const g = generate({ preset: 'pop-ballad', seed: 42 });
  * if (g.ok) player.load(g.value.piece, g.value.sound);
  */
-export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
-  const checked = checkRecipe(recipe);
+export function generate(asked: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
+  const checked = checkRecipe(asked);
   if (!checked.ok) return checked;
+  const recipe = checked.value;
   const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
@@ -123,20 +136,36 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
     model = modelFor(corpus, { model: { ...preset.model, maxRun: full.maxRun } });
     modelName = corpus.name;
   }
+  let blended: BlendedModels | undefined;
+  if (full.blend) {
+    // Blend: the preset's corpus and a second built-in one, mixed by the recipe's weight (blend.ts).
+    const found = blendedModels(preset, full, options.model !== undefined);
+    if (!found.ok) return found;
+    blended = found.value;
+    model = blended.model;
+    modelName = blended.name;
+  }
   const settings = composeOptions(preset, full);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
-  const { piece, originality } = composeWithReport(model, settings, full.seed);
+  const { piece: composed, originality } = composeWithReport(model, settings, full.seed);
+  // The user's edits on top, in order: the same recipe gives the same edited piece everywhere.
+  const piece = full.edits
+    ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })
+    : composed;
+  const leans = blended && blendLeans(piece, resolveOptions(settings), blended);
   return ok({
     piece,
     sound: presetSound(preset),
     provenance: provenanceOf(full, preset, model, modelName),
     quantized: options.quantize === true,
+    madeWith: { preset: options.preset, model: options.model },
     preset,
     recipe: full,
     model,
     modelName,
     originality,
+    ...(leans ? { leans } : {}),
   });
 }
 

@@ -7,6 +7,8 @@
  */
 import { loadavg } from 'node:os';
 import { loadBuiltinCorpora } from '../../src/presets';
+import { benchContinue } from './continue.bench';
+import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
@@ -21,6 +23,8 @@ const SECTIONS: { id: string; title: string; run: () => Figure[] | Promise<Figur
   { id: 'model', title: 'Model: training and sampling', run: benchModel },
   { id: 'generate', title: 'Composing', run: benchGenerate },
   { id: 'untrusted', title: 'Untrusted input', run: benchUntrusted },
+  { id: 'edit', title: 'Editing a piece', run: benchEdit },
+  { id: 'continue', title: 'Continuing a melody', run: benchContinue },
   { id: 'size', title: 'Page size', run: benchSize },
   { id: 'render', title: 'Offline render (headless Chromium)', run: benchRender },
 ];
