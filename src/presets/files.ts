@@ -48,11 +48,7 @@ export function exportMidi(
 ): Result<ExportFile[], GenerateError> {
   let g = generated;
   if (settings.quantize && !g.quantized) {
-    const again = generate(g.recipe, {
-      preset: g.preset,
-      model: { model: g.model, name: g.modelName },
-      quantize: true,
-    });
+    const again = generate(g.recipe, { ...g.madeWith, quantize: true });
     if (!again.ok) return err(again.error);
     g = again.value;
   }
