@@ -27,7 +27,17 @@ export interface ComposeOptions {
   sectionBars: number;
   /** 1 keeps the model's probabilities; lower is safer, higher is wilder. */
   temperature: number;
-  melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
+  /**
+   * The lead: its range, and `ambitus`, the widest span in semitones one piece's melody may cover
+   * (a window in the middle of the range; default {@link DEFAULT_AMBITUS}).
+   */
+  melody: PartOptions & {
+    low: MidiPitch;
+    high: MidiPitch;
+    velocity: Velocity;
+    chordToneBias: number;
+    ambitus?: number;
+  };
   chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
   bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };
   /** A drum part in a named style of DRUM_STYLES, with fills at section ends; none when absent. */
@@ -37,6 +47,9 @@ export interface ComposeOptions {
   /** Swing and timing humanization, baked into the notes (all zero: quantized). */
   groove: GrooveOptions;
 }
+
+/** The widest a piece's melody goes unless its preset asks for more: 19 semitones, a twelfth and a bit (real folk tunes: 17 on average). */
+export const DEFAULT_AMBITUS = 19;
 
 export const composeDefaults: ComposeOptions = {
   title: 'Untitled',

@@ -7,7 +7,7 @@
  *
  * @example
  * const player = await Player.create(); // in a click handler
- * player.load(piece, soundOf(preset));
+ * player.load(piece, presetSound(preset));
  * player.play();
  */
 export * from './catalogue';
@@ -18,4 +18,5 @@ export * from './play';
 export * from './render';
 export * from './samples';
 export * from './sound';
+export * from './wav';
 export * from './worklets';

@@ -1,13 +1,22 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
-import { buildCorpusIndex, type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+import {
+  buildCorpusIndex,
+  buildTransposedIndex,
+  type CorpusIndex,
+  DEFAULT_CHORD_MAX_RUN,
+  DEFAULT_MELODY_MAX_RUN,
+  intervalTokens,
+} from './guard';
 import { harmonyLine, trainHarmonyChain } from './harmonyModel';
+import { isModelOrder, MODEL_ORDER } from './limits';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import { mod12 } from './pitchExperts';
 import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pitchModel';
 import { fitPitchWeights } from './pitchWeights';
 import { type Provenance, provenanceOf } from './provenance';
 import { trainRhythmChain } from './rhythmModel';
+import { type CorpusStyle, styleOf } from './style';
 
 /** What a model is trained with; every field is stored in the model file. */
 export interface ModelOptions {
@@ -40,9 +49,15 @@ export interface MuseModel {
   readonly rhythm: VariableChain;
   /** Melody pitch: four experts combined (pitchModel.ts). */
   readonly pitch: PitchModel;
-  /** The training pieces as guard tokens, for the originality guard and report. */
-  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex };
+  /**
+   * The training pieces as guard tokens, for the originality guard and report: melodies by scale
+   * degree and length, chords, and melodies by interval and lengths (transposed copies; absent
+   * in model files written before it existed).
+   */
+  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex; readonly transposed?: CorpusIndex };
   readonly provenance: Provenance;
+  /** What its corpus sounds like (meter, tempo, register, parts); absent in older model files. */
+  readonly style?: CorpusStyle;
 }
 
 /** How far {@link trainModel} has got: `done` of `total` steps, the last one finished named. */
@@ -73,7 +88,7 @@ export function trainModel(
   onProgress: (progress: TrainProgress) => void = () => {},
 ): MuseModel {
   const o: ModelOptions = { ...modelDefaults, ...options };
-  if (!Number.isInteger(o.order) || o.order < 1 || o.order > 12) throw new RangeError(`order ${o.order} is not 1–12`);
+  if (!isModelOrder(o.order)) throw new RangeError(`order ${o.order} is not ${MODEL_ORDER.min}–${MODEL_ORDER.max}`);
   let done = 0;
   const step = (stage: TrainProgress['stage']) => onProgress({ done: ++done, total: TRAIN_STEPS, stage });
   const lines = pieces.map(melodyLine);
@@ -99,8 +114,13 @@ export function trainModel(
       pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
       o.chordMaxRun,
     ),
+    transposed: buildTransposedIndex(
+      pieces.map((p, i) => ({ id: p.id, tokens: intervalTokens(lines[i].notes) })),
+      o.melodyMaxRun,
+    ),
   };
   step('originality guard');
+  const style = styleOf(pieces);
   return {
     options: o,
     harmony,
@@ -108,5 +128,6 @@ export function trainModel(
     pitch: { order: o.order, experts, weights },
     guards,
     provenance: provenanceOf(pieces),
+    ...(style ? { style } : {}),
   };
 }

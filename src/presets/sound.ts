@@ -2,13 +2,20 @@ import type { PartSound, SoundSpec } from '../engine/catalogue';
 import type { Preset } from './schema';
 
 /**
- * How a preset sounds, as the engine takes it: each part's Tone.js instrument, effect chain and
- * pan (the drums' level as their fader), and the master chain. Pure data.
+ * The preset's sound settings as the engine takes them: each part's Tone.js instrument, effect
+ * chain and pan (the drums' level as their fader), and the master chain. Built here and nowhere
+ * else, so that what the preset says is what is heard, live, in the WAV export and in the
+ * benchmarks alike. Pure data.
+ */
+export type PresetSound = SoundSpec;
+
+/**
+ * The sound of a preset.
  *
  * @example
- * soundOf(findPreset('chiptune')!).parts.melody.voice.instrument // => 'LightSynth'
+ * presetSound(findPreset('chiptune')!).parts.melody.voice.instrument // => 'LightSynth'
  */
-export function soundOf(preset: Preset): SoundSpec {
+export function presetSound(preset: Preset): PresetSound {
   const part = (p: Preset['melody'] | Preset['chords'] | Preset['bass']): PartSound => ({
     voice: p.voice,
     effects: p.effects ?? [],

@@ -1,19 +1,18 @@
 import type { MixerState } from '../engine/graph/mixer';
 import type { MidiPort } from '../engine/play/midiOut';
 import type { Player } from '../engine/play/player';
-import type { SoundSpec } from '../engine/sound';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
   type FullRecipe,
   fillRecipe,
+  findPreset,
   type Generated,
   generate,
   LIMITS,
   midiFileName,
   midiOf,
-  type Preset,
-  soundOf,
+  presetForModel,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
 import { BlendControls } from './blendControls';
@@ -42,11 +41,6 @@ import { saveSettings } from './settings';
 import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
-
-/** How a preset sounds in the engine. */
-export function engineOptions(preset: Preset): SoundSpec {
-  return soundOf(preset);
-}
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -79,6 +73,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
   /** A model of the user's (the Model select) instead of the preset's own corpus. */
   let userModel: { model: MuseModel; name: string } | undefined;
+  /** The preset chosen before the user's model fitted its own, to return to without the model. */
+  let beforeModel: string | undefined;
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -101,7 +97,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   /** Loads the piece on screen into `player` (once its samples are there; until then the piece before plays on). */
   const loadPlayer = (player = transport.current) => {
     if (!player || !current) return;
-    const sound = engineOptions(current.preset);
+    const sound = current.sound;
     if (!samples.ready(sound, () => loadPlayer())) return;
     player.libraries = samples.libraries;
     try {
@@ -114,7 +110,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   const endless = new EndlessSwitch(element('endless'), element('loop'), {
     roll,
     say,
-    engine: (g) => engineOptions(g.preset),
+    engine: (g) => g.sound,
     current: () => current,
     player: () => transport.current,
   });
@@ -204,7 +200,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     saveSettings(current.recipe);
     // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
     if (transport.current) loadPlayer();
-    else samples.ready(engineOptions(current.preset), () => {});
+    else samples.ready(current.sound, () => {});
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
@@ -250,7 +246,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', () => {
     if (!current) return;
-    const blob = new Blob([midiOf(current) as BlobPart], { type: 'audio/midi' });
+    // The piece on screen, with the mixer as set: nothing is composed again.
+    const blob = new Blob([midiOf(current, mixer.mixer) as BlobPart], { type: 'audio/midi' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = midiFileName(current.recipe);
@@ -264,7 +261,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       // The fields as they are now (Bars included), even if a change has not been committed yet.
       update();
       if (!current) return undefined;
-      const sound = engineOptions(current.preset);
+      const sound = current.sound;
       return {
         piece: current.piece,
         options: sound,
@@ -309,7 +306,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   // The roll is a canvas: it takes the theme's colours (CSS variables) only when drawn again.
   document.addEventListener(THEME_EVENT, () => current && roll.draw(current.piece));
 
-  startExportMenu(exportMenu, { current: () => current, say });
+  startExportMenu(exportMenu, { current: () => current, mixer: () => mixer.mixer, say });
   const panel = new PresetPanel(element('preset-panel'), {
     library,
     select: preset,
@@ -362,7 +359,17 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     useModel(choice) {
       userModel = choice;
       generation.lockMaxRun(choice?.model.options.melodyMaxRun);
-      update();
+      // A model of the user's composes in its corpus's manner: the preset fitted to it joins the
+      // Preset select and is chosen; back to the preset's own corpus, the preset chosen before returns.
+      const fitted = choice && presetForModel(choice.model, choice.name);
+      const next = fitted ? fitted.name : beforeModel;
+      if (fitted && !findPreset(fitted.name)) panel.receive(fitted);
+      if (fitted) beforeModel ??= preset.value;
+      else beforeModel = undefined;
+      if (next && next !== preset.value && library.resolve(next)) {
+        preset.value = next;
+        preset.dispatchEvent(new Event('change'));
+      } else update();
     },
   };
 }

@@ -1,20 +1,25 @@
 /**
  * Offline render benchmark, in headless Chromium against the built app: realtime factor (seconds of
- * audio per second of work) of the engine's chunked render of 4-track pieces — presets of our own
- * light voices (folk-dance), of stock Tone.js instruments (lofi-jazz: FMSynth, AMSynth, MonoSynth)
- * and of the sampled piano (minor-nocturne) — at 3 and 6 minutes, the cost of 6 min against 3 min,
- * and beside them the naive render of the same notes and sound in the same run: a Tone.PolySynth (a
- * Sampler) per track scheduled with Tone.Part inside one Tone.Offline (each under a time limit).
- * Also our LightReverb against Tone's convolution Reverb on the same master. The engine's renders
- * take turns, so whatever else the machine does weighs on all alike; the cost ratio is given in
- * wall-clock and in CPU time (Linux). Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
+ * audio per second of work) of the engine's chunked render to WAV and of the naive render (a
+ * Tone.PolySynth per track scheduled inside Tone.Offline, how the walking skeleton played pieces) of
+ * the same 4-track pieces, measured the same way: each in a page of its own, one warm-up render of
+ * the shortest piece, then the lengths taking turns (15 s, 30 s, 60 s, 2 min, 3 min, again …), the
+ * median of {@link RUNS} renders at each length. The naive render slows down as pieces grow: a
+ * render that passes {@link NAIVE_LIMIT_MS} is given up (and said so), and lengths after it are not
+ * tried; its figures at the shorter lengths show the curve. The engine also renders 6 minutes: the
+ * cost of 6 against 3 minutes in wall-clock and CPU time (Linux: on a shared machine the wall
+ * clock also counts waits for the CPU). All of this for three kinds of preset: our own light voices
+ * (folk-dance), a stock Tone.js instrument (lofi-jazz's FMSynth electric piano) and the sampled grand
+ * piano (minor-nocturne, its samples loaded before the clock starts, in both renderers); and, the same
+ * way, our LightReverb against Tone's convolution Reverb on the same master (3 minutes).
+ * Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
  * A benchmark, not a test: nothing fails on speed.
  */
 import { mkdtempSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import type { SoundSpec } from '../../src/engine/sound';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
@@ -23,10 +28,13 @@ import { type RenderArgs, renderWavInPage } from './browser/pageRender';
 import { pieceOfSeconds } from './browser/testPieces';
 import { type Figure, printFigures } from './measure';
 
-/** Most a naive render may take before it is given up (and reported as such). */
-const NAIVE_LIMIT_MS = 150_000;
-/** Engine renders of each piece (after one warm-up); the median is reported. */
+/** Renders at each length, after one warm-up (both renderers alike). */
 const RUNS = 3;
+/** Most one naive render may take before it is given up. */
+const NAIVE_LIMIT_MS = 150_000;
+/** The lengths both renderers are measured at, in seconds; the engine also at {@link LONG}. */
+const LENGTHS = [15, 30, 60, 120, 180];
+const LONG = 360;
 
 /** Bundles the naive renderer (Tone.js and all) into one script for the page. */
 async function naiveScript(): Promise<string> {
@@ -50,106 +58,141 @@ async function naiveScript(): Promise<string> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const factor = (r: { ms: number; seconds: number }) => r.seconds / (r.ms / 1000);
 
-interface Timed {
+/** One render: wall-clock ms, seconds of audio, CPU ms of the browser (NaN where unknown). */
+interface Render {
   ms: number;
   seconds: number;
   cpuMs: number;
 }
 
-/**
- * Median wall-clock and CPU milliseconds of {@link RUNS} engine renders of each piece to a WAV file,
- * as Export WAV makes it (sample libraries loaded first, as the page does), after one warm-up.
- */
-async function engineMs(page: Page, pieces: RenderArgs[]): Promise<Timed[]> {
-  await page.evaluate(renderWavInPage, pieces[0]);
-  const times = pieces.map(() => [] as number[]);
-  const cpu = pieces.map(() => [] as number[]);
-  const seconds = pieces.map(() => 0);
-  for (let i = 0; i < RUNS; i++)
-    for (const [k, args] of pieces.entries()) {
-      const before = cpuTimesAvailable() ? descendantsCpuMs() : 0;
-      const wav = await page.evaluate(renderWavInPage, args);
-      cpu[k].push(cpuTimesAvailable() ? descendantsCpuMs() - before : Number.NaN);
-      seconds[k] = wav.frames / 44_100;
-      times[k].push(wav.ms);
-    }
-  return pieces.map((_, k) => ({ ms: median(times[k]), seconds: seconds[k], cpuMs: median(cpu[k]) }));
-}
+type Renderer = (page: Page, args: RenderArgs) => Promise<{ ms: number; seconds: number } | undefined>;
 
-/** One naive render of `args`, or undefined when it passes the time limit. */
-async function naiveMs(page: Page, args: RenderArgs): Promise<{ ms: number; seconds: number } | undefined> {
+/** The engine's render to a WAV file, as Export WAV makes it. */
+const engineRender: Renderer = async (page, args) => {
+  const wav = await page.evaluate(renderWavInPage, args);
+  return { ms: wav.ms, seconds: wav.frames / 44_100 };
+};
+
+/** The naive render, or undefined when it passes the time limit. */
+const naiveRender: Renderer = (page, args) => {
   const run = page.evaluate(async ({ piece, options }) => {
     type Offline = typeof import('../../src/engine/offline');
     const w = window as unknown as {
       museNaive: typeof import('./browser/naive');
       muse: { offline(): Promise<Offline> };
     };
+    // A Sampler part plays the same decoded samples, loaded before the clock starts.
     const engine = await w.muse.offline();
     const ids = engine.libraryIds(options);
     const buffers = ids.length ? (await engine.loadLibraries(ids)).get(ids[0]) : undefined;
     const r = await w.museNaive.renderNaive(piece, options, buffers as Record<string, AudioBuffer> | undefined);
     return { ms: r.ms, seconds: r.frames / 44_100 };
   }, args);
+  run.catch(() => {}); // a render given up fails when its page closes
   const limit = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NAIVE_LIMIT_MS));
   return Promise.race([run, limit]);
-}
+};
 
-/** The sound of `args` with Tone's convolution Reverb where it has our LightReverb (same decay and wet). */
-function withToneReverb(args: RenderArgs): RenderArgs {
-  const sound: SoundSpec = structuredClone(args.options);
-  sound.master.effects = sound.master.effects.map((e) =>
-    e.effect === 'LightReverb' ? { effect: 'Reverb', options: { decay: 2.2, ...e.options, damping: undefined } } : e,
+/**
+ * One warm-up render of `warmUp`, then {@link RUNS} rounds over `pieces` in turn; the median of each
+ * length. A length whose render gives up is dropped from the next rounds (and so are longer ones).
+ */
+async function measure(
+  page: Page,
+  render: Renderer,
+  warmUp: RenderArgs,
+  pieces: RenderArgs[],
+): Promise<(Render | 'gave up' | 'not tried')[]> {
+  await render(page, warmUp);
+  const runs = pieces.map(() => [] as Render[]);
+  const out: (Render | 'gave up' | 'not tried')[] = pieces.map(() => 'not tried');
+  let reach = pieces.length;
+  for (let i = 0; i < RUNS; i++)
+    for (let k = 0; k < reach; k++) {
+      const before = cpuTimesAvailable() ? descendantsCpuMs() : 0;
+      const r = await render(page, pieces[k]);
+      if (!r) {
+        out[k] = 'gave up';
+        reach = k;
+        break;
+      }
+      runs[k].push({ ...r, cpuMs: cpuTimesAvailable() ? descendantsCpuMs() - before : Number.NaN });
+    }
+  return out.map((o, k) =>
+    o === 'gave up' || runs[k].length < RUNS
+      ? o
+      : {
+          ms: median(runs[k].map((r) => r.ms)),
+          seconds: runs[k][0].seconds,
+          cpuMs: median(runs[k].map((r) => r.cpuMs)),
+        },
   );
-  for (const e of sound.master.effects) if (e.options) delete e.options.damping;
-  return { ...args, options: sound };
 }
 
-export async function benchRender(): Promise<Figure[]> {
-  const script = await naiveScript();
-  const server = await serveBuiltApp();
-  const browser = await launchChromium();
-  const figures: Figure[] = [];
-  const load = `load ${loadavg()[0].toFixed(1)}`;
-  try {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    const kinds = [
-      { kind: 'built-in voices', preset: 'folk-dance' },
-      { kind: 'stock Tone instruments', preset: 'lofi-jazz' },
-      { kind: 'Sampler (grand piano)', preset: 'minor-nocturne' },
-    ];
-    // The naive renders first, in a fresh page of their own (Tone.js fills its own context).
-    const naivePage = await browser.newPage();
-    await naivePage.goto(server.url);
-    await naivePage.addScriptTag({ path: script });
-    const naive = new Map<string, { ms: number; seconds: number } | undefined>();
-    for (const { preset } of kinds) naive.set(preset, await naiveMs(naivePage, pieceOfSeconds(180, preset)));
-    await naivePage.close();
+const factor = (r: Render) => r.seconds / (r.ms / 1000);
+const label = (seconds: number) => (seconds < 120 ? `${seconds} s` : `${seconds / 60} min`);
 
-    for (const { kind, preset } of kinds) {
-      const args = [pieceOfSeconds(180, preset), pieceOfSeconds(360, preset)];
-      const [m3, m6] = await engineMs(page, args);
-      const n = naive.get(preset);
-      for (const [name, r] of [
-        ['3 min', m3],
-        ['6 min', m6],
-      ] as const)
-        figures.push({
-          name: `engine render, ${preset} (${kind}), 4 tracks, ${name} (${r.seconds.toFixed(0)} s with tail; ${load})`,
-          value: factor(r),
-          unit: '× realtime',
-          baseline: n
-            ? { name: 'naive PolySynth + Tone.Offline, 3 min', value: factor(n), ratio: factor(r) / factor(n) }
-            : undefined,
-        });
-      if (!n)
-        figures.push({
-          name: `naive render of ${preset}, 3 min: gave up after ${NAIVE_LIMIT_MS / 1000} s`,
-          value: 0,
-          unit: '× realtime',
-        });
+async function freshPage(browser: Browser, url: string, script?: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  if (script) await page.addScriptTag({ path: script });
+  return page;
+}
+
+/** The figures of one preset: both renderers at every length, the engine at 6 minutes. */
+async function benchPreset(
+  browser: Browser,
+  url: string,
+  script: string,
+  preset: string,
+  kind: string,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  {
+    const pieces = LENGTHS.map((s) => pieceOfSeconds(s, preset));
+    const long = pieceOfSeconds(LONG, preset);
+    const naivePage = await freshPage(browser, url, script);
+    const naive = await measure(naivePage, naiveRender, pieces[0], pieces);
+    await naivePage.close();
+    const enginePage = await freshPage(browser, url);
+    const engine = await measure(enginePage, engineRender, pieces[0], [...pieces, long]);
+    await enginePage.close();
+    LENGTHS.forEach((seconds, k) => {
+      const n = naive[k];
+      figures.push(
+        typeof n === 'object'
+          ? {
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
+              value: factor(n),
+              unit: '× realtime',
+            }
+          : {
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
+              value: Number.NaN,
+              unit: '× realtime',
+              note:
+                n === 'gave up'
+                  ? `a render took longer than ${NAIVE_LIMIT_MS / 1000} s: given up`
+                  : 'not tried (a shorter render was given up)',
+            },
+      );
+    });
+    [...LENGTHS, LONG].forEach((seconds, k) => {
+      const e = engine[k];
+      if (typeof e !== 'object') return;
+      const n = naive[k];
+      figures.push({
+        name: `engine render to WAV, ${preset} (${kind}), 4 tracks, ${label(seconds)} (${e.seconds.toFixed(0)} s with tail)`,
+        value: factor(e),
+        unit: '× realtime',
+        ...(typeof n === 'object'
+          ? { baseline: { name: `naive at ${label(seconds)}`, value: factor(n), ratio: factor(e) / factor(n) } }
+          : {}),
+      });
+    });
+    const [m3, m6] = [engine[LENGTHS.indexOf(180)], engine[LENGTHS.length]];
+    if (typeof m3 === 'object' && typeof m6 === 'object') {
       figures.push({
         name: `engine render cost, ${preset}, 6 min (wall clock)`,
         value: m6.ms,
@@ -164,20 +207,55 @@ export async function benchRender(): Promise<Figure[]> {
           baseline: { name: '3 min', value: m3.cpuMs, ratio: m6.cpuMs / m3.cpuMs },
         });
     }
+  }
+  return figures;
+}
 
-    // Our LightReverb against Tone's Reverb on the same master, the same piece.
+/** The presets measured, one of each kind of instrument. */
+const KINDS = [
+  { preset: 'folk-dance', kind: 'our light voices' },
+  { preset: 'lofi-jazz', kind: "Tone's FMSynth" },
+  { preset: 'minor-nocturne', kind: 'the sampled piano' },
+];
+
+/** The sound of `args` with Tone's convolution Reverb where it has our LightReverb (the same decay and wet). */
+function withToneReverb(args: RenderArgs): RenderArgs {
+  const sound: SoundSpec = structuredClone(args.options);
+  sound.master.effects = sound.master.effects.map((e) => {
+    if (e.effect !== 'LightReverb') return e;
+    const { damping: _, ...options } = e.options ?? {};
+    return { effect: 'Reverb', options: { decay: 2.2, ...options } };
+  });
+  return { ...args, options: sound };
+}
+
+export async function benchRender(): Promise<Figure[]> {
+  const script = await naiveScript();
+  const server = await serveBuiltApp();
+  const browser = await launchChromium();
+  const figures: Figure[] = [];
+  try {
+    for (const { preset, kind } of KINDS)
+      figures.push(...(await benchPreset(browser, server.url, script, preset, kind)));
+    // Our LightReverb against Tone's Reverb on the same master, measured the same way.
     const ours = pieceOfSeconds(180, 'folk-dance');
-    const [light, convolution] = await engineMs(page, [ours, withToneReverb(ours)]);
-    figures.push({
-      name: `engine render, folk-dance 3 min, master LightReverb (${load})`,
-      value: factor(light),
-      unit: '× realtime',
-      baseline: {
-        name: "Tone's Reverb instead",
-        value: factor(convolution),
-        ratio: factor(light) / factor(convolution),
-      },
-    });
+    const page = await freshPage(browser, server.url);
+    const [light, convolution] = await measure(page, engineRender, pieceOfSeconds(15, 'folk-dance'), [
+      ours,
+      withToneReverb(ours),
+    ]);
+    await page.close();
+    if (typeof light === 'object' && typeof convolution === 'object')
+      figures.push({
+        name: 'engine render to WAV, folk-dance 3 min, master LightReverb',
+        value: factor(light),
+        unit: '× realtime',
+        baseline: {
+          name: "Tone's Reverb instead",
+          value: factor(convolution),
+          ratio: factor(light) / factor(convolution),
+        },
+      });
   } finally {
     await browser.close();
     await server.close();
@@ -186,7 +264,5 @@ export async function benchRender(): Promise<Figure[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { loadBuiltinCorpora } = await import('../../src/presets');
-  await loadBuiltinCorpora();
   printFigures(await benchRender(), process.argv.includes('--json'));
 }

@@ -10,7 +10,7 @@ import type { Piece } from '../../src/compose';
 import { barTicks } from '../../src/core';
 import type { MixerState } from '../../src/engine/graph/mixer';
 import type { SoundSpec } from '../../src/engine/sound';
-import { findPreset, soundOf } from '../../src/presets';
+import { findPreset, presetSound } from '../../src/presets';
 import { tinyPiece } from '../bench/browser/testPieces';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
@@ -66,7 +66,7 @@ function swingAt(x: Float32Array, hz: number): number {
 describe.skipIf(!chromiumAvailable())('a stock Tone.js instrument and a named effect are heard in the WAV', () => {
   let app: App;
   const preset = findPreset('lofi-jazz')!;
-  const sound = soundOf(preset);
+  const sound = presetSound(preset);
   const figures: string[] = [];
 
   beforeAll(async () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Piece } from '../../src/compose';
 import { PPQ } from '../../src/core';
 import type { SoundSpec } from '../../src/engine/sound';
-import { builtinPresets, soundOf } from '../../src/presets';
+import { builtinPresets, presetSound } from '../../src/presets';
 import { drumPattern, drumsTrack, tinyPiece } from '../bench/browser/testPieces';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
@@ -152,7 +152,7 @@ const instrumentCases = (): Case[] => [
  */
 function presetCases(): Case[] {
   return builtinPresets().map((preset) => {
-    const sound = soundOf(preset);
+    const sound = presetSound(preset);
     return {
       name: `preset-${preset.name}`,
       piece: tinyPiece(),

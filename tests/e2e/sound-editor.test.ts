@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EFFECTS, INSTRUMENTS, type OptionGroup } from '../../src/engine/catalogue';
-import { pcm16, wavHeader } from '../../src/export/wav';
+import { pcm16, wavHeader } from '../../src/engine/wav';
 import type { Preset } from '../../src/presets';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { pcm16, wavHeader } from '../../src/export/wav';
+import { pcm16, wavHeader } from '../../src/engine/wav';
 
 /** In-place radix-2 FFT of `re`/`im` (length a power of two). */
 function fft(re: Float64Array, im: Float64Array): void {

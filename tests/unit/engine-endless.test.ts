@@ -5,14 +5,14 @@ import { type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/
 import { SectionFeed } from '../../src/engine/play/sectionFeed';
 import { type NoteEvent, tickSeconds } from '../../src/engine/play/timeline';
 import type { SoundSpec } from '../../src/engine/sound';
-import { builtinCorpus, composeOptions, findPreset, modelFor, soundOf } from '../../src/presets';
+import { builtinCorpus, composeOptions, findPreset, modelFor, presetSound } from '../../src/presets';
 
 const preset = findPreset('folk-dance');
 const corpus = preset && builtinCorpus(preset.corpus);
 if (!preset || !corpus) throw new Error('missing folk-dance');
 const model = modelFor(corpus, preset);
 const options = composeOptions(preset, { preset: preset.name, seed: 3 });
-const engine: SoundSpec = soundOf(preset);
+const engine: SoundSpec = presetSound(preset);
 const make = () => composeEndless(model, options, 3);
 
 /** A sink that writes down what it is given, and honours cancels. */

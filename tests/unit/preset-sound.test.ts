@@ -5,15 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { noteOfFile, PIANO_CREDIT } from '../../src/engine/samples';
-import {
-  builtinPresets,
-  findPreset,
-  generate,
-  migratePreset,
-  parsePreset,
-  provenance,
-  soundOf,
-} from '../../src/presets';
+import { builtinPresets, findPreset, generate, migratePreset, parsePreset, presetSound } from '../../src/presets';
 
 const ballad = findPreset('pop-ballad')!;
 const withMelodyVoice = (voice: unknown) => ({ ...ballad, melody: { ...ballad.melody, voice } });
@@ -21,7 +13,7 @@ const withMelodyVoice = (voice: unknown) => ({ ...ballad, melody: { ...ballad.me
 describe('the sound of a preset in Tone.js terms', () => {
   it('takes every built-in preset, each part with a Tone.js instrument', () => {
     for (const p of builtinPresets()) {
-      const sound = soundOf(p);
+      const sound = presetSound(p);
       for (const part of Object.values(sound.parts)) expect(part.voice.instrument).toMatch(/^[A-Z]\w+$/);
       expect(parsePreset(JSON.parse(JSON.stringify(p))).ok).toBe(true);
     }
@@ -126,8 +118,8 @@ describe('samples', () => {
     const g = generate({ preset: 'minor-nocturne', seed: 1, bars: 4 });
     expect(g.ok).toBe(true);
     if (!g.ok) return;
-    expect(JSON.parse(provenance(g.value)).samples).toEqual([PIANO_CREDIT]);
+    expect(g.value.provenance.samples).toEqual([PIANO_CREDIT]);
     const dance = generate({ preset: 'folk-dance', seed: 1, bars: 4 });
-    if (dance.ok) expect(JSON.parse(provenance(dance.value)).samples).toBeUndefined();
+    if (dance.ok) expect(dance.value.provenance.samples).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Piece } from '../../compose';
-import { pcm16, wavHeader } from '../../export/wav';
 import type { SoundSpec } from '../sound';
+import { pcm16, wavHeader } from '../wav';
 import { type RenderOptions, type RenderResult, renderPiece, renderSeconds } from './render';
 
 /** A rendered WAV file and what the render did. */

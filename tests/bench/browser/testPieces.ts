@@ -7,7 +7,7 @@ import { composeEndless, type Piece, type PieceTrack, pieceTicks } from '../../.
 import { barTicks, PPQ } from '../../../src/core';
 import type { Note } from '../../../src/corpus';
 import type { EffectSpec, SoundSpec } from '../../../src/engine/sound';
-import { builtinCorpus, composeOptions, findPreset, generate, modelFor, soundOf } from '../../../src/presets';
+import { builtinCorpus, composeOptions, findPreset, generate, modelFor, presetSound } from '../../../src/presets';
 
 const n = (pitch: number, tick: number, duration: number, velocity = 90): Note => ({ pitch, tick, duration, velocity });
 
@@ -150,7 +150,7 @@ export function pieceOfSeconds(
   const bars = Math.max(4, Math.min(512, Math.round(seconds / barSeconds)));
   const g = generate({ preset: presetName, seed, bars, tempo: preset.tempo });
   if (!g.ok) throw new Error(g.error.message);
-  return { piece: withDrums(g.value.piece), options: soundOf(preset) };
+  return { piece: withDrums(g.value.piece), options: presetSound(preset) };
 }
 
 /** Seconds of a piece at its tempo. */
@@ -219,5 +219,5 @@ export function endlessPiece(
     bars += section.bars;
   }
   const piece: Piece = { ...first, bars, tracks: [...tracks.values()], chords, sections: labels };
-  return { piece: withDrums(piece), options: soundOf(preset) };
+  return { piece: withDrums(piece), options: presetSound(preset) };
 }
