@@ -41,7 +41,7 @@ describe('one front door: one compose per export', () => {
     const g = made();
     expect(composes.count).toBe(1);
     expect(g.sound).toEqual(presetSound(g.preset));
-    expect(g.sound.drums).toEqual({ volume: g.preset.drums?.volume });
+    expect(g.sound.parts.drums?.volume).toBe(g.preset.drums?.volume);
     expect(g.provenance).toMatchObject({ app: 'markov-muse', recipe: g.recipe, model: { corpus: g.preset.corpus } });
     expect(g.preset.corpus).toBe('ballads');
   });
