@@ -7,8 +7,16 @@ import { drumPart } from './drums';
 import { parseForm, planForm, type SectionPlan } from './form';
 import { applyGroove } from './groove';
 import { type ComposeOptions, composeDefaults } from './options';
-import { newPhrase, type PhraseContext, type PhraseMaterial, phraseHarmony, varyEnding } from './phrase';
+import {
+  harmonicRhythm,
+  newPhrase,
+  type PhraseContext,
+  type PhraseMaterial,
+  phraseHarmony,
+  varyEnding,
+} from './phrase';
 import type { ChordSpan, Piece, PieceTrack, Section } from './piece';
+import { keepHarmonicRhythm } from './turnaround';
 
 /** Merges partial options over the defaults, part by part. */
 export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions {
@@ -139,7 +147,8 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
     sections.push({ label: plan.label, tick: start, bars });
     start += bars * bar;
   }
-  return { piece: arrange(o, rng, chords, melody, sections, start), originality: writer.report() };
+  const paced = pacedChords(model, o, chords);
+  return { piece: arrange(o, rng, paced, melody, sections, start), originality: writer.report() };
 }
 
 /** {@link composeWithReport} without the report. */
@@ -171,12 +180,20 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
       // Nothing ends the piece: a section that would close with the final cadence keeps its plan.
       const section = createRng(seed).fork(`section ${index}`);
       index++;
-      const { chords, melody } = writer.write(plan, 0);
+      const { chords: written, melody } = writer.write(plan, 0);
+      const chords = pacedChords(model, o, written);
       const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
       const sections = [{ label: plan.label, tick: 0, bars }];
       return arrange({ ...o, bars }, section, chords, melody, sections, bars * barTicks(o.meter));
     },
   };
+}
+
+/** The chords with their harmonic rhythm kept across phrase seams ({@link keepHarmonicRhythm}). */
+function pacedChords(model: MuseModel, o: ComposeOptions, chords: ChordSpan[]): ChordSpan[] {
+  const { longest } = harmonicRhythm(model, o);
+  if (longest === undefined) return chords;
+  return keepHarmonicRhythm(chords, (longest * barTicks(o.meter)) / TWELFTHS_PER_BAR, o.meter, o.key, o.mode);
 }
 
 /** The parts over the harmony and melody: chords, bass, drums; then humanization and groove. */

@@ -27,6 +27,11 @@ export interface ComposeOptions {
   sectionBars: number;
   /** 1 keeps the model's probabilities; lower is safer, higher is wilder. */
   temperature: number;
+  /**
+   * The longest a chord may be held, in beats (a chord struck again right after itself counts as
+   * held): the corpus's own 95th percentile. Default: the model's training chords' 95th percentile.
+   */
+  longestChord?: number;
   melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
   chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
   bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };

@@ -11,6 +11,7 @@ export { type Distribution, distribution, log2Probability, probabilityOf, sample
 export { trainVariableChain } from './chainTraining';
 export { type Evaluation, evaluate } from './evaluate';
 export { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+export { heldChordPercentile } from './harmonicRhythm';
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';

@@ -116,14 +116,18 @@ describe('generate', () => {
         const bar = barTicks(piece.meter);
         const tonic = tonicPitchClass(piece.key);
         for (const s of piece.sections) {
+          // The cadence chord ends the section, or arrives on its last downbeat when a turnaround
+          // to the next section follows it.
           const end = s.tick + s.bars * bar;
-          const lastChord = piece.chords.filter((c) => c.tick < end).pop();
-          const root = chordPitchClasses(lastChord?.symbol ?? '')[0];
+          const arrival = piece.chords.filter((c) => c.tick <= end - bar).pop();
+          const last = piece.chords.filter((c) => c.tick < end).pop();
+          const roots = [arrival, last].map((c) => chordPitchClasses(c?.symbol ?? '')[0]);
           // authentic: the tonic; half: the dominant (or, in modal cadences, the chord before the tonic)
+          const cadential = [tonic, (tonic + 7) % 12, (tonic + 5) % 12, (tonic + 10) % 12];
           expect(
-            [tonic, (tonic + 7) % 12, (tonic + 5) % 12, (tonic + 10) % 12],
-            `${preset.name} ${seed} ${s.label}`,
-          ).toContain(root);
+            roots.some((r) => cadential.includes(r)),
+            `${preset.name} ${seed} ${s.label}: ${roots}`,
+          ).toBe(true);
         }
         const lastRoot = chordPitchClasses(piece.chords[piece.chords.length - 1].symbol)[0];
         expect(lastRoot).toBe(tonic);
