@@ -1,17 +1,74 @@
 import { barTicks, beatTicks, type Meter, type MidiPitch, type Rng, type Ticks } from '../core';
 import type { Note } from '../corpus';
 import { type HarmonyEvent, onsets, type PartRange } from './accompaniment';
+import { chordTones } from './chordTones';
+import { DEAF, type MelodyEar } from './listen';
 import { accent, nearestOf } from './notes';
 import type { BassPattern } from './options';
+import { parallel, semitoneApart } from './rules';
 
 const pc = (p: number) => ((p % 12) + 12) % 12;
 
+/** What choosing the bass note of a chord costs: the root is home, an inversion has a reason. */
+export const BASS_COSTS = {
+  /** The third in the bass (a chord in first inversion). */
+  third: 3,
+  /** The fifth in the bass (a six-four chord). */
+  fifth: 9,
+  /** The bass rubbing a melody note struck on a strong beat while it sounds. */
+  clash: 40,
+  /** Parallel octaves or fifths with the melody. */
+  parallel: 12,
+  /** Per semitone of leap. */
+  leap: 0.08,
+} as const;
+
 /**
- * The bass part: chord roots near the last bass note, in the pattern's rhythm —
- * `root` (held), `root-fifth`, `pulse` (every beat), `downbeat` (waltz: the first beat), `octaves`
- * (eighths alternating root and octave), `approach` (root and fifth, with a chromatic or scale
- * approach note into each chord change) and `walking` (a note a beat: root, chord tones and scale
- * steps, then a half-step approach into the next root).
+ * The bass note a chord stands on: its root, or — where the root would rub a strong-beat melody
+ * note or move in parallel octaves or fifths with the tune — its third (or, failing that, its
+ * fifth), in the octave nearest the bass note before.
+ */
+export function foundation(
+  h: HarmonyEvent,
+  previous: MidiPitch,
+  part: PartRange,
+  against: readonly { pitch: MidiPitch }[],
+  melody: { from?: MidiPitch; to?: MidiPitch },
+  previousBass: MidiPitch | undefined,
+): MidiPitch {
+  const c = BASS_COSTS;
+  const tones = chordTones(h.pitchClasses);
+  let best = nearestOf([h.pitchClasses[0]], previous, part.low, part.high);
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const t of tones) {
+    const base = t.degree === 1 ? 0 : t.degree === 3 ? c.third : t.degree === 5 ? c.fifth : undefined;
+    if (base === undefined) continue;
+    const pitch = nearestOf([t.pc], previous, part.low, part.high);
+    let cost = base + Math.abs(pitch - previous) * c.leap;
+    for (const m of against) if (semitoneApart(m.pitch, pitch)) cost += c.clash;
+    if (
+      previousBass !== undefined &&
+      melody.from !== undefined &&
+      melody.to !== undefined &&
+      parallel(melody.from, previousBass, melody.to, pitch) !== undefined
+    )
+      cost += c.parallel;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = pitch;
+    }
+  }
+  return best;
+}
+
+/**
+ * The bass part: each chord's foundation ({@link foundation}: the root, or an inversion where the
+ * melody asks for one) near the last bass note, in the pattern's rhythm — `root` (held),
+ * `root-fifth`, `pulse` (every beat), `downbeat` (waltz: the first beat), `octaves` (eighths
+ * alternating the note and its octave), `approach` (root and fifth, with a chromatic or scale
+ * approach note into each chord change) and `walking` (a note a beat: chord tones and scale steps,
+ * then a half-step approach into the next chord). A note of the pattern that would rub a melody
+ * note struck on a strong beat gives way to another chord tone.
  */
 export function bassLine(
   harmony: readonly HarmonyEvent[],
@@ -20,19 +77,68 @@ export function bassLine(
   part: PartRange,
   scale: readonly number[],
   rng: Rng,
+  ear: MelodyEar = DEAF,
 ): Note[] {
   const bar = barTicks(meter);
   const beat = beatTicks(meter);
   const notes: Note[] = [];
   let previous = part.low + 7;
+  // The bass note sounding last, and when it began: parallels are heard against the tune from it.
+  let last: Note | undefined;
+  const clear = (pitch: MidiPitch, from: Ticks, to: Ticks) =>
+    !ear.strong(from, to).some((m) => semitoneApart(m.pitch, pitch));
+  const melodyBefore = (tick: Ticks) => (last ? ear.at(Math.max(last.tick, tick - beat)) : undefined);
+  const parallelToTune = (pitch: MidiPitch, tick: Ticks) => {
+    const from = melodyBefore(tick);
+    const to = ear.at(tick);
+    return (
+      last !== undefined &&
+      from !== undefined &&
+      to !== undefined &&
+      parallel(from, last.pitch, to, pitch) !== undefined
+    );
+  };
   harmony.forEach((h, i) => {
     const next = harmony[i + 1];
-    const root = nearestOf([h.pitchClasses[0]], previous, part.low, part.high);
-    const fifth = nearestOf([(h.pitchClasses[0] + 7) % 12], root, part.low, part.high);
-    const nextRoot = next ? nearestOf([next.pitchClasses[0]], root, part.low, part.high) : root;
     const end = h.tick + h.duration;
+    // Where the chord's own bass note sounds, by pattern: the melody notes it must not rub.
+    const half = h.duration >= 2 * beat ? Math.floor(h.duration / beat / 2) * beat : h.duration;
+    const own =
+      pattern === 'root-fifth' || pattern === 'approach'
+        ? half
+        : pattern === 'walking'
+          ? Math.min(beat, h.duration)
+          : h.duration;
+    const root = foundation(
+      h,
+      previous,
+      part,
+      pattern === 'downbeat'
+        ? downbeats(h, bar, beat).flatMap((t) => ear.strong(t, t + beat))
+        : ear.strong(h.tick, h.tick + own),
+      { from: melodyBefore(h.tick), to: ear.at(h.tick) },
+      last?.pitch,
+    );
+    // The other chord tones in the bass's reach, nearest `root` first: stand-ins for a note that rubs.
+    const near = (target: number) =>
+      h.pitchClasses
+        .slice(0, 3)
+        .map((p) => nearestOf([p], target, part.low, part.high))
+        .sort((a, b) => Math.abs(a - target) - Math.abs(b - target));
+    const tones = chordTones(h.pitchClasses);
+    const fifthPc = tones.find((t) => t.degree === 5)?.pc ?? pc(h.pitchClasses[0] + 7);
+    const fifth = nearestOf([fifthPc], root, part.low, part.high);
+    const nextRoot = next ? nearestOf([next.pitchClasses[0]], root, part.low, part.high) : root;
+    // A note of the pattern, or the nearest chord tone where it would rub the tune or move in
+    // parallel octaves or fifths with it (the chord's own bass note was chosen so already).
     const add = (pitch: MidiPitch, tick: Ticks, duration: Ticks) => {
-      if (duration > 0) notes.push({ pitch, tick, duration, velocity: accent(part.velocity, tick, bar, beat) });
+      if (duration <= 0) return;
+      const fine = (p: MidiPitch) => clear(p, tick, tick + duration) && (p === root || !parallelToTune(p, tick));
+      const fits = fine(pitch)
+        ? pitch
+        : (near(pitch).find(fine) ?? near(pitch).find((p) => clear(p, tick, tick + duration)) ?? pitch);
+      last = { pitch: fits, tick, duration, velocity: accent(part.velocity, tick, bar, beat) };
+      notes.push(last);
     };
     const approach = (): MidiPitch => {
       const below = nextRoot - 1;
@@ -44,11 +150,9 @@ export function bassLine(
     };
     if (pattern === 'root') add(root, h.tick, h.duration);
     else if (pattern === 'root-fifth' || (pattern === 'approach' && h.duration < 2 * beat)) {
-      const half = h.duration >= 2 * beat ? Math.floor(h.duration / beat / 2) * beat : h.duration;
       add(root, h.tick, half);
       add(fifth, h.tick + half, h.duration - half);
     } else if (pattern === 'approach') {
-      const half = Math.floor(h.duration / beat / 2) * beat;
       const lead = beat / 2;
       add(root, h.tick, half);
       add(fifth, h.tick + half, h.duration - half - (next ? lead : 0));
@@ -59,13 +163,12 @@ export function bassLine(
       });
     } else if (pattern === 'walking') {
       const times = onsets(h, beat, 0);
-      const tones = h.pitchClasses;
       let pitch = root;
       times.forEach((t, k) => {
         if (k === 0) pitch = root;
         else if (k === times.length - 1 && next) pitch = approach();
         else {
-          const candidates = [...tones, ...scale].map((p) =>
+          const candidates = [...h.pitchClasses, ...scale].map((p) =>
             nearestOf([p], pitch + (rng.next() < 0.5 ? 2 : -2), part.low, part.high),
           );
           pitch = candidates[rng.int(candidates.length)];
@@ -73,8 +176,7 @@ export function bassLine(
         add(pitch, t, Math.min(beat, end - t));
       });
     } else {
-      for (const t of onsets(h, beat, 0)) {
-        if (pattern === 'downbeat' && t !== h.tick && t % bar !== 0) continue;
+      for (const t of pattern === 'downbeat' ? downbeats(h, bar, beat) : onsets(h, beat, 0)) {
         const duration = pattern === 'downbeat' ? Math.min(beat, end - t) : Math.min(Math.round(beat * 0.9), end - t);
         add(root, t, duration);
       }
@@ -82,4 +184,9 @@ export function bassLine(
     previous = root;
   });
   return notes;
+}
+
+/** The chord's first beat and every bar line inside it: where a waltz bass plays. */
+function downbeats(h: HarmonyEvent, bar: Ticks, beat: Ticks): Ticks[] {
+  return onsets(h, beat, 0).filter((t) => t === h.tick || t % bar === 0);
 }

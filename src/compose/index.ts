@@ -3,13 +3,21 @@
  * drums, groove. Pure and seeded: no Tone.js, no DOM, no Math.random.
  */
 export * from './accompaniment';
+export * from './arrange';
 export * from './bass';
+export * from './chordTones';
 export * from './compose';
 export * from './drums';
 export * from './form';
+export * from './fourPart';
+export * from './fourPartRules';
 export * from './groove';
+export * from './listen';
 export * from './notes';
 export * from './options';
 export * from './phrase';
 export * from './piece';
+export * from './rules';
+export * from './slashChords';
+export * from './turnaround';
 export * from './voicing';

@@ -3,6 +3,8 @@ import type { Mode } from '../corpus';
 import type { GrooveOptions } from './groove';
 
 export type CompingPattern = 'sustain' | 'beats' | 'afterbeats' | 'arpeggio';
+/** How the chords part voices its chords (see voicing.ts), or four-part writing (fourPart.ts). */
+export type ChordVoicing = 'close' | 'open' | 'rootless' | 'four-part';
 export type BassPattern = 'root' | 'root-fifth' | 'pulse' | 'downbeat' | 'octaves' | 'approach' | 'walking';
 
 /** Name and General MIDI program of one part. */
@@ -33,7 +35,17 @@ export interface ComposeOptions {
    */
   longestChord?: number;
   melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
-  chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
+  /**
+   * The chords part; `voicing` is how its chords are voiced (default `close`), `four-part` making
+   * it alto and tenor, written with the bass under the melody as a chorale is.
+   */
+  chords: PartOptions & {
+    low: MidiPitch;
+    high: MidiPitch;
+    velocity: Velocity;
+    pattern: CompingPattern;
+    voicing?: ChordVoicing;
+  };
   bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };
   /** A drum part in a named style of DRUM_STYLES, with fills at section ends; none when absent. */
   drums?: PartOptions & { style: string; velocity: number; fills: boolean };

@@ -82,8 +82,9 @@ const ROLE_SENDS: Record<TrackRole, Sends> = {
 export const DRUMS_VOLUME = -9;
 
 /**
- * The sound of each track of `piece`: its preset voice (or its role's default when the preset has
- * none, so any track id plays), placement and sends; the drums role always plays the drum kit.
+ * The sound of each track of `piece`: its preset voice by track id, else the voice of its role (a
+ * chorale's alto and tenor play the chords voice), else its role's default, so any track id plays;
+ * placement and sends; the drums role always plays the drum kit.
  */
 export function resolveSound(piece: Piece, options: EngineOptions, tempo = piece.tempo): SoundSetup {
   const tracks = piece.tracks.map((track): TrackSound => {
@@ -97,7 +98,11 @@ export function resolveSound(piece: Piece, options: EngineOptions, tempo = piece
         ? { kind: 'drums', polyphony: 10, volume: DRUMS_VOLUME }
         : {
             kind: 'tone',
-            tone: { ...ROLE_TONE[role], ...(options.voices[track.id] ?? ROLE_VOICE[role]), ...extra.tone },
+            tone: {
+              ...ROLE_TONE[role],
+              ...(options.voices[track.id] ?? options.voices[role] ?? ROLE_VOICE[role]),
+              ...extra.tone,
+            },
           };
     return {
       id: track.id,

@@ -64,7 +64,15 @@ export const presetSchema = z.strictObject({
     maxRun: z.number().int().min(2).max(32).optional(),
   }),
   melody: z.strictObject({ ...part, chordToneBias: z.number().min(1).max(10) }),
-  chords: z.strictObject({ ...part, pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']) }),
+  chords: z.strictObject({
+    ...part,
+    pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']),
+    /**
+     * How the chords are voiced (default close): close, open (spread), rootless (the root left to
+     * the bass), or four-part (alto and tenor parts written with the bass under the melody).
+     */
+    voicing: z.enum(['close', 'open', 'rootless', 'four-part']).optional(),
+  }),
   bass: z.strictObject({
     ...part,
     pattern: z.enum(['root', 'root-fifth', 'pulse', 'downbeat', 'octaves', 'approach', 'walking']),

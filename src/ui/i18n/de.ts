@@ -86,6 +86,8 @@ export const de: Readonly<Record<string, string>> = {
   locrian: 'Lokrisch',
   Melody: 'Melodie',
   Chords: 'Akkorde',
+  Alto: 'Alt',
+  Tenor: 'Tenor',
   Bass: 'Bass',
   Drums: 'Schlagzeug',
   Other: 'Andere',
