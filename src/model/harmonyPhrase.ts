@@ -229,17 +229,25 @@ export function generateHarmonyPhrase(
 /**
  * The lengths (twelfths) the cadence chord may take, in the order tried: a bar, then two bars in
  * phrases of three bars or more — each no longer than `longest`; failing both, the longest span
- * from a beat to the bar line that is (a half bar in 4/4 for the chorales' half-note cadences).
+ * from a beat to the bar line that is, leaving room before it in the last bar for the chords the
+ * cadence needs there (a tonic and a dominant before an authentic or plagal cadence's last chord: a
+ * half bar in 4/4, the chorales' half-note cadences).
  */
-export function cadenceLengths(request: Pick<HarmonyPhraseRequest, 'bars' | 'beats' | 'longest'>): number[] {
+export function cadenceLengths(
+  request: Pick<HarmonyPhraseRequest, 'bars' | 'beats' | 'longest'> & { cadence?: Cadence },
+): number[] {
   const longest = request.longest ?? Number.POSITIVE_INFINITY;
   const whole = [TWELFTHS_PER_BAR, 2 * TWELFTHS_PER_BAR].filter(
     (f, i) => f <= longest && (i === 0 || request.bars >= 3),
   );
   if (whole.length > 0) return whole;
   const beats = request.beats ?? TWELFTHS_PER_BAR;
-  for (let f = Math.min(TWELFTHS_PER_BAR - 1, Math.floor(longest)); f >= 1; f--)
-    if (onBeat(TWELFTHS_PER_BAR - f, beats)) return [f];
+  const before = request.cadence === 'half' ? 1 : 2; // beats the last bar needs before its last chord
+  for (let f = Math.min(TWELFTHS_PER_BAR - 1, Math.floor(longest)); f >= 1; f--) {
+    const start = TWELFTHS_PER_BAR - f;
+    const beatsBefore = (start * beats) / TWELFTHS_PER_BAR;
+    if (onBeat(start, beats) && beatsBefore >= before) return [f];
+  }
   return [TWELFTHS_PER_BAR];
 }
 
