@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** A mistake in the command line: printed as one line, exit status 2. */
@@ -8,10 +7,18 @@ type Spec = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Parses options strictly; unknown options, missing values and stray words are usage errors. */
 export function parseOptions<S extends Spec>(args: string[], spec: S, positionals = false) {
+  // "--seed -1": node reads a value starting with a dash as a forgotten value ("argument is
+  // ambiguous"); a negative number is a value, refused or taken by the option's own check.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : undefined;
+    if (name && spec[name]?.type === 'string' && /^-\d/.test(args[i + 1] ?? '')) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
   try {
-    return parseArgs({ args, options: spec, strict: true, allowPositionals: positionals });
+    return parseArgs({ args: joined, options: spec, strict: true, allowPositionals: positionals });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new UsageError(argumentProblem(e));
   }
 }
 
@@ -22,14 +29,19 @@ export function intOption(name: string, value: string | undefined): number | und
   return Number(value);
 }
 
-/** The text of a file the user named, refused as a usage error when missing or over `limit` bytes. */
-export function readUserFile(path: string, limit: number, what: string): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (e) {
-    throw new UsageError(`cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`);
+/** node's parseArgs errors, said as a musician reads them, with where to look. */
+function argumentProblem(e: unknown): string {
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const code = (e as { code?: string }).code;
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `there is no option ${quoted} here (see: muse help)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = quoted.split(' ')[0];
+    return message.includes('argument missing')
+      ? `${option} needs a value after it (see: muse help)`
+      : `${option} takes no value: write it alone (see: muse help)`;
   }
-  if (size > limit) throw new UsageError(`${path}: the ${what} is larger than ${Math.round(limit / 1024)} KiB`);
-  return readFileSync(path, 'utf8');
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `"${quoted}" is not an option: this command takes no file or folder names (see: muse help)`;
+  return message;
 }

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import {
   builtinPresets,
   exportMidi,
+  findPreset,
   generate,
   PRESET_MAX_BYTES,
   type Preset,
@@ -10,22 +10,20 @@ import {
   pieceJson,
   type Recipe,
 } from '../presets';
-import { intOption, parseOptions, readUserFile, UsageError } from './args';
-import type { Io } from './io';
+import { intOption, parseOptions, UsageError } from './args';
+import { readUserFile } from './files';
+import { type Io, type Output, writeOutputs } from './io';
 import { readModel } from './train';
-
-function write(path: string, bytes: Uint8Array | string): void {
-  try {
-    writeFileSync(path, bytes);
-  } catch (e) {
-    throw new Error(`cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 /** A preset file given to --preset (a path ending in .json), checked; undefined for a preset name. */
 export function presetFromFile(value: string): Preset | undefined {
   if (!/\.json$/i.test(value)) return undefined;
-  const text = readUserFile(value, PRESET_MAX_BYTES, 'preset');
+  const text = readUserFile(
+    value,
+    PRESET_MAX_BYTES,
+    'preset file',
+    'a preset file is a .json like those in presets/ or one Export preset saved',
+  );
   const parsed = parsePresetText(text);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
   return parsed.value;
@@ -95,6 +93,12 @@ export function generateCommand(args: string[], io: Io): number {
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
   const custom = presetFromFile(presetName);
+  if (!custom && !findPreset(presetName))
+    throw new UsageError(
+      `there is no preset called "${presetName.slice(0, 60)}": give one of ${builtinPresets()
+        .map((p) => p.name)
+        .join(', ')} (see: muse presets), or a preset file ending in .json`,
+    );
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
@@ -111,11 +115,10 @@ export function generateCommand(args: string[], io: Io): number {
   const g = result.value;
   if (range && range.to > g.piece.bars)
     throw new UsageError(`--range ${range.from}-${range.to} goes past the last bar (${g.piece.bars})`);
-  const written: string[] = [];
-  if (out.toLowerCase().endsWith('.json')) {
-    write(out, pieceJson(g));
-    written.push(out);
-  } else {
+  // All files of the export or none: written to temporary files, renamed when all are complete.
+  const outputs: Output[] = [];
+  if (out.toLowerCase().endsWith('.json')) outputs.push({ path: out, data: pieceJson(g) });
+  else {
     const files = exportMidi(
       recipe,
       { range, quantize: values.quantize, perTrack: values['per-track'] },
@@ -125,10 +128,11 @@ export function generateCommand(args: string[], io: Io): number {
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {
       const path = values['per-track'] ? `${stem}-${file.name.slice(file.name.lastIndexOf('-') + 1)}` : out;
-      write(path, file.bytes);
-      written.push(path);
+      outputs.push({ path, data: file.bytes });
     }
   }
+  writeOutputs(outputs);
+  const written = outputs.map((o) => o.path);
   if (values.json) {
     const tracks = g.piece.tracks.map((t) => ({ name: t.name, role: t.role, notes: t.notes.length }));
     const { bars, key, mode } = g.piece;

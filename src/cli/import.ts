@@ -1,29 +1,28 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { type ImportLine, importFile, MAX_FILE_BYTES } from '../corpus/importFile';
+import { counted, pushAll } from '../core';
+import { type ImportedFile, type ImportLine, importFile, MAX_FILE_BYTES } from '../corpus/importFile';
 import { reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { parseOptions, UsageError } from './args';
+import { type Collected, collectEntries, FileRefusal, readBounded } from './files';
 import type { Io } from './io';
 
-const IMPORTABLE = /\.(mid|midi|kar|smf|json)$/i;
+export { collectFiles } from './files';
 
-/** Every importable file under the paths: files as given, folders walked (sorted, recursively). */
-export function collectFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  const walk = (path: string, given: boolean) => {
-    let stat: ReturnType<typeof statSync>;
-    try {
-      stat = statSync(path);
-    } catch {
-      if (given) throw new UsageError(`no such file or folder: ${path}`);
-      return;
-    }
-    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name), false);
-    else if (given || IMPORTABLE.test(path)) files.push(path);
-  };
-  for (const p of paths) walk(p, true);
-  return files;
+/** A file of the walk imported, or its refusal as an error line (never thrown: the other files go on). */
+export function importEntry(entry: Collected): ImportedFile {
+  const refusal = (code: string, message: string): ImportedFile => ({
+    lines: [{ file: entry.path, ok: false, error: { code, message } }],
+    pieces: [],
+  });
+  if ('refused' in entry) return refusal('not-a-file', `${entry.path}: ${entry.refused}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readBounded(entry.path, MAX_FILE_BYTES);
+  } catch (e) {
+    if (e instanceof FileRefusal) return refusal(e.code, e.message);
+    return refusal('unreadable', `${entry.path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return importFile(entry.path, bytes);
 }
 
 /**
@@ -33,25 +32,12 @@ export function collectFiles(paths: readonly string[]): string[] {
 export function importCommand(args: string[], io: Io): number {
   const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, true);
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
-  const files = collectFiles(positionals);
+  const entries = collectEntries(positionals);
   const pieces: CorpusPiece[] = [];
   let refused = 0;
-  for (const file of files) {
-    const size = statSync(file).size;
-    const result =
-      size > MAX_FILE_BYTES
-        ? {
-            lines: [
-              {
-                file,
-                ok: false,
-                error: { code: 'too-large', message: `${file}: ${size} bytes is over the limit of ${MAX_FILE_BYTES}` },
-              },
-            ],
-            pieces: [],
-          }
-        : importFile(file, readFileSync(file));
-    pieces.push(...result.pieces);
+  for (const entry of entries) {
+    const result = importEntry(entry);
+    pushAll(pieces, result.pieces);
     for (const line of result.lines) {
       if (!line.ok) refused++;
       io.out(values.json ? `${JSON.stringify(line)}\n` : `${textOf(line)}\n`);
@@ -68,7 +54,7 @@ export function importCommand(args: string[], io: Io): number {
     io.out(
       [
         '',
-        `${report.pieces} pieces, ${report.notes} notes, ${(report.seconds / 60).toFixed(1)} minutes; ${refused} refused`,
+        `${counted(report.pieces, 'piece')}, ${counted(report.notes, 'note')}, ${(report.seconds / 60).toFixed(1)} minutes; ${refused} refused`,
         `keys:     ${top(report.keys)}`,
         `meters:   ${top(report.meters)}`,
         `tempos:   ${report.tempos.min}–${report.tempos.max} bpm, median ${report.tempos.median}`,

@@ -8,6 +8,7 @@ import {
 } from '../eval';
 import { builtinCorpusNames, findPreset } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
+import { collectFiles } from './files';
 import { presetFromFile } from './generate';
 import type { Io } from './io';
 import { composedSet, corpusSet, fileSet, type MeasuredSet, parseSeeds } from './statsSets';
@@ -36,7 +37,8 @@ function generatedSet(values: Values, io: Io): () => MeasuredSet {
     throw new UsageError('--generated and --preset/--model: give the files or the recipe, not both');
   if (values.generated !== undefined) {
     if (values.seeds !== undefined) throw new UsageError('--seeds needs --preset NAME or --model MODEL.json');
-    return () => fileSet(String(values.generated), io);
+    const path = requirePath('generated', String(values.generated));
+    return () => fileSet(path, io);
   }
   if (!composing) throw new UsageError('stats needs --generated PATH, or --preset NAME --seeds FROM-TO');
   if (values.seeds === undefined) throw new UsageError('--preset and --model need --seeds FROM-TO (e.g. 1-20)');
@@ -51,11 +53,25 @@ function generatedSet(values: Values, io: Io): () => MeasuredSet {
   return () => composedSet(preset, seeds, { model, bars });
 }
 
+/** A path a set is read from, refused at once when it is not there (before either set is read). */
+function requirePath(flag: string, path: string): string {
+  try {
+    collectFiles([path]);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.replace(/^cannot import [^:]*: /, '') : String(e);
+    throw new UsageError(`--${flag} ${path}: ${reason}`);
+  }
+  return path;
+}
+
 /** How to make the reference set: files, a built-in corpus, or by default the corpus of the preset composed with. */
 function referenceSet(values: Values, io: Io): () => MeasuredSet {
   if (values.reference !== undefined && values.corpus !== undefined)
     throw new UsageError('--reference and --corpus: give one reference set');
-  if (values.reference !== undefined) return () => fileSet(String(values.reference), io);
+  if (values.reference !== undefined) {
+    const path = requirePath('reference', String(values.reference));
+    return () => fileSet(path, io);
+  }
   const name =
     values.corpus ?? (values.preset && !values.model ? findPreset(String(values.preset))?.corpus : undefined);
   if (name === undefined) throw new UsageError('stats needs --reference PATH or --corpus NAME');
@@ -85,7 +101,9 @@ export function statsCommand(args: string[], io: Io): number {
     [generated, 'generated'],
   ] as const)
     if (set.features.length < 2)
-      throw new UsageError(`the ${flag} set (${set.source}) holds fewer than two pieces that import`);
+      throw new UsageError(
+        `the ${flag} set (${set.source}) has ${set.features.length === 1 ? 'only 1 piece' : 'no piece'} that imports: fewer than two, the least a comparison needs`,
+      );
   const features = compareSets(reference.features, generated.features);
   const baseline = compareSets(
     reference.features.filter((_, i) => i % 2 === 0),

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Piece } from '../compose';
+import { parseUntrustedJson, pushAll } from '../core';
 import type { CorpusPiece } from '../corpus';
+import { MAX_FILE_BYTES } from '../corpus/importFile';
 import { type CraftMeasures, extractFeatures, measureCraft, type PieceFeatures } from '../eval';
 import { builtinCorpus, type GenerateOptions, generate, type Preset } from '../presets';
 import { UsageError } from './args';
-import { collectFiles } from './import';
+import { collectFiles, readBounded } from './files';
 import type { Io } from './io';
 import { piecesOf } from './train';
 
@@ -86,13 +87,19 @@ export function corpusSet(name: string): MeasuredSet {
 export function fileSet(path: string, io: Io): MeasuredSet {
   const pieces: (CorpusPiece | Piece)[] = [];
   for (const file of collectFiles([path])) {
-    const bytes = readFileSync(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = readBounded(file, MAX_FILE_BYTES);
+    } catch (e) {
+      io.err(`muse: skipped ${e instanceof Error ? e.message : String(e)}\n`);
+      continue;
+    }
     const composed = pieceFile(bytes);
     if (composed) {
       pieces.push(composed);
       continue;
     }
-    pieces.push(...piecesOf([file], io));
+    pushAll(pieces, piecesOf([file], io));
   }
   return measured(path, pieces);
 }
@@ -111,8 +118,10 @@ function measured(source: string, pieces: readonly (CorpusPiece | Piece)[]): Mea
  */
 function pieceFile(bytes: Uint8Array): Piece | undefined {
   if (bytes[0] !== 0x7b) return undefined;
+  const parsed = parseUntrustedJson(new TextDecoder().decode(bytes));
+  if (!parsed.ok) return undefined;
   try {
-    const json = JSON.parse(new TextDecoder().decode(bytes));
+    const json = parsed.value as { format?: unknown; piece?: Piece } | null;
     const piece = json?.format === 'markov-muse/piece' ? json.piece : undefined;
     const fine =
       piece &&

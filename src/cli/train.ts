@@ -1,10 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type CorpusPiece, importFile } from '../corpus';
-import { evaluate, type MuseModel, parseModel, serializeModel, trainModel } from '../model';
-import { intOption, parseOptions, readUserFile, UsageError } from './args';
-import { collectFiles } from './import';
-import type { Io } from './io';
+import { counted, pushAll } from '../core';
+import type { CorpusPiece } from '../corpus';
+import {
+  evaluate,
+  type MuseModel,
+  parseModel,
+  serializeModel,
+  tooSmall,
+  trainingSize,
+  trainModel,
+  untrainable,
+} from '../model';
+import { intOption, parseOptions, UsageError } from './args';
+import { collectFiles, readUserFile } from './files';
+import { importEntry } from './import';
+import { type Io, writeOutputs } from './io';
 
 /** Largest model file read, in bytes. */
 export const MODEL_MAX_BYTES = 256 * 1024 * 1024;
@@ -23,16 +33,34 @@ export function splitFiles(files: readonly string[], holdout: number | undefined
 export function piecesOf(files: readonly string[], io: Io): CorpusPiece[] {
   const pieces: CorpusPiece[] = [];
   for (const file of files) {
-    const result = importFile(file, readFileSync(file));
+    const result = importEntry({ path: file });
     for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-    pieces.push(...result.pieces);
+    pushAll(pieces, result.pieces);
   }
   return pieces;
 }
 
+/**
+ * --holdout K: every K-th file held out (2 or more; 1 would hold out every file). The same rule
+ * for train and eval, so that eval never accepts a split train refuses.
+ */
+export function holdoutOption(value: string | undefined): number | undefined {
+  const holdout = intOption('holdout', value);
+  if (holdout !== undefined && holdout < 2)
+    throw new UsageError(
+      `--holdout must be 2 or more (every K-th file is held out: 10 holds out one file in ten), not ${holdout}`,
+    );
+  return holdout;
+}
+
 /** Reads and checks a model file. */
 export function readModel(path: string): MuseModel {
-  const text = readUserFile(path, MODEL_MAX_BYTES, 'model');
+  const text = readUserFile(
+    path,
+    MODEL_MAX_BYTES,
+    'model file',
+    'a model file is the .json that muse train --out wrote',
+  );
   const parsed = parseModel(text);
   if (!parsed.ok) throw new UsageError(`${path}: ${parsed.error.message}`);
   return parsed.value;
@@ -56,29 +84,30 @@ export function trainCommand(args: string[], io: Io): number {
   const maxRun = intOption('max-run', values['max-run']);
   if (maxRun !== undefined && (maxRun < 2 || maxRun > 32))
     throw new UsageError(`--max-run must be from 2 to 32, not ${maxRun}`);
-  const holdout = intOption('holdout', values.holdout);
-  if (holdout !== undefined && holdout < 2) throw new UsageError('--holdout must be 2 or more');
+  const holdout = holdoutOption(values.holdout);
   const files = splitFiles(collectFiles(positionals), holdout, 'train');
   const pieces = piecesOf(files, io);
-  if (pieces.length === 0) throw new UsageError('no piece imported: nothing to learn from');
+  const size = trainingSize(pieces);
+  const cannot = untrainable(size);
+  if (cannot) throw new UsageError(cannot);
+  const small = tooSmall(size);
+  if (small) io.err(`muse: warning: ${small}\n`);
   const model = trainModel(pieces, { order, ...(maxRun ? { melodyMaxRun: maxRun } : {}) });
-  try {
-    writeFileSync(values.out, JSON.stringify(serializeModel(model)));
-  } catch (e) {
-    throw new Error(`cannot write ${values.out}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  writeOutputs([{ path: values.out, data: JSON.stringify(serializeModel(model)) }]);
   const summary = {
     out: values.out,
     pieces: pieces.length,
-    notes: pieces.reduce((n, p) => n + (p.tracks.find((t) => t.role === 'melody')?.notes.length ?? 0), 0),
+    notes: size.melodyNotes,
+    chords: size.chords,
     order,
     melodyMaxRun: model.options.melodyMaxRun,
     hash: model.provenance.contentHash,
+    warnings: small ? [small] : [],
   };
   io.out(
     values.json
       ? `${JSON.stringify(summary)}\n`
-      : `trained on ${summary.pieces} pieces (${summary.notes} melody notes), order ${order}, L = ${summary.melodyMaxRun}: ${basename(values.out)} (${summary.hash})\n`,
+      : `trained on ${counted(summary.pieces, 'piece')} (${counted(summary.notes, 'melody note')}, ${counted(size.chords, 'chord')}), order ${order}, L = ${summary.melodyMaxRun}: ${basename(values.out)} (${summary.hash})\n`,
   );
   return 0;
 }
@@ -95,8 +124,8 @@ export function evalCommand(args: string[], io: Io): number {
   );
   if (!values.model) throw new UsageError('eval needs --model MODEL.json');
   if (positionals.length === 0) throw new UsageError('eval needs files or folders to evaluate on');
+  const holdout = holdoutOption(values.holdout);
   const model = readModel(values.model);
-  const holdout = intOption('holdout', values.holdout);
   const trained = new Set(model.provenance.pieces.map((p) => p.id));
   const all = piecesOf(splitFiles(collectFiles(positionals), holdout, 'test'), io);
   const pieces = all.filter((p) => !trained.has(p.id));
@@ -105,7 +134,9 @@ export function evalCommand(args: string[], io: Io): number {
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else {
     const f = (x: number) => x.toFixed(3);
-    io.out(`${result.pieces} pieces, ${result.notes} notes (${result.excluded} left out: the model trained on them)\n`);
+    io.out(
+      `${counted(result.pieces, 'piece')}, ${counted(result.notes, 'note')} (${result.excluded} left out: the model trained on them)\n`,
+    );
     io.out(
       `full model (order ${model.options.order}): ${f(result.bitsPerPitch)} bits/pitch, ${f(result.bitsPerDuration)} bits/duration\n`,
     );

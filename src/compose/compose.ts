@@ -1,4 +1,4 @@
-import { barTicks, createRng, type Rng, type Ticks } from '../core';
+import { barTicks, createRng, pushAll, type Rng, type Ticks } from '../core';
 import { chordOfRoman, type Note } from '../corpus';
 import { type Cadence, type MuseModel, type OriginalityReport, originalityReport, TWELFTHS_PER_BAR } from '../model';
 import { arrange } from './arrange';
@@ -76,8 +76,8 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     context = next.context;
     relaxed += next.material.relaxed;
     if (keepTokens) {
-      melodyTokens.push(...next.material.melodyTokens);
-      chordTokens.push(...next.material.chordTokens);
+      pushAll(melodyTokens, next.material.melodyTokens);
+      pushAll(chordTokens, next.material.chordTokens);
     }
     if (!cached) material.set(key, next.material);
     return next.material;
@@ -139,8 +139,8 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
   let start = 0;
   for (const plan of planForm(o.form, o.bars, o.phraseBars, o.sectionBars)) {
     const written = writer.write(plan, start);
-    chords.push(...written.chords);
-    melody.push(...written.melody);
+    pushAll(chords, written.chords);
+    pushAll(melody, written.melody);
     const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
     sections.push({ label: plan.label, tick: start, bars });
     start += bars * bar;

@@ -1,4 +1,7 @@
 /** Units of time and pitch, and seeded randomness: the ground every other layer stands on. */
+export * from './bounded';
 export * from './random';
 export * from './result';
+export * from './schemaWords';
 export * from './units';
+export * from './untrustedJson';

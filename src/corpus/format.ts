@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { err, ok, PPQ, type Result } from '../core';
+import { describeIssue, err, inspectJson, ok, PPQ, type Result, tooDeepMessage } from '../core';
 import { type Corpus, MODES } from './types';
 
 /** The `format` field every corpus file carries. */
@@ -64,11 +64,17 @@ export interface CorpusFormatError {
  * if (!result.ok) console.error(result.error.message);
  */
 export function parseCorpus(json: unknown): Result<Corpus, CorpusFormatError> {
+  const shape = inspectJson(json);
+  if (shape?.kind === 'too-deep')
+    return err({ code: 'corpus-format', path: shape.path || '(root)', message: `the corpus ${tooDeepMessage()}` });
+  if (shape) {
+    const path = shape.path ? `${shape.path}.${shape.key}` : shape.key;
+    return err({ code: 'corpus-format', path, message: `corpus field ${path}: this name is not allowed` });
+  }
   const parsed = corpusFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue.path.join('.') || '(root)';
-    return err({ code: 'corpus-format', path, message: `corpus field ${path}: ${issue.message}` });
+    const { field, reason } = describeIssue(corpusFileSchema, parsed.error.issues[0], json);
+    return err({ code: 'corpus-format', path: field, message: `corpus field ${field}: ${reason}` });
   }
   const file = parsed.data;
   const scale = (t: number) => Math.round((t * PPQ) / file.ppq);

@@ -1,4 +1,4 @@
-import { err, ok, PPQ, type Result } from '../core';
+import { err, type JsonTextError, PPQ, parseUntrustedJson, type Result } from '../core';
 import { labelChords } from './chords';
 import { parseCorpus } from './format';
 import { importJsb, isJsbFile } from './jsb';
@@ -56,6 +56,8 @@ export function importFile(file: string, bytes: Uint8Array): ImportedFile {
     }
     const json = readJson(bytes);
     if (json.ok) return importJson(file, json.value);
+    if (json.error.kind === 'too-deep')
+      return failed(file, { code: 'too-deep', message: `${file} ${json.error.message}` });
     return failed(file, {
       code: 'unknown-format',
       message: `${file}: neither a MIDI file nor a corpus or JSB JSON file`,
@@ -94,16 +96,12 @@ function keyedChorale(piece: CorpusPiece): CorpusPiece {
   return { ...keyed, chords: labels.map((l) => ({ tick: l.tick, duration: l.duration, symbol: l.symbol })) };
 }
 
-function readJson(bytes: Uint8Array): Result<unknown, string> {
+function readJson(bytes: Uint8Array): Result<unknown, JsonTextError | { kind: 'not-json' }> {
   const first = bytes.find(
     (b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf,
   );
-  if (first !== 0x7b && first !== 0x5b) return err('not JSON');
-  try {
-    return ok(JSON.parse(new TextDecoder().decode(bytes)));
-  } catch (e) {
-    return err(e instanceof Error ? e.message : String(e));
-  }
+  if (first !== 0x7b && first !== 0x5b) return err({ kind: 'not-json' });
+  return parseUntrustedJson(new TextDecoder().decode(bytes));
 }
 
 function importJson(file: string, json: unknown): ImportedFile {

@@ -46,12 +46,13 @@ function tally(values: readonly string[]): Tally[] {
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-const end = (p: CorpusPiece): number =>
-  Math.max(
-    0,
-    ...p.tracks.flatMap((t) => t.notes.map((n) => n.tick + n.duration)),
-    ...(p.chords ?? []).map((c) => c.tick + c.duration),
-  );
+/** The last tick of a piece (a loop: a piece may hold hundreds of thousands of notes). */
+function end(p: CorpusPiece): number {
+  let last = 0;
+  for (const t of p.tracks) for (const n of t.notes) last = Math.max(last, n.tick + n.duration);
+  for (const c of p.chords ?? []) last = Math.max(last, c.tick + c.duration);
+  return last;
+}
 
 /**
  * Summarises a corpus and warns where it is unbalanced: one key or mode over 80 %, one meter over
@@ -113,7 +114,8 @@ export function reportCorpus(pieces: readonly CorpusPiece[], options: Partial<Re
 function warningsOf(r: CorpusReport, pieces: readonly CorpusPiece[]): string[] {
   const w: string[] = [];
   const pct = (x: number) => `${Math.round(x * 100)} %`;
-  if (r.pieces < 10)
+  if (r.pieces === 0) w.push('no piece imported: nothing for a model to learn from');
+  else if (r.pieces < 10)
     w.push(
       `only ${r.pieces} piece${r.pieces === 1 ? '' : 's'}: fewer than 10 gives the models little to learn from and much to copy`,
     );

@@ -1,4 +1,4 @@
-import { PPQ } from '../core';
+import { maxOf, minOf, PPQ } from '../core';
 import type { CorpusPiece, Note } from '../corpus';
 
 /**
@@ -62,7 +62,7 @@ export function extractFeatures(piece: CorpusPiece): PieceFeatures {
   const norm = (h: number[]) => h.map((v) => (notes.length ? v / notes.length : 0));
   return {
     pitchCount: new Set(pitches).size,
-    pitchRange: pitches.length ? Math.max(...pitches) - Math.min(...pitches) : 0,
+    pitchRange: pitches.length ? maxOf(pitches) - minOf(pitches) : 0,
     averageInterval: pitches.length > 1 ? intervals / (pitches.length - 1) : 0,
     interOnsetInterval: onsets.length > 1 ? (onsets[onsets.length - 1] - onsets[0]) / PPQ / (onsets.length - 1) : 0,
     pitchClassHistogram: norm(pch),

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../core';
 import { FEATURES, type FeatureName, type PieceFeatures } from './features';
 
 /** How two sets of pieces compare on one feature. */
@@ -64,9 +65,8 @@ export function density(samples: readonly number[], grid: readonly number[]): nu
 
 /** Overlapped area and KL divergence of two samples' densities on a shared grid. */
 export function overlap(p: readonly number[], q: readonly number[], points = 256): { area: number; kld: number } {
-  const all = [...p, ...q];
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
+  const lo = Math.min(minOf(p), minOf(q));
+  const hi = Math.max(maxOf(p), maxOf(q));
   const pad = 4 * Math.max(bandwidth(p), bandwidth(q)); // the tails of both kernels fit on the grid
   const grid = Array.from({ length: points }, (_, i) => lo - pad + ((hi - lo + 2 * pad) * i) / (points - 1));
   const step = grid[1] - grid[0];

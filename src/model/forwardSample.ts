@@ -26,7 +26,7 @@ export function sampleForward(
     const weights = Array.from(out);
     if (options.forbids) {
       const guarded = weights.map((w, t) => (options.forbids?.(tokens, t) ? 0 : w));
-      if (guarded.some((w) => w > 0)) weights.splice(0, weights.length, ...guarded);
+      if (guarded.some((w) => w > 0)) for (let t = 0; t < weights.length; t++) weights[t] = guarded[t];
       else relaxed.push(tokens.length);
     }
     const t = pickWeighted(weights, rng);

@@ -26,3 +26,11 @@ export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeMode
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export { type OriginalityReport, originalityReport } from './originality';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';
+export {
+  TRAINING_MINIMUM,
+  type TrainingSize,
+  tooSmall,
+  trainingSize,
+  trainingSizeText,
+  untrainable,
+} from './trainingSize';

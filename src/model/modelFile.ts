@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { err, ok, type Result } from '../core';
+import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
+import { modelChecksum } from './modelChecksum';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
 
@@ -24,55 +25,68 @@ const id = z
   .int()
   .min(0)
   .max(2 ** 31);
-const chainSchema = z.object({
+// Strict objects throughout: a key the writer never writes is refused, not silently dropped.
+const chainSchema = z.strictObject({
   order: z.number().int().min(0).max(16),
   symbols: z.array(z.string().max(400)).max(1_000_000),
   vocabulary: z.array(id).max(1_000_000),
   counts: z.array(id).max(100_000_000),
 });
-const guardSchema = z.object({
+const guardSchema = z.strictObject({
   maxRun: z.number().int().min(1).max(1000),
-  pieces: z.array(z.object({ id: z.string().max(200), tokens: z.array(z.string().max(400)) })),
+  pieces: z.array(z.strictObject({ id: z.string().max(200), tokens: z.array(z.string().max(400)) })),
 });
-const fileSchema = z.object({
+const fileSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
-  options: z.object({
+  /** See modelChecksum.ts; optional only for files from before it (read with `legacy`). */
+  checksum: z
+    .string()
+    .regex(/^fnv1a64:[0-9a-f]{16}$/, 'a checksum such as "fnv1a64:0123456789abcdef"')
+    .optional(),
+  options: z.strictObject({
     order: z.number().int().min(1).max(12),
     phraseBars: z.number().int().min(1).max(64),
     melodyMaxRun: z.number().int().min(1).max(1000),
     chordMaxRun: z.number().int().min(1).max(1000),
     fitWeights: z.boolean(),
   }),
-  provenance: z.object({
-    pieces: z.array(
-      z.object({
-        id: z.string().max(200),
-        title: z.string().max(500),
-        composer: z.string().max(500).optional(),
-        source: z.string().max(2000),
-        licence: z.string().max(200),
-      }),
-    ),
+  provenance: z.strictObject({
+    pieces: z
+      .array(
+        z.strictObject({
+          id: z.string().max(200),
+          title: z.string().max(500),
+          composer: z.string().max(500).optional(),
+          source: z.string().max(2000),
+          licence: z.string().max(200),
+        }),
+      )
+      .min(1, 'a list of the training pieces (a model is trained on one piece at least)'),
     contentHash: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, 'a hash such as "fnv1a64:0123456789abcdef"'),
   }),
   harmony: chainSchema,
   rhythm: chainSchema,
-  pitch: z.object({
+  pitch: z.strictObject({
     order: z.number().int().min(1).max(12),
-    weights: z.object(
+    weights: z.strictObject(
       Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>,
     ),
-    experts: z.object(
+    experts: z.strictObject(
       Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
     ),
   }),
-  guards: z.object({ melody: guardSchema, chords: guardSchema }),
+  guards: z.strictObject({ melody: guardSchema, chords: guardSchema }),
 });
 type ModelFile = z.infer<typeof fileSchema>;
 
 /** The model as a JSON value (`JSON.stringify` it to write the file). */
 export function serializeModel(model: MuseModel): ModelFile {
+  const file = serializeParts(model);
+  return { ...file, checksum: modelChecksum(file) };
+}
+
+function serializeParts(model: MuseModel): ModelFile {
   const guard = (index: CorpusIndex) => ({
     maxRun: index.maxRun,
     pieces: index.pieces.map((p) => ({ id: p.id, tokens: [...p.tokens] })),
@@ -98,19 +112,29 @@ export function serializeModel(model: MuseModel): ModelFile {
 const formatError = (path: string, message: string): { ok: false; error: ModelError } =>
   err({ code: 'model-format', path, message: `model file ${path === '(root)' ? '' : `field ${path}: `}${message}` });
 
+/** Options of {@link parseModel}. */
+export interface ParseModelOptions {
+  /**
+   * Accept a file without a checksum: only for the page's own store, which kept models trained in
+   * this browser before model files carried one. Files given by the user always need it.
+   */
+  legacy?: boolean;
+}
+
 /**
  * Reads a model file (its text, or the value JSON.parse gave): refuses another format or version,
- * malformed JSON, wrong types, inconsistent counts and keys such as "__proto__", with a message
- * naming what is wrong; never throws.
+ * malformed JSON, nesting deeper than any model file, wrong types, keys the writer never writes
+ * (unknown ones, "__proto__"), empty chains, a checksum that does not match (an edited
+ * `contentHash`, say) and inconsistent counts, with a message naming the field; never throws.
  */
-export function parseModel(input: unknown): Result<MuseModel, ModelError> {
+export function parseModel(input: unknown, options: ParseModelOptions = {}): Result<MuseModel, ModelError> {
   let json = input;
   if (typeof input === 'string') {
-    try {
-      json = JSON.parse(input);
-    } catch (e) {
-      return formatError('(root)', `is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-    }
+    if (input.startsWith('MThd') || input.startsWith('RIFF'))
+      return formatError('(root)', 'is a MIDI file, not a model: train a model on it with muse train');
+    const parsed = parseUntrustedJson(input);
+    if (!parsed.ok) return formatError('(root)', parsed.error.message);
+    json = parsed.value;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return formatError('(root)', 'is not a JSON object');
@@ -118,23 +142,42 @@ export function parseModel(input: unknown): Result<MuseModel, ModelError> {
   if (head.format !== MODEL_FORMAT)
     return formatError(
       'format',
-      `is ${JSON.stringify(head.format)}, not "${MODEL_FORMAT}": this is not a markov-muse model`,
+      `is ${JSON.stringify(head.format)?.slice(0, 60) ?? 'missing'}, not "${MODEL_FORMAT}": this is not a markov-muse model`,
     );
   if (head.version !== MODEL_VERSION)
     return err({
       code: 'model-version',
       path: 'version',
-      message: `model file version ${JSON.stringify(head.version)} is not supported; this markov-muse reads version ${MODEL_VERSION}`,
+      message:
+        typeof head.version === 'number'
+          ? `model file version ${head.version} is not supported: this markov-muse reads version ${MODEL_VERSION} (train the model again with this markov-muse)`
+          : `model file field version: must be the number ${MODEL_VERSION}, not ${JSON.stringify(head.version)?.slice(0, 40) ?? 'missing'}`,
     });
-  const forbidden = findForbiddenKey(json, '');
-  if (forbidden)
-    return formatError(forbidden.path || '(root)', `has a key "${forbidden.key}", which model files never use`);
+  const shape = inspectJson(json);
+  if (shape?.kind === 'too-deep') return formatError(shape.path || '(root)', tooDeepMessage());
+  if (shape) return formatError(shape.path || '(root)', `has a key "${shape.key}", which model files never use`);
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return formatError(issue.path.join('.') || '(root)', issue.message);
+    const { field, reason } = describeIssue(fileSchema, parsed.error.issues[0], json);
+    return formatError(field, reason);
   }
-  return rebuild(parsed.data);
+  const file = parsed.data;
+  // What the parts say about each other first (it names the field); then the checksum, which
+  // catches an edit that still fits together, such as another provenance.contentHash.
+  const model = rebuild(file);
+  if (!model.ok) return model;
+  if (file.checksum === undefined) {
+    if (!options.legacy)
+      return formatError(
+        'checksum',
+        'is missing: every model file muse train writes has one (train the model again with this markov-muse)',
+      );
+  } else if (file.checksum !== modelChecksum(file))
+    return formatError(
+      'checksum',
+      `does not match the file: it was changed after muse train wrote it (a count, a piece or provenance.contentHash), so its provenance cannot be trusted; train the model again`,
+    );
+  return model;
 }
 
 /** Builds the model from a type-checked file, checking that its parts fit together. */
@@ -155,6 +198,8 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
   for (const [path, json, order] of parts) {
     if (json.order !== order)
       return formatError(`${path}.order`, `is ${json.order}; a model of order ${options.order} needs ${order}`);
+    if (json.counts.length === 0)
+      return formatError(`${path}.counts`, 'is empty: a trained model has counts in every chain');
     const chain = chainFromJson(json, path);
     if (!chain.ok) return formatError(chain.error.path, chain.error.message);
     chains[path] = chain.value;
@@ -184,27 +229,4 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
     },
     provenance: file.provenance,
   });
-}
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The first key that could reach an object's prototype, anywhere in a parsed JSON value. */
-function findForbiddenKey(value: unknown, path: string): { key: string; path: string } | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v === 'object' && v !== null) {
-        const found = findForbiddenKey(v, `${path}${path ? '.' : ''}${i}`);
-        if (found) return found;
-      }
-    }
-    return undefined;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return { key, path };
-    const found = findForbiddenKey((value as Record<string, unknown>)[key], `${path}${path ? '.' : ''}${key}`);
-    if (found) return found;
-  }
-  return undefined;
 }

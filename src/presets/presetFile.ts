@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../core';
+import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
 import { isBuiltinCorpus } from './builtin';
 import { type Preset, presetSchema } from './schema';
 
@@ -13,18 +13,6 @@ export interface PresetError {
 }
 
 const fail = (field: string, message: string) => err<PresetError>({ code: 'preset', field, message });
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The first key anywhere in `value` that could reach an object's prototype, as a dotted path. */
-function forbiddenKey(value: unknown, path: string[] = []): string | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN.has(key)) return [...path, key].join('.');
-    const inner = forbiddenKey((value as Record<string, unknown>)[key], [...path, key]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /**
  * Checks untrusted data as a preset: the schema (types, ranges, no unknown keys), no
@@ -32,14 +20,17 @@ function forbiddenKey(value: unknown, path: string[] = []): string | undefined {
  * merged into existing objects; the result is a fresh, validated copy.
  */
 export function parsePreset(json: unknown): Result<Preset, PresetError> {
-  const bad = forbiddenKey(json);
-  if (bad) return fail(bad, `preset field ${bad}: this name is not allowed`);
+  // Checked without recursion before anything recursive (the schema) reads it.
+  const shape = inspectJson(json);
+  if (shape?.kind === 'too-deep') return fail(shape.path || '(root)', `the preset ${tooDeepMessage()}`);
+  if (shape) {
+    const field = shape.path ? `${shape.path}.${shape.key}` : shape.key;
+    return fail(field, `preset field ${field}: this name is not allowed`);
+  }
   const parsed = presetSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const unknown = issue.code === 'unrecognized_keys' ? `.${issue.keys[0]}` : '';
-    const field = `${issue.path.join('.')}${unknown}`.replace(/^\./, '') || '(root)';
-    return fail(field, `preset field ${field}: ${issue.message}`);
+    const { field, reason } = describeIssue(presetSchema, parsed.error.issues[0], json);
+    return fail(field, `preset field ${field}: ${reason}`);
   }
   const preset = parsed.data;
   for (const part of ['melody', 'chords', 'bass'] as const) {
@@ -54,11 +45,7 @@ export function parsePreset(json: unknown): Result<Preset, PresetError> {
 /** Parses the text of a preset file (JSON), refusing texts over {@link PRESET_MAX_BYTES}. */
 export function parsePresetText(text: string): Result<Preset, PresetError> {
   if (text.length > PRESET_MAX_BYTES) return fail('(file)', `the preset is larger than ${PRESET_MAX_BYTES / 1024} KiB`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail('(file)', `the preset is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  return parsePreset(json);
+  const json = parseUntrustedJson(text);
+  if (!json.ok) return fail('(file)', `the preset ${json.error.message}`);
+  return parsePreset(json.value);
 }

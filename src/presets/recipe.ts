@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../core';
+import { describeIssue, err, ok, type Result } from '../core';
 import { DEFAULT_MELODY_MAX_RUN } from '../model';
 import { LIMITS, type Preset, presetSchema } from './schema';
 
@@ -56,13 +56,26 @@ const checkInt = (field: 'seed' | 'bars' | 'tempo', value: number | undefined): 
   return undefined;
 };
 
+/** The parts of an override a message names. */
+const PART_NAMES: Readonly<Record<string, string>> = {
+  'meter.0': 'the beats per bar',
+  'meter.1': 'the beat unit',
+};
+
 const checkOverride = (recipe: Recipe, field: (typeof OVERRIDES)[number]): RecipeError | undefined => {
   const value = recipe[field];
   if (value === undefined) return undefined;
   const parsed = rules[field].safeParse(value);
   if (parsed.success) return undefined;
-  const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value)?.slice(0, 40);
-  return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${parsed.error.issues[0]?.message}` };
+  const shown =
+    field === 'meter' && Array.isArray(value)
+      ? meterText(value as Preset['meter'])
+      : typeof value === 'string'
+        ? `"${value.slice(0, 40)}"`
+        : JSON.stringify(value)?.slice(0, 40);
+  const { field: part, reason } = describeIssue(rules[field], parsed.error.issues[0], value);
+  const which = part === '(root)' ? '' : `${PART_NAMES[`${field}.${part}`] ?? `${field}.${part}`} `;
+  return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${which}${reason}` };
 };
 
 /** Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema. */

@@ -6,6 +6,10 @@ import { MODES } from '../corpus';
 const pitch = z.number().int().min(0).max(127);
 const velocity = z.number().int().min(1).max(127);
 
+/** Longest form: "intro " + 32 letters with spaces between + " outro". */
+export const FORM_MAX_LENGTH = 'intro '.length + 32 * 2 - 1 + ' outro'.length;
+const FORM_RULE = 'at most 32 letters A–Z, optionally "intro " first and " outro" last';
+
 /** A Tone.js voice: which synth, its oscillator, envelope and level. */
 export const synthSchema = z.strictObject({
   type: z.enum(['synth', 'fm', 'am']),
@@ -44,16 +48,19 @@ export const presetSchema = z.strictObject({
   corpus: z.string().min(1).max(64),
   tempo: z.number().int().min(30).max(300),
   meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
-  key: z.string().regex(/^[A-G][#b]?$/),
+  key: z
+    .string()
+    .max(2)
+    .regex(/^[A-G][#b]?$/, 'a tonic such as "C", "F#" or "Bb"'),
   mode: z.enum(MODES),
   bars: z.number().int().min(4).max(512),
   /** "intro A A B A outro", or letters only ("AABA"). */
   form: z
     .string()
-    .regex(
-      /^(intro |)[A-Z]( [A-Z]| ?[A-Z]){0,31}( outro|)$/,
-      'letters A–Z, optionally "intro " first and " outro" last',
-    ),
+    // The length first, so that no pattern ever runs on a long text (a paste, a hostile link).
+    .max(FORM_MAX_LENGTH, { error: FORM_RULE, abort: true })
+    // One way only to match each letter (a space is taken or not, never both): linear time.
+    .regex(/^(intro )?[A-Z]( ?[A-Z]){0,31}( outro)?$/, FORM_RULE),
   phraseBars: z.number().int().min(2).max(16),
   /** Bars of each lettered section (default two phrases). */
   sectionBars: z.number().int().min(2).max(64).optional(),

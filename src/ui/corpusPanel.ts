@@ -1,3 +1,4 @@
+import { pushAll } from '../core';
 import type { ImportLine } from '../corpus/importFile';
 import { type CorpusReport, reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
@@ -55,7 +56,7 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
       onFile: (result, index) => {
         progress.value = index + 1;
         progress.textContent = t('{done} of {total}', { done: index + 1, total: files.length });
-        pieces.push(...result.pieces);
+        pushAll(pieces, result.pieces);
         for (const line of result.lines) {
           list.append(lineItem(line));
           if (line.ok) okCount++;
@@ -66,10 +67,21 @@ export function startCorpusPanel(root: HTMLElement, onPieces: (pieces: CorpusPie
     cancel.hidden = true;
     progress.hidden = true;
     root.querySelector('#import-summary')!.textContent = importSummary(okCount, errors);
-    if (pieces.length) {
-      const summary = reportCorpus(pieces);
-      showReport(report, summary);
-      if (charts) showCharts(charts, summary);
+    // The pieces go on to training even if the report fails: one bad file must not strand the rest.
+    try {
+      if (pieces.length) {
+        const summary = reportCorpus(pieces);
+        showReport(report, summary);
+        if (charts) showCharts(charts, summary);
+      }
+    } catch (e) {
+      report.replaceChildren(
+        el(
+          'p',
+          t('The corpus report failed ({reason}).', { reason: e instanceof Error ? e.message : String(e) }),
+          'error',
+        ),
+      );
     }
     onPieces(pieces);
   };

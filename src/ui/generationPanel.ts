@@ -57,7 +57,7 @@ const LABELS: Record<keyof Overrides, string> = {
 /** What a field allows, as an error says it (the form's is the schema's own message, in the page's words). */
 function ruleOf(at: keyof Overrides): string | undefined {
   const shown = (n: number) => fixed(n, Number.isInteger(n) ? 0 : 1);
-  if (at === 'form') return t('letters A–Z, optionally "intro " first and " outro" last');
+  if (at === 'form') return t('at most 32 letters A–Z, optionally "intro " first and " outro" last');
   if (at === 'temperature') {
     const { min, max } = OVERRIDE_RANGES.temperature;
     return t('a number from {min} to {max}', { min: shown(min), max: shown(max) });

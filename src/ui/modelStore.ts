@@ -119,7 +119,7 @@ function storeOf(db: IDBPDatabase<ModelDb>): ModelStore {
       attempt(async () => {
         const file = await db.get('files', id);
         if (!file) return err(t('model {id} is not in the browser storage any more', { id }));
-        const model = parseModel(file.text);
+        const model = parseModel(file.text, { legacy: true }); // models kept before files carried a checksum
         return model.ok ? model : err(t('the saved model is damaged: {reason}', { reason: model.error.message }));
       }),
     delete: (id) =>

@@ -1,5 +1,5 @@
 import { type ChordSpan, type Piece, pieceTicks } from '../compose';
-import { barTicks, type Ticks } from '../core';
+import { barTicks, maxOf, minOf, type Ticks } from '../core';
 import { ROLL_LANES, ROLL_NOTES_TOP, type SectionSpan, sectionAt, sectionSpans } from './rollSections';
 
 /**
@@ -51,8 +51,8 @@ export class PianoRoll {
     const total = pieceTicks(piece);
     const x = (t: Ticks) => (t / total) * width;
     const pitches = piece.tracks.flatMap((t) => t.notes.map((n) => n.pitch));
-    const low = Math.min(...pitches, 48) - 1;
-    const high = Math.max(...pitches, 72) + 1;
+    const low = Math.min(minOf(pitches), 48) - 1;
+    const high = Math.max(maxOf(pitches), 72) + 1;
     const top = ROLL_NOTES_TOP;
     const row = (height - top) / (high - low + 1);
     const y = (p: number) => top + (high - p) * row;

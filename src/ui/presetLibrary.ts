@@ -1,7 +1,13 @@
 import { err, ok, type Result } from '../core';
 import { builtinPresets, findPreset, type Preset, parsePreset } from '../presets';
 import { t } from './i18n';
-import { browserStorage, loadUserPresets, saveUserPresets } from './userPresets';
+import {
+  browserStorage,
+  dropUnreadablePresets,
+  loadUserPresets,
+  saveUserPresets,
+  type UnreadablePresets,
+} from './userPresets';
 
 /** Where a preset of the page comes from. */
 export type PresetKind = 'built-in' | 'yours' | 'shared';
@@ -21,7 +27,9 @@ export interface StoreOutcome {
  */
 export class PresetLibrary {
   /** Why the user's saved presets could not (all) be loaded, if so. */
-  readonly problem: string | undefined;
+  problem: string | undefined;
+  /** What of the store could not be read: kept in it through every save until the user deletes it. */
+  unreadable: UnreadablePresets | undefined;
   private user: Preset[];
   private readonly shared = new Map<string, Preset>();
   private readonly edits = new Map<string, Preset>();
@@ -31,6 +39,17 @@ export class PresetLibrary {
     // A stored preset can't shadow a built-in of the same name (Save refuses those names).
     this.user = loaded.presets.filter((p) => !findPreset(p.name));
     this.problem = loaded.problem;
+    this.unreadable = loaded.unreadable;
+  }
+
+  /** Deletes what could not be read from the store (the user chose to, after being offered an export). */
+  dropUnreadable(): Result<void, string> {
+    const dropped = dropUnreadablePresets(this.user, this.storage);
+    if (dropped.ok) {
+      this.unreadable = undefined;
+      this.problem = undefined;
+    }
+    return dropped;
   }
 
   /** The preset as built in, saved or shared, without the session's edits: what Reset goes back to. */
@@ -98,7 +117,7 @@ export class PresetLibrary {
     else this.user.push(saved);
     this.shared.delete(name);
     this.edits.delete(name);
-    const stored = saveUserPresets(this.user, this.storage);
+    const stored = saveUserPresets(this.user, this.storage, this.unreadable);
     return ok({ preset: saved, replaced: at >= 0, unsaved: stored.ok ? undefined : stored.error });
   }
 
@@ -107,7 +126,7 @@ export class PresetLibrary {
     if (this.kind(name) !== 'yours') return err(t('"{name}" is not one of your presets', { name }));
     this.user = this.user.filter((p) => p.name !== name);
     this.edits.delete(name);
-    const stored = saveUserPresets(this.user, this.storage);
+    const stored = saveUserPresets(this.user, this.storage, this.unreadable);
     return ok({ unsaved: stored.ok ? undefined : stored.error });
   }
 

@@ -4,6 +4,7 @@ import { onLanguageChange, t } from './i18n';
 import { renderPresetEditor } from './presetEditor';
 import type { PresetLibrary } from './presetLibrary';
 import { showPresetOptions } from './presetOptions';
+import { unreadableFile } from './userPresets';
 import './presetPanel.css';
 
 /** What the preset panel needs from the page. */
@@ -37,6 +38,7 @@ export class PresetPanel {
   private readonly editor: HTMLElement;
   private readonly name: HTMLInputElement;
   private readonly remove: HTMLButtonElement;
+  private readonly unreadable: HTMLElement;
 
   constructor(
     private readonly root: HTMLDetailsElement,
@@ -64,10 +66,42 @@ export class PresetPanel {
       showPresetOptions(host.select, host.library);
     });
     showPresetOptions(host.select, host.library);
+    this.unreadable = part(root, 'preset-unreadable');
+    part(root, 'preset-unreadable-export').addEventListener('click', () => this.exportUnreadable());
+    part(root, 'preset-unreadable-delete').addEventListener('click', () => this.deleteUnreadable());
     if (host.library.problem) {
       root.open = true; // the user must see that their presets were not (all) loaded
-      this.say(t('Your presets: {problem}.', { problem: host.library.problem }), true);
+      this.unreadable.hidden = !host.library.unreadable;
+      this.say(
+        host.library.unreadable
+          ? t(
+              'Your presets: {problem}. Export unreadable presets saves it to a file; Delete unreadable presets removes it.',
+              {
+                problem: host.library.problem,
+              },
+            )
+          : t('Your presets: {problem}.', { problem: host.library.problem }),
+        true,
+      );
     }
+  }
+
+  /** Downloads what could not be read, exactly as stored, so the user can mend it by hand. */
+  private exportUnreadable(): void {
+    const unreadable = this.host.library.unreadable;
+    if (!unreadable) return;
+    download('unreadable-presets.json', unreadableFile(unreadable), 'application/json');
+    this.say(t('Exported {file}: your unreadable presets as they were stored.', { file: 'unreadable-presets.json' }));
+  }
+
+  private deleteUnreadable(): void {
+    const dropped = this.host.library.dropUnreadable();
+    if (!dropped.ok) {
+      this.say(t('Delete unreadable presets: {reason}.', { reason: dropped.error }), true);
+      return;
+    }
+    this.unreadable.hidden = true;
+    this.say(t('Deleted your unreadable presets.'));
   }
 
   /** Shows the preset the piece is made with (the editor is rebuilt only for another preset). */

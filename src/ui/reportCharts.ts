@@ -1,3 +1,4 @@
+import { maxOf } from '../core';
 import type { CorpusReport, Tally } from '../corpus/report';
 import { t } from './i18n';
 import './reportCharts.css';
@@ -103,7 +104,7 @@ export function chartElement(chart: ChartSpec): HTMLElement {
   const height = Math.max(1, chart.bars.length) * ROW;
   const image = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img' });
   image.setAttribute('aria-label', chart.summary);
-  const peak = Math.max(1e-9, ...chart.bars.map((b) => b.value));
+  const peak = Math.max(1e-9, maxOf(chart.bars.map((b) => b.value)));
   chart.bars.forEach((b, i) => {
     const y = i * ROW;
     const label = b.label.length > 14 ? `${b.label.slice(0, 13)}…` : b.label;

@@ -1,5 +1,12 @@
 import type { CorpusPiece } from '../corpus/types';
-import { DEFAULT_MELODY_MAX_RUN, modelDefaults } from '../model';
+import {
+  DEFAULT_MELODY_MAX_RUN,
+  modelDefaults,
+  TRAINING_MINIMUM,
+  type TrainingSize,
+  tooSmall,
+  trainingSize,
+} from '../model';
 import { N_, t } from './i18n';
 import { type Trained, trainInWorker } from './trainClient';
 import './trainPanel.css';
@@ -30,6 +37,50 @@ export function defaultModelName(pieces: number): string {
 export function trainingOrder(pieces: readonly CorpusPiece[]): CorpusPiece[] {
   const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...pieces].sort((a, b) => compare(a.id, b.id) || compare(a.title, b.title));
+}
+
+/** "on 1 piece", "on 8 pieces" (German: "mit 1 Stück", "mit 8 Stücken"). */
+const onPieces = (n: number) => (n === 1 ? t('on 1 piece') : t('on {count} pieces', { count: n }));
+
+/**
+ * What the status says of a corpus before training: ready, with the numbers; too small to learn
+ * from (the same rule as `muse train`, {@link tooSmall}); or nothing to learn (no melody notes or
+ * no chords: no model can be made), with `trainable` false.
+ */
+export function readiness(size: TrainingSize): { text: string; warning: boolean; trainable: boolean } {
+  if (size.pieces === 0)
+    return { text: t('Import some pieces to train a model on them.'), warning: false, trainable: false };
+  const counts = {
+    pieces: size.pieces === 1 ? t('1 piece') : t('{count} pieces', { count: size.pieces }),
+    notes: size.melodyNotes === 1 ? t('1 melody note') : t('{count} melody notes', { count: size.melodyNotes }),
+    chords: size.chords === 1 ? t('1 chord') : t('{count} chords', { count: size.chords }),
+  };
+  if (size.melodyNotes === 0 || size.chords === 0)
+    return {
+      text: t('Nothing to train on: {pieces}, {notes} and {chords}; a model needs a melody and chords.', counts),
+      warning: true,
+      trainable: false,
+    };
+  if (tooSmall(size))
+    return {
+      text: t(
+        'Ready to train {on}, but this corpus is too small to learn from: {pieces}, {notes} and {chords}, where a model needs at least {minPieces} pieces, {minNotes} melody notes and {minChords} chords. It will mostly copy these pieces or wander.',
+        {
+          on: onPieces(size.pieces),
+          ...counts,
+          minPieces: TRAINING_MINIMUM.pieces,
+          minNotes: TRAINING_MINIMUM.melodyNotes,
+          minChords: TRAINING_MINIMUM.chords,
+        },
+      ),
+      warning: true,
+      trainable: true,
+    };
+  return {
+    text: t('Ready to train {on} ({notes}, {chords}).', { on: onPieces(size.pieces), ...counts }),
+    warning: false,
+    trainable: true,
+  };
 }
 
 /** The training steps as the status names them (the worker reports them in English). */
@@ -66,6 +117,7 @@ export function startTrainPanel(
   order.value = String(modelDefaults.order);
   maxRun.value = String(DEFAULT_MELODY_MAX_RUN);
   let pieces: CorpusPiece[] = [];
+  let trainable = false;
   let controller: AbortController | undefined;
 
   const say = (text: string, isError = false) => {
@@ -82,18 +134,18 @@ export function startTrainPanel(
   const busy = (on: boolean) => {
     progress.hidden = !on;
     cancel.hidden = !on;
-    train.disabled = on || pieces.length === 0;
+    train.disabled = on || !trainable;
   };
 
   train.addEventListener('click', async () => {
     const o = read(order, N_('Order'), TRAIN_LIMITS.order);
     const run = o === undefined ? undefined : read(maxRun, N_('Training originality limit'), TRAIN_LIMITS.maxRun);
-    if (o === undefined || run === undefined || pieces.length === 0) return;
+    if (o === undefined || run === undefined || !trainable) return;
     controller = new AbortController();
     progress.max = 1;
     progress.value = 0;
     busy(true);
-    say(t('Training on {count} pieces…', { count: pieces.length }));
+    say(t('Training {on}…', { on: onPieces(pieces.length) }));
     const started = performance.now();
     const result = await trainInWorker(
       pieces,
@@ -105,8 +157,8 @@ export function startTrainPanel(
           progress.value = p.done;
           progress.textContent = t('{done} of {total} steps', { done: p.done, total: p.total });
           say(
-            t('Training on {count} pieces: {stage} done ({done} of {total} steps).', {
-              count: pieces.length,
+            t('Training {on}: {stage} done ({done} of {total} steps).', {
+              on: onPieces(pieces.length),
               stage: t(STAGES[p.stage] ?? p.stage),
               done: p.done,
               total: p.total,
@@ -132,12 +184,10 @@ export function startTrainPanel(
       controller?.abort(); // a new corpus: a training of the old one is moot
       pieces = trainingOrder(next);
       name.value = next.length ? defaultModelName(next.length) : '';
+      const ready = readiness(trainingSize(pieces));
+      trainable = ready.trainable;
       busy(false);
-      say(
-        next.length
-          ? t('Ready to train on {count} pieces.', { count: next.length })
-          : t('Import some pieces to train a model on them.'),
-      );
+      say(ready.text, ready.warning);
     },
   };
 }

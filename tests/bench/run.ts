@@ -9,6 +9,7 @@ import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
+import { benchUntrusted } from './untrusted.bench';
 
 await loadBuiltinCorpora(); // the benchmarks compose synchronously from the built-in corpora
 const json = process.argv.includes('--json');
@@ -16,6 +17,7 @@ const figures: Figure[] = [
   ...importFigures(await benchImport()),
   ...benchModel(),
   ...benchGenerate(),
+  ...benchUntrusted(),
   ...(await benchSize()),
   ...(await benchRender()),
 ];

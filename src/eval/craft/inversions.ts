@@ -1,5 +1,5 @@
 import { Chord, Note as TonalNote } from 'tonal';
-import type { PitchClass } from '../../core';
+import { minOf, type PitchClass } from '../../core';
 import { chordPitchClasses } from '../../corpus';
 import { harmonicChanges } from './harmonicRhythm';
 import type { CraftScore } from './score';
@@ -35,7 +35,7 @@ export function measureInversions(score: CraftScore): Share {
     if (root === undefined) return;
     let bass: PitchClass | undefined;
     if (accompanied) {
-      const lowest = Math.min(...sounding.flatMap((part) => part[i].map((n) => n.pitch)));
+      const lowest = minOf(sounding.flatMap((part) => part[i].map((n) => n.pitch)));
       if (Number.isFinite(lowest)) bass = lowest % 12;
     } else bass = slashBass(chord.symbol) ?? root;
     if (bass === undefined) return;

@@ -1,4 +1,4 @@
-import { barTicks, PPQ } from '../../core';
+import { barTicks, maxOf, minOf, PPQ } from '../../core';
 import type { Note } from '../../corpus';
 import type { CraftScore } from './score';
 import type { Share } from './share';
@@ -75,13 +75,13 @@ export function measureMelody(score: CraftScore): MelodyMeasure {
   const pitches = m.map((n) => n.pitch);
   const bar = barTicks(score.meter);
   const first = Math.floor(m[0].tick / bar);
-  const last = Math.ceil(Math.max(...m.map((n) => n.tick + n.duration)) / bar);
+  const last = Math.ceil(maxOf(m.map((n) => n.tick + n.duration)) / bar);
   const onsets = [...new Set(m.map((n) => Math.round(n.tick / IOI_GRID)))];
   const iois = new Set(onsets.slice(1).map((t, i) => t - onsets[i]));
   return {
     leapRecovery: leapRecovery(m),
     wideLeaps: wideLeaps(m),
-    range: Math.max(...pitches) - Math.min(...pitches),
+    range: maxOf(pitches) - minOf(pitches),
     notesPerBar: m.length / Math.max(1, last - first),
     distinctIois: iois.size,
   };

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../../core';
 import { percentile } from './harmonicRhythm';
 import type { CraftMeasures } from './measure';
 import { pool, ratio, type Share } from './share';
@@ -64,8 +65,8 @@ export function summarizeShare(shares: readonly Share[]): ShareSummary {
     share: finite(ratio(total)),
     count: total.count,
     of: total.of,
-    min: per.length ? Math.min(...per) : null,
-    max: per.length ? Math.max(...per) : null,
+    min: per.length ? minOf(per) : null,
+    max: per.length ? maxOf(per) : null,
   };
 }
 
@@ -74,8 +75,8 @@ export function summarizeValue(values: readonly number[]): ValueSummary {
   if (values.length === 0) return { mean: null, min: null, max: null };
   return {
     mean: values.reduce((a, b) => a + b, 0) / values.length,
-    min: Math.min(...values),
-    max: Math.max(...values),
+    min: minOf(values),
+    max: maxOf(values),
   };
 }
 

@@ -92,8 +92,8 @@ export const de: Readonly<Record<string, string>> = {
   Drums: 'Schlagzeug',
   Other: 'Andere',
   // generationPanel.ts
-  'letters A–Z, optionally "intro " first and " outro" last':
-    'Buchstaben A–Z, optional „intro “ am Anfang und „ outro“ am Ende',
+  'at most 32 letters A–Z, optionally "intro " first and " outro" last':
+    'höchstens 32 Buchstaben A–Z, optional „intro “ am Anfang und „ outro“ am Ende',
   'a number from {min} to {max}': 'eine Zahl von {min} bis {max}',
   'a whole number from {min} to {max}': 'eine ganze Zahl von {min} bis {max}',
   '{field} {value} is not allowed: {reason}.': '{field} {value} ist nicht erlaubt: {reason}.',
@@ -183,11 +183,23 @@ export const de: Readonly<Record<string, string>> = {
   '{field}: {part}': '{field}: {part}',
   'your saved presets could not be read ({reason})':
     'deine gespeicherten Voreinstellungen ließen sich nicht lesen ({reason})',
-  'your saved presets are damaged and were not loaded':
-    'deine gespeicherten Voreinstellungen sind beschädigt und wurden nicht geladen',
-  '1 saved preset was invalid and left out': '1 gespeicherte Voreinstellung war ungültig und wurde ausgelassen',
-  '{count} saved presets were invalid and left out':
-    '{count} gespeicherte Voreinstellungen waren ungültig und wurden ausgelassen',
+  'the list of your saved presets is damaged (cut short?)':
+    'die Liste deiner gespeicherten Voreinstellungen ist beschädigt (abgeschnitten?)',
+  '(no name)': '(ohne Namen)',
+  '1 saved preset could not be read ({reason}); it is kept as it was':
+    '1 gespeicherte Voreinstellung ließ sich nicht lesen ({reason}); sie bleibt unverändert erhalten',
+  '{count} saved presets could not be read ({reason}, …); they are kept as they were':
+    '{count} gespeicherte Voreinstellungen ließen sich nicht lesen ({reason}, …); sie bleiben unverändert erhalten',
+  'your unreadable saved presets could not be backed up ({reason})':
+    'deine unlesbaren gespeicherten Voreinstellungen ließen sich nicht sichern ({reason})',
+  'Your presets: {problem}. Export unreadable presets saves it to a file; Delete unreadable presets removes it.':
+    'Deine Voreinstellungen: {problem}. „Unlesbare Voreinstellungen exportieren“ speichert sie in eine Datei; „Unlesbare Voreinstellungen löschen“ entfernt sie.',
+  'Exported {file}: your unreadable presets as they were stored.':
+    '{file} exportiert: deine unlesbaren Voreinstellungen, so wie sie gespeichert waren.',
+  'Delete unreadable presets: {reason}.': 'Unlesbare Voreinstellungen löschen: {reason}.',
+  'Deleted your unreadable presets.': 'Deine unlesbaren Voreinstellungen wurden gelöscht.',
+  'Export unreadable presets': 'Unlesbare Voreinstellungen exportieren',
+  'Delete unreadable presets': 'Unlesbare Voreinstellungen löschen',
   'this browser keeps no storage here (private mode?)': 'dieser Browser speichert hier nichts (privater Modus?)',
   'the browser storage is full': 'der Browserspeicher ist voll',
   'the browser refused to store it ({reason})': 'der Browser hat das Speichern abgelehnt ({reason})',
@@ -356,11 +368,24 @@ export const de: Readonly<Record<string, string>> = {
   rhythm: 'Rhythmus',
   'pitch experts': 'Tonhöhen-Experten',
   'originality guard': 'Originalitätswächter',
-  'Training on {count} pieces…': 'Training mit {count} Stücken…',
+  'The corpus report failed ({reason}).': 'Der Korpusbericht ist fehlgeschlagen ({reason}).',
+  'on 1 piece': 'mit 1 Stück',
+  'on {count} pieces': 'mit {count} Stücken',
+  '1 piece': '1 Stück',
+  '{count} pieces': '{count} Stücke',
+  '1 melody note': '1 Melodienote',
+  '{count} melody notes': '{count} Melodienoten',
+  '1 chord': '1 Akkord',
+  '{count} chords': '{count} Akkorde',
+  'Training {on}…': 'Training {on}…',
   '{done} of {total} steps': '{done} von {total} Schritten',
-  'Training on {count} pieces: {stage} done ({done} of {total} steps).':
-    'Training mit {count} Stücken: {stage} fertig ({done} von {total} Schritten).',
-  'Ready to train on {count} pieces.': 'Bereit zum Training mit {count} Stücken.',
+  'Training {on}: {stage} done ({done} of {total} steps).':
+    'Training {on}: {stage} fertig ({done} von {total} Schritten).',
+  'Ready to train {on} ({notes}, {chords}).': 'Bereit zum Training {on} ({notes}, {chords}).',
+  'Nothing to train on: {pieces}, {notes} and {chords}; a model needs a melody and chords.':
+    'Nichts zum Trainieren: {pieces}, {notes} und {chords}; ein Modell braucht eine Melodie und Akkorde.',
+  'Ready to train {on}, but this corpus is too small to learn from: {pieces}, {notes} and {chords}, where a model needs at least {minPieces} pieces, {minNotes} melody notes and {minChords} chords. It will mostly copy these pieces or wander.':
+    'Bereit zum Training {on}, aber dieser Korpus ist zu klein, um daraus zu lernen: {pieces}, {notes} und {chords}, wo ein Modell mindestens {minPieces} Stücke, {minNotes} Melodienoten und {minChords} Akkorde braucht. Es wird diese Stücke meist kopieren oder ziellos werden.',
   'Training cancelled.': 'Training abgebrochen.',
   'Training cancelled: no model was made.': 'Training abgebrochen: Es wurde kein Modell erstellt.',
   'Training failed: {reason}': 'Training fehlgeschlagen: {reason}',
