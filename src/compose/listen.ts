@@ -1,4 +1,4 @@
-import type { Meter, MidiPitch, Ticks } from '../core';
+import { type Meter, type MidiPitch, maxOf, minOf, type Ticks } from '../core';
 import type { Note } from '../corpus';
 import { isStrongBeat, skyline } from '../eval';
 
@@ -58,7 +58,7 @@ export function hear(notes: readonly Note[], meter: Meter): MelodyEar {
     },
     span(from, to) {
       const heard = this.pitches(from, to);
-      return heard.length > 0 ? { low: Math.min(...heard), high: Math.max(...heard) } : undefined;
+      return heard.length > 0 ? { low: minOf(heard), high: maxOf(heard) } : undefined;
     },
     pitches(from, to) {
       const out: MidiPitch[] = [];

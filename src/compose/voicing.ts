@@ -1,4 +1,4 @@
-import type { MidiPitch, PitchClass } from '../core';
+import { type MidiPitch, minOf, type PitchClass } from '../core';
 import { type ChordTone, chordTones, type Degree, leadingTone } from './chordTones';
 import { parallel, semitoneApart } from './rules';
 
@@ -189,7 +189,7 @@ export function voicingCost(v: readonly MidiPitch[], tones: readonly ChordTone[]
   for (const m of ctx.strong ?? []) for (const p of v) if (semitoneApart(m, p)) cost += c.clash;
   for (const m of ctx.later ?? []) for (const p of v) if (semitoneApart(m, p)) cost += c.laterClash;
   if (ctx.tune && ctx.tune.length > 0) {
-    const low = Math.min(...ctx.tune);
+    const low = minOf(ctx.tune);
     if (top > low) cost += c.aboveMelody + (top - low) * c.aboveMelodyStep;
     for (const p of v) if (ctx.tune.includes(p)) cost += c.melodyUnison;
   }
