@@ -68,7 +68,8 @@ export function foundation(
  * alternating the note and its octave), `approach` (root and fifth, with a chromatic or scale
  * approach note into each chord change) and `walking` (a note a beat: chord tones and scale steps,
  * then a half-step approach into the next chord). A note of the pattern that would rub a melody
- * note struck on a strong beat gives way to another chord tone.
+ * note struck on a strong beat, or move in parallel octaves or fifths with the tune, gives way to
+ * the nearest chord tone that does neither.
  */
 export function bassLine(
   harmony: readonly HarmonyEvent[],
@@ -79,25 +80,9 @@ export function bassLine(
   rng: Rng,
   ear: MelodyEar = DEAF,
 ): Note[] {
-  const bar = barTicks(meter);
-  const beat = beatTicks(meter);
-  const notes: Note[] = [];
+  const w = new BassWriter(meter, part, ear);
+  const { beat, bar } = w;
   let previous = part.low + 7;
-  // The bass note sounding last, and when it began: parallels are heard against the tune from it.
-  let last: Note | undefined;
-  const clear = (pitch: MidiPitch, from: Ticks, to: Ticks) =>
-    !ear.strong(from, to).some((m) => semitoneApart(m.pitch, pitch));
-  const melodyBefore = (tick: Ticks) => (last ? ear.at(Math.max(last.tick, tick - beat)) : undefined);
-  const parallelToTune = (pitch: MidiPitch, tick: Ticks) => {
-    const from = melodyBefore(tick);
-    const to = ear.at(tick);
-    return (
-      last !== undefined &&
-      from !== undefined &&
-      to !== undefined &&
-      parallel(from, last.pitch, to, pitch) !== undefined
-    );
-  };
   harmony.forEach((h, i) => {
     const next = harmony[i + 1];
     const end = h.tick + h.duration;
@@ -109,58 +94,35 @@ export function bassLine(
         : pattern === 'walking'
           ? Math.min(beat, h.duration)
           : h.duration;
+    const against =
+      pattern === 'downbeat'
+        ? downbeats(h, bar, beat).flatMap((t) => ear.strong(t, t + beat))
+        : ear.strong(h.tick, h.tick + own);
     const root = foundation(
       h,
       previous,
       part,
-      pattern === 'downbeat'
-        ? downbeats(h, bar, beat).flatMap((t) => ear.strong(t, t + beat))
-        : ear.strong(h.tick, h.tick + own),
-      { from: melodyBefore(h.tick), to: ear.at(h.tick) },
-      last?.pitch,
+      against,
+      { from: w.melodyBefore(h.tick), to: ear.at(h.tick) },
+      w.last?.pitch,
     );
-    // The other chord tones in the bass's reach, nearest `root` first: stand-ins for a note that rubs.
-    const near = (target: number) =>
-      h.pitchClasses
-        .slice(0, 3)
-        .map((p) => nearestOf([p], target, part.low, part.high))
-        .sort((a, b) => Math.abs(a - target) - Math.abs(b - target));
-    const tones = chordTones(h.pitchClasses);
-    const fifthPc = tones.find((t) => t.degree === 5)?.pc ?? pc(h.pitchClasses[0] + 7);
+    const fifthPc = chordTones(h.pitchClasses).find((t) => t.degree === 5)?.pc ?? pc(h.pitchClasses[0] + 7);
     const fifth = nearestOf([fifthPc], root, part.low, part.high);
     const nextRoot = next ? nearestOf([next.pitchClasses[0]], root, part.low, part.high) : root;
-    // A note of the pattern, or the nearest chord tone where it would rub the tune or move in
-    // parallel octaves or fifths with it (the chord's own bass note was chosen so already).
-    const add = (pitch: MidiPitch, tick: Ticks, duration: Ticks) => {
-      if (duration <= 0) return;
-      const fine = (p: MidiPitch) => clear(p, tick, tick + duration) && (p === root || !parallelToTune(p, tick));
-      const fits = fine(pitch)
-        ? pitch
-        : (near(pitch).find(fine) ?? near(pitch).find((p) => clear(p, tick, tick + duration)) ?? pitch);
-      last = { pitch: fits, tick, duration, velocity: accent(part.velocity, tick, bar, beat) };
-      notes.push(last);
-    };
-    const approach = (): MidiPitch => {
-      const below = nextRoot - 1;
-      const above = nextRoot + 1;
-      const chromatic = rng.next() < 0.5 ? below : above;
-      const step = scale.includes(pc(nextRoot - 2)) ? nextRoot - 2 : nextRoot + 2;
-      const pick = rng.next() < 0.6 ? chromatic : step;
-      return Math.min(part.high, Math.max(part.low, pick));
-    };
-    if (pattern === 'root') add(root, h.tick, h.duration);
+    const approach = () => approachTo(nextRoot, scale, part, rng);
+    if (pattern === 'root') w.add(h, root, root, h.tick, h.duration);
     else if (pattern === 'root-fifth' || (pattern === 'approach' && h.duration < 2 * beat)) {
-      add(root, h.tick, half);
-      add(fifth, h.tick + half, h.duration - half);
+      w.add(h, root, root, h.tick, half);
+      w.add(h, root, fifth, h.tick + half, h.duration - half);
     } else if (pattern === 'approach') {
       const lead = beat / 2;
-      add(root, h.tick, half);
-      add(fifth, h.tick + half, h.duration - half - (next ? lead : 0));
-      if (next) add(approach(), end - lead, lead);
+      w.add(h, root, root, h.tick, half);
+      w.add(h, root, fifth, h.tick + half, h.duration - half - (next ? lead : 0));
+      if (next) w.add(h, root, approach(), end - lead, lead);
     } else if (pattern === 'octaves') {
-      onsets(h, beat / 2, 0).forEach((t, k) => {
-        add(k % 2 === 0 ? root : Math.min(root + 12, part.high), t, Math.min(beat / 2, end - t));
-      });
+      let k = 0;
+      for (let t = h.tick; t < end; t += beat / 2, k++)
+        w.add(h, root, k % 2 === 0 ? root : Math.min(root + 12, part.high), t, Math.min(beat / 2, end - t));
     } else if (pattern === 'walking') {
       const times = onsets(h, beat, 0);
       let pitch = root;
@@ -173,17 +135,91 @@ export function bassLine(
           );
           pitch = candidates[rng.int(candidates.length)];
         }
-        add(pitch, t, Math.min(beat, end - t));
+        w.add(h, root, pitch, t, Math.min(beat, end - t));
       });
     } else {
       for (const t of pattern === 'downbeat' ? downbeats(h, bar, beat) : onsets(h, beat, 0)) {
         const duration = pattern === 'downbeat' ? Math.min(beat, end - t) : Math.min(Math.round(beat * 0.9), end - t);
-        add(root, t, duration);
+        w.add(h, root, root, t, duration);
       }
     }
     previous = root;
   });
-  return notes;
+  return w.notes;
+}
+
+/** Writes the bass's notes one after another, each listening to the tune. */
+class BassWriter {
+  readonly notes: Note[] = [];
+  /** The bass note written last: parallels are heard against the tune from it. */
+  last: Note | undefined;
+  readonly bar: Ticks;
+  readonly beat: Ticks;
+
+  constructor(
+    meter: Meter,
+    private readonly part: PartRange,
+    private readonly ear: MelodyEar,
+  ) {
+    this.bar = barTicks(meter);
+    this.beat = beatTicks(meter);
+  }
+
+  /** The tune where the last bass note was heard, a beat before `tick` at most. */
+  melodyBefore(tick: Ticks): MidiPitch | undefined {
+    return this.last ? this.ear.at(Math.max(this.last.tick, tick - this.beat)) : undefined;
+  }
+
+  /**
+   * Adds `pitch` at `tick` — or, where it would rub a strong-beat melody note or move in parallel
+   * octaves or fifths with the tune (the chord's own bass note `root` was chosen so already), the
+   * nearest of the chord's root, third and fifth that does neither (that does not rub, failing that).
+   */
+  add(h: HarmonyEvent, root: MidiPitch, pitch: MidiPitch, tick: Ticks, duration: Ticks): void {
+    if (duration <= 0) return;
+    let fits = pitch;
+    if (!this.fine(pitch, root, tick, duration)) {
+      const near = h.pitchClasses
+        .slice(0, 3)
+        .map((p) => nearestOf([p], pitch, this.part.low, this.part.high))
+        .sort((a, b) => Math.abs(a - pitch) - Math.abs(b - pitch));
+      fits =
+        near.find((p) => this.fine(p, root, tick, duration)) ??
+        near.find((p) => this.clear(p, tick, tick + duration)) ??
+        pitch;
+    }
+    this.last = { pitch: fits, tick, duration, velocity: accent(this.part.velocity, tick, this.bar, this.beat) };
+    this.notes.push(this.last);
+  }
+
+  private fine(p: MidiPitch, root: MidiPitch, tick: Ticks, duration: Ticks): boolean {
+    return this.clear(p, tick, tick + duration) && (p === root || !this.parallelToTune(p, tick));
+  }
+
+  private clear(pitch: MidiPitch, from: Ticks, to: Ticks): boolean {
+    for (const m of this.ear.strong(from, to)) if (semitoneApart(m.pitch, pitch)) return false;
+    return true;
+  }
+
+  private parallelToTune(pitch: MidiPitch, tick: Ticks): boolean {
+    const from = this.melodyBefore(tick);
+    const to = this.ear.at(tick);
+    const last = this.last;
+    return (
+      last !== undefined &&
+      from !== undefined &&
+      to !== undefined &&
+      parallel(from, last.pitch, to, pitch) !== undefined
+    );
+  }
+}
+
+/** A chromatic or scale-step note leading into `target`, in the part's range. */
+function approachTo(target: MidiPitch, scale: readonly number[], part: PartRange, rng: Rng): MidiPitch {
+  const chromatic = rng.next() < 0.5 ? target - 1 : target + 1;
+  const step = scale.includes(pc(target - 2)) ? target - 2 : target + 2;
+  const pick = rng.next() < 0.6 ? chromatic : step;
+  return Math.min(part.high, Math.max(part.low, pick));
 }
 
 /** The chord's first beat and every bar line inside it: where a waltz bass plays. */

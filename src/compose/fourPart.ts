@@ -171,12 +171,15 @@ function segmentsOf(harmony: readonly HarmonyEvent[], o: FourPartOptions): Segme
 
 /**
  * The voicings of a chord under the soprano that keep the voices in order and in range (alto under
- * the soprano, within an octave of the tenor, the tenor within two octaves of the bass), the
- * cheapest on their own first, at most {@link CANDIDATES}.
+ * the soprano and within an octave of it, within an octave of the tenor, the tenor within two
+ * octaves of the bass), the cheapest on their own first, at most {@link CANDIDATES}.
  */
 function voicings(seg: Segment, info: ChordInfo, ranges: Ranges, lt: PitchClass): (Voicing & { cost: number })[] {
   const top = seg.soprano !== undefined ? Math.min(ranges.alto.high, seg.soprano - 1) : ranges.alto.high;
-  const as = pitchesOf(info, ranges.alto.low, top, false);
+  // The alto within an octave of the soprano where the range allows it.
+  const bottom =
+    seg.soprano !== undefined ? Math.max(ranges.alto.low, Math.min(top, seg.soprano - 12)) : ranges.alto.low;
+  const as = pitchesOf(info, bottom, top, false);
   const ts = pitchesOf(info, ranges.tenor.low, ranges.tenor.high, false);
   const bs = pitchesOf(info, ranges.bass.low, ranges.bass.high, true);
   // The cheapest few kept in order as they come (an insertion into a short sorted list).

@@ -1,5 +1,6 @@
 import { type MidiPitch, minOf, type PitchClass } from '../core';
 import { type ChordTone, chordTones, type Degree, leadingTone } from './chordTones';
+import { remember } from './remember';
 import { parallel, semitoneApart } from './rules';
 
 /**
@@ -128,37 +129,66 @@ export function underMelody(
  * voiceChord([0, 4, 7], { low: 52, high: 76, style: 'close', previous: [55, 59, 62] }); // => [55, 60, 64]
  */
 export function voiceChord(pitchClasses: readonly PitchClass[], ctx: VoicingContext): MidiPitch[] {
-  const all = chordTones(pitchClasses);
+  const { all, base, thinner } = tonesOf(pitchClasses, ctx.style);
   if (all.length === 0) return [];
-  const base = styleTones(all, ctx.style);
-  // The style's tones, and thinner sets for a tune low in the chord's register: without the
-  // fifth, or (a seventh chord over its bass) without the root.
-  const thinner = [5, 1].map((degree) => base.filter((t) => t.degree !== degree)).filter((t) => t.length >= 2);
-  const sets: { tones: ChordTone[]; cost: number }[] = [];
-  for (const [k, tones] of [base, ...thinner].entries()) {
-    const cost = k === 0 ? 0 : k === 1 ? VOICING_COSTS.thinFifth : VOICING_COSTS.thinRoot;
-    if (k > 0 && tones.length === base.length) continue;
-    sets.push({ tones, cost });
-    const fitted = underMelody(tones, all, ctx.strong ?? []);
-    if (fitted.cost > 0 || fitted.tones.length !== tones.length)
-      sets.push({ tones: fitted.tones, cost: cost + fitted.cost });
-  }
-  let best: MidiPitch[] = [];
-  let bestCost = Number.POSITIVE_INFINITY;
-  for (const set of sets) {
-    for (const v of spacings(set.tones, ctx.low, ctx.high)) {
-      const cost = set.cost + voicingCost(v, set.tones, ctx);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = v;
+  const best: { voicing: readonly MidiPitch[]; cost: number } = { voicing: [], cost: Number.POSITIVE_INFINITY };
+  const weigh = (tones: readonly ChordTone[], cost: number) => {
+    for (const v of spacings(tones, ctx.low, ctx.high)) {
+      const total = cost + voicingCost(v, tones, ctx, best.cost - cost);
+      if (total < best.cost) {
+        best.cost = total;
+        best.voicing = v;
       }
     }
-  }
-  return best.length > 0 ? best : fallback(base, ctx.low, ctx.high);
+  };
+  // The style's tones, and the same without what would rub the melody.
+  const tryTones = (tones: readonly ChordTone[], cost: number) => {
+    weigh(tones, cost);
+    const fitted = underMelody(tones, all, ctx.strong ?? []);
+    if (fitted.cost > 0 || fitted.tones.length !== tones.length) weigh(fitted.tones, cost + fitted.cost);
+  };
+  tryTones(base, 0);
+  // Thinner sets only where the tune lies low in the chord's register: the chord reaching it.
+  const low = ctx.tune && ctx.tune.length > 0 ? minOf(ctx.tune) : Number.POSITIVE_INFINITY;
+  if (best.voicing.length > 0 && best.voicing[best.voicing.length - 1] >= low)
+    for (const [k, tones] of thinner.entries())
+      tryTones(tones, k === 0 ? VOICING_COSTS.thinFifth : VOICING_COSTS.thinRoot);
+  return best.voicing.length > 0 ? [...best.voicing] : fallback(base, ctx.low, ctx.high);
 }
 
+/**
+ * A chord's tones, the ones its style voices, and thinner sets (without the fifth; without the
+ * root), once per chord and style.
+ */
+function tonesOf(pitchClasses: readonly PitchClass[], style: VoicingStyle) {
+  return remember(toneSets, `${style}|${pitchClasses.join(',')}`, () => {
+    const all = chordTones(pitchClasses);
+    const base = styleTones(all, style);
+    const thinner = [5, 1]
+      .map((degree) => base.filter((t) => t.degree !== degree))
+      .filter((t) => t.length >= 2 && t.length < base.length);
+    return { all, base, thinner };
+  });
+}
+
+const toneSets = new Map<string, { all: ChordTone[]; base: ChordTone[]; thinner: ChordTone[][] }>();
+const placements = new Map<number, MidiPitch[][]>();
+
 /** Every placement of the tones in [low, high], each once, within two octaves, low to high. */
-export function spacings(tones: readonly ChordTone[], low: MidiPitch, high: MidiPitch): MidiPitch[][] {
+export function spacings(tones: readonly ChordTone[], low: MidiPitch, high: MidiPitch): readonly MidiPitch[][] {
+  let mask = 0;
+  for (const t of tones) mask |= 1 << t.pc;
+  const key = mask + 4096 * (low + 128 * high); // the tones' pitch classes are distinct
+  let found = placements.get(key);
+  if (!found) {
+    found = place(tones, low, high);
+    if (placements.size >= 4096) placements.clear();
+    placements.set(key, found);
+  }
+  return found;
+}
+
+function place(tones: readonly ChordTone[], low: MidiPitch, high: MidiPitch): MidiPitch[][] {
   const out: MidiPitch[][] = [];
   const choice: MidiPitch[] = [];
   const place = (k: number) => {
@@ -181,8 +211,13 @@ function fallback(tones: readonly ChordTone[], low: MidiPitch, high: MidiPitch):
   return tones.map((t) => Math.min(high, low + pc(t.pc - low))).sort((a, b) => a - b);
 }
 
-/** The cost of voicing `v` (low to high) of `tones` in its context. */
-export function voicingCost(v: readonly MidiPitch[], tones: readonly ChordTone[], ctx: VoicingContext): number {
+/** The cost of voicing `v` (low to high) of `tones` in its context (past `bound`, not all of it). */
+export function voicingCost(
+  v: readonly MidiPitch[],
+  tones: readonly ChordTone[],
+  ctx: VoicingContext,
+  bound = Number.POSITIVE_INFINITY,
+): number {
   const c = VOICING_COSTS;
   const top = v[v.length - 1];
   let cost = 0;
@@ -204,8 +239,9 @@ export function voicingCost(v: readonly MidiPitch[], tones: readonly ChordTone[]
   if (ctx.style === 'open') cost += span < 12 ? c.closed : 0;
   else if (span > 12) cost += (span - 12) * c.spread;
   cost += Math.abs((v[0] + top) / 2 - (ctx.low + ctx.high) / 2) * c.centre;
+  // The motion from the chord before only adds: a voicing already dearer than `bound` is out.
   const prev = ctx.previous;
-  if (prev && prev.length > 0) cost += leading(prev, v, tones, ctx);
+  if (prev && prev.length > 0 && cost < bound) cost += leading(prev, v, tones, ctx);
   return cost;
 }
 
