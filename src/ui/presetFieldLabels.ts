@@ -40,6 +40,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   volume: N_('Volume'),
   chordToneBias: N_('Chord tone bias'),
   pattern: N_('Pattern'),
+  voicing: N_('Voicing'),
   style: N_('Style'),
   fills: N_('Fills'),
   groove: N_('Groove'),

@@ -262,6 +262,7 @@ export const de: Readonly<Record<string, string>> = {
   Release: 'Ausklingzeit',
   'Chord tone bias': 'Vorliebe für Akkordtöne',
   Pattern: 'Muster',
+  Voicing: 'Akkordlage',
   Style: 'Stil',
   Fills: 'Fill-ins',
   Groove: 'Groove',
