@@ -1,4 +1,4 @@
-import { type MidiPitch, minOf, type PitchClass } from '../core';
+import { type MidiPitch, maxOf, minOf, type PitchClass } from '../core';
 import { type ChordTone, chordTones, type Degree, leadingTone } from './chordTones';
 import { remember } from './remember';
 import { parallel, semitoneApart } from './rules';
@@ -144,12 +144,12 @@ export function voiceChord(pitchClasses: readonly PitchClass[], ctx: VoicingCont
   // The style's tones, and the same without what would rub the melody.
   const tryTones = (tones: readonly ChordTone[], cost: number) => {
     weigh(tones, cost);
-    const fitted = underMelody(tones, all, ctx.strong ?? []);
+    const fitted = underMelody(tones, all, ctx.strong ?? NONE);
     if (fitted.cost > 0 || fitted.tones.length !== tones.length) weigh(fitted.tones, cost + fitted.cost);
   };
   tryTones(base, 0);
   // Thinner sets only where the tune lies low in the chord's register: the chord reaching it.
-  const low = ctx.tune && ctx.tune.length > 0 ? minOf(ctx.tune) : Number.POSITIVE_INFINITY;
+  const low = ctx.tune && ctx.tune.length > 0 ? tuneLow(ctx.tune) : Number.POSITIVE_INFINITY;
   if (best.voicing.length > 0 && best.voicing[best.voicing.length - 1] >= low)
     for (const [k, tones] of thinner.entries())
       tryTones(tones, k === 0 ? VOICING_COSTS.thinFifth : VOICING_COSTS.thinRoot);
@@ -170,6 +170,21 @@ function tonesOf(pitchClasses: readonly PitchClass[], style: VoicingStyle) {
     return { all, base, thinner };
   });
 }
+
+const NONE: readonly MidiPitch[] = [];
+
+/** The lowest and highest note of a tune, found once per tune (the same list is asked about for every voicing). */
+const tuneBounds = new WeakMap<readonly MidiPitch[], { low: MidiPitch; high: MidiPitch }>();
+function boundsOf(tune: readonly MidiPitch[]) {
+  let b = tuneBounds.get(tune);
+  if (!b) {
+    b = { low: minOf(tune), high: maxOf(tune) };
+    tuneBounds.set(tune, b);
+  }
+  return b;
+}
+const tuneLow = (tune: readonly MidiPitch[]) => boundsOf(tune).low;
+const tuneHigh = (tune: readonly MidiPitch[]) => boundsOf(tune).high;
 
 const toneSets = new Map<string, { all: ChordTone[]; base: ChordTone[]; thinner: ChordTone[][] }>();
 const placements = new Map<number, MidiPitch[][]>();
@@ -221,12 +236,13 @@ export function voicingCost(
   const c = VOICING_COSTS;
   const top = v[v.length - 1];
   let cost = 0;
-  for (const m of ctx.strong ?? []) for (const p of v) if (semitoneApart(m, p)) cost += c.clash;
-  for (const m of ctx.later ?? []) for (const p of v) if (semitoneApart(m, p)) cost += c.laterClash;
-  if (ctx.tune && ctx.tune.length > 0) {
-    const low = minOf(ctx.tune);
+  if (ctx.strong) for (const m of ctx.strong) for (const p of v) if (semitoneApart(m, p)) cost += c.clash;
+  if (ctx.later) for (const m of ctx.later) for (const p of v) if (semitoneApart(m, p)) cost += c.laterClash;
+  const tune = ctx.tune;
+  if (tune && tune.length > 0) {
+    const low = tuneLow(tune);
     if (top > low) cost += c.aboveMelody + (top - low) * c.aboveMelodyStep;
-    for (const p of v) if (ctx.tune.includes(p)) cost += c.melodyUnison;
+    if (v[0] <= tuneHigh(tune)) for (const p of v) if (tune.includes(p)) cost += c.melodyUnison;
   }
   const bassLow = ctx.bass?.low;
   if (bassLow !== undefined && v[0] <= bassLow) cost += c.underBass;
