@@ -61,6 +61,16 @@ function overrideOptions(
   return o;
 }
 
+/** --blend CORPUS:WEIGHT (e.g. folk-jigs:0.3): a second built-in corpus and its weight 0–1. */
+function blendOption(value: string | undefined): Partial<Recipe> {
+  if (value === undefined) return {};
+  const m = /^([a-z0-9-]+):(\d(?:\.\d{1,2})?)$/.exec(value.trim());
+  if (!m) throw new UsageError(`--blend must be CORPUS:WEIGHT, e.g. folk-jigs:0.3, not "${value}"`);
+  const weight = Number(m[2]);
+  if (weight > 1) throw new UsageError(`--blend weight must be from 0 to 1, not ${m[2]}`);
+  return { blend: { corpus: m[1], weight } };
+}
+
 /**
  * `muse generate`: the piece of a recipe as MIDI (or as JSON when --out ends in .json), with the
  * export settings of the app's export menu: --range FROM-TO, --quantize, --per-track.
@@ -78,6 +88,7 @@ export function generateCommand(args: string[], io: Io): number {
     form: { type: 'string' },
     temperature: { type: 'string' },
     'max-run': { type: 'string' },
+    blend: { type: 'string' },
     out: { type: 'string' },
     range: { type: 'string' },
     quantize: { type: 'boolean' },
@@ -108,10 +119,11 @@ export function generateCommand(args: string[], io: Io): number {
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
     ...overrideOptions(values),
+    ...blendOption(values.blend),
   };
   const range = rangeOption(values.range);
   const result = generate(recipe, { quantize: values.quantize, preset: custom, model });
-  if (!result.ok) throw new UsageError(result.error.message);
+  if (!result.ok) throw new UsageError(`${result.error.field === 'blend' ? '--blend: ' : ''}${result.error.message}`);
   const g = result.value;
   if (range && range.to > g.piece.bars)
     throw new UsageError(`--range ${range.from}-${range.to} goes past the last bar (${g.piece.bars})`);
@@ -144,6 +156,7 @@ export function generateCommand(args: string[], io: Io): number {
       mode,
       tracks,
       originality: g.originality,
+      ...(g.leans ? { leans: g.leans } : {}),
     };
     io.out(`${JSON.stringify(summary)}\n`);
   }

@@ -1,6 +1,7 @@
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
+import { continueCommand, harmonizeCommand } from './harmonize';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
@@ -17,7 +18,7 @@ Commands:
                           (--json: an array of {name, description}).
   generate --preset NAME --seed N [--bars N] [--tempo BPM] --out FILE.mid [--json]
            [--key K] [--mode M] [--meter B/U] [--form F] [--temperature T] [--max-run L]
-           [--range FROM-TO] [--quantize] [--per-track]
+           [--range FROM-TO] [--quantize] [--per-track] [--blend CORPUS:WEIGHT]
                           Compose the piece of that recipe and write it as a multi-track MIDI
                           file: the same piece the app makes for those settings, byte for byte.
                           --bars 4–512 (default: the preset's), --tempo 30–300 bpm (default: the
@@ -28,6 +29,8 @@ Commands:
                           --range 5-8 writes bars 5 to 8 only; --quantize leaves swing and timing
                           humanization out; --per-track writes FILE-melody.mid, FILE-chords.mid,
                           ...; an --out ending in .json writes the piece and its recipe as JSON.
+                          --blend folk-jigs:0.3 blends a second built-in corpus into the model
+                          with weight 0–1 (--json then says which corpus each phrase leans on).
   import PATH... [--json]  Import MIDI files (.mid), corpus files and JSB step sequences (.json),
                           folders recursively: a line per piece (key, meter, tempo, tracks with
                           their roles, chords), then the corpus report. --json: one JSON object
@@ -43,6 +46,15 @@ Commands:
                           Cross-entropy of the model on pieces it did not train on: pieces,
                           notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).
                           --holdout K evaluates on exactly the files train --holdout K left out.
+  harmonize MELODY.mid [--preset P | --model M] [--seed N] --out F.mid [--json]
+                          Harmonize a melody: the most probable chords for it under the model
+                          (Viterbi over the chord chain with the melody as evidence), then bass,
+                          chords and drums arranged as usual, in the melody's key, meter and
+                          tempo. The melody is the file's melody track (else its first track).
+  continue PHRASE.mid --bars N [--preset P | --model M] [--seed N] --out F.mid [--json]
+                          Call and response: the phrase in the file (harmonized), then the
+                          model's answer of N bars (1–64) in the same key and meter, starting on
+                          the beat after a beat of silence, continuing from the phrase.
   stats (--generated PATH | --preset NAME --seeds FROM-TO [--model MODEL.json] [--bars N])
         [--reference PATH | --corpus NAME] [--json]
                           Compare a generated set with a reference set on the MGEval features —
@@ -92,6 +104,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'stats') return statsCommand(rest, io);
     if (command === 'train') return trainCommand(rest, io);
     if (command === 'eval') return evalCommand(rest, io);
+    if (command === 'harmonize') return harmonizeCommand(rest, io);
+    if (command === 'continue') return continueCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -19,7 +19,8 @@ const pitchClasses = new Map<string, readonly number[]>();
  * the bass and the chords part (or, for four-part writing, alto, tenor and bass under the melody as
  * soprano), the drums; then seeded humanization and the groove. The chord symbols name the bass
  * where the chord stands on another tone than its root ("C/E"). `longest`: the longest the style
- * holds a chord (ticks); four-part writing moves the bass of a chord struck again past it.
+ * holds a chord (ticks); four-part writing moves the bass of a chord struck again past it. Its
+ * randomness comes from forks of `rng` only, so a piece's seed arranges it again exactly.
  */
 export function arrange(
   o: ComposeOptions,

@@ -16,10 +16,14 @@ export function withBass(chords: readonly ChordSpan[], bass: readonly Note[]): C
 /** "G" over B: "G/B"; over its root, or over a note that is not its own, the symbol as it is. */
 export function slashChord(symbol: string, bass: number): string {
   return remember(slashes, `${symbol}|${bass}`, () => {
-    const chord = Chord.get(symbol);
-    if (chord.empty || !chord.tonic || TonalNote.chroma(chord.tonic) === bass) return symbol;
+    // A slash chord names its bass again over its own root ("G/B" over D: "G/D").
+    const slash = symbol.lastIndexOf('/');
+    const plain = slash > 0 && /^[A-G][#b]*$/.test(symbol.slice(slash + 1)) ? symbol.slice(0, slash) : symbol;
+    const chord = Chord.get(plain);
+    if (chord.empty || !chord.tonic) return symbol;
+    if (TonalNote.chroma(chord.tonic) === bass) return plain;
     const name = chord.notes.find((n) => TonalNote.chroma(n) === bass);
-    return name ? `${symbol}/${name}` : symbol;
+    return name ? `${plain}/${name}` : symbol;
   });
 }
 

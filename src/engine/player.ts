@@ -68,7 +68,13 @@ export class Player extends PlayerStatus {
   /** Replaces the piece, keeping the transport where it is (a playing piece plays on from there). */
   load(piece: Piece, options: EngineOptions): void {
     const sound = resolveSound(piece, options);
-    this.replace({ sound, timeline: timelineOf(piece, sound), options }, this.ticks);
+    // A playing piece starts again START_DELAY from now: from where the transport will be then, so
+    // that the beat stays where it was (an edit while playing, an answer to a played phrase).
+    const at =
+      this.loaded && this.transport === 'playing'
+        ? this.loaded.scheduler.position(this.audio.now + START_DELAY)
+        : this.ticks;
+    this.replace({ sound, timeline: timelineOf(piece, sound), options }, at);
   }
 
   /**

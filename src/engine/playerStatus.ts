@@ -1,4 +1,4 @@
-import type { Bpm, Ticks } from '../core';
+import { type Bpm, PPQ, type Ticks } from '../core';
 import type { LiveAudio } from './liveAudio';
 import { type EndlessState, endlessState, type Loaded, Retiring } from './loaded';
 
@@ -27,6 +27,17 @@ export abstract class PlayerStatus {
   /** The position in piece ticks. */
   get ticks(): Ticks {
     return this.loaded ? this.loaded.scheduler.position(this.audio.now) : 0;
+  }
+
+  /**
+   * performance.now() at which piece tick `tick` reaches the speakers if the transport plays on to
+   * it at this tempo (what a MIDI port's timestamps are on); undefined when nothing is loaded.
+   */
+  outputAt(tick: Ticks): number | undefined {
+    const l = this.loaded;
+    if (!l) return undefined;
+    const now = this.audio.now;
+    return this.audio.outputTime(now + ((tick - l.scheduler.position(now)) * 60) / (l.scheduler.tempo * PPQ));
   }
 
   get tempo(): Bpm | undefined {

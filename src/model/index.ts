@@ -12,6 +12,7 @@ export { trainVariableChain } from './chainTraining';
 export { type Evaluation, evaluate } from './evaluate';
 export { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
 export { heldChordPercentile } from './harmonicRhythm';
+export { type Harmonization, type HarmonizeRequest, harmonizeMelody } from './harmonize';
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';

@@ -43,6 +43,10 @@ export interface MelodyPhraseRequest {
   temperature?: number;
   /** The originality guard (default on). */
   guard?: boolean;
+  /** A further constraint on each note's MIDI pitch, by its place (regenerating a selection joins its ends this way). */
+  allowed?: (note: { index: number; last: boolean; tick: Ticks }, pitch: MidiPitch) => boolean;
+  /** A rhythm to keep (onsets and lengths in ticks from the phrase start): only the pitches are drawn. */
+  rhythm?: readonly { tick: Ticks; duration: Ticks }[];
 }
 
 /** A generated phrase of melody, ticks from the phrase start. */
@@ -75,19 +79,21 @@ export function generateMelodyPhrase(
   const context = request.context ?? { notes: [], rhythm: [] };
   const fixed = new Map((request.fixed ?? []).map((f) => [Math.round(f.tick / UNIT_TICKS), f.pitch - tonic]));
   const cadence = request.cadence ?? 'tonic';
-  const rhythm = generateRhythm(
-    model.rhythm,
-    model.options.order,
-    {
-      bars: request.bars,
-      meter: request.meter,
-      context: context.rhythm,
-      cadence: cadence !== 'none',
-      onsets: [...fixed.keys()],
-      temperature: request.temperature,
-    },
-    rng,
-  );
+  const rhythm = request.rhythm
+    ? ok(keptRhythm(request.rhythm))
+    : generateRhythm(
+        model.rhythm,
+        model.options.order,
+        {
+          bars: request.bars,
+          meter: request.meter,
+          context: context.rhythm,
+          cadence: cadence !== 'none',
+          onsets: [...fixed.keys()],
+          temperature: request.temperature,
+        },
+        rng,
+      );
   if (!rhythm.ok) return rhythm;
   const chordAt = chordTimeline(request.chords ?? [], request.meter);
   const slots: PitchSlot[] = rhythm.value.events
@@ -95,7 +101,11 @@ export function generateMelodyPhrase(
     .map((e) => ({ onset: e.onset, units: e.units, chord: chordAt(e.onset) }));
   const scale = request.inScale === false ? null : new Set(scaleSteps(request.mode));
   const last = slots.length - 1;
-  const allowed = (i: number, pitch: number): boolean => {
+  const extra = request.allowed;
+  const allowed = (i: number, pitch: number): boolean =>
+    own(i, pitch) &&
+    (!extra || extra({ index: i, last: i === last, tick: slots[i].onset * UNIT_TICKS }, pitch + tonic));
+  const own = (i: number, pitch: number): boolean => {
     const pc = mod12(pitch);
     const tones = slots[i].chord?.tones;
     if (fixed.has(slots[i].onset)) return fixed.get(slots[i].onset) === pitch;
@@ -138,6 +148,16 @@ export function generateMelodyPhrase(
     guardTokens: slots.map((s, i) => noteGuardToken(pitches.value.pitches[i], s.units)),
     relaxed: pitches.value.relaxed,
   });
+}
+
+/** A given rhythm as the rhythm stage's result: one note token per note, lengths in whole units. */
+function keptRhythm(notes: readonly { tick: Ticks; duration: Ticks }[]) {
+  const events = notes.map((n) => ({
+    onset: Math.round(n.tick / UNIT_TICKS),
+    units: Math.max(1, Math.round(n.duration / UNIT_TICKS)),
+    rest: false,
+  }));
+  return { tokens: events.map((e) => String(e.units)), events };
 }
 
 /** A function from an onset (units from the phrase start) to the chord sounding there. */

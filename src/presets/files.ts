@@ -1,8 +1,9 @@
 import { version } from '../../package.json';
-import type { Piece } from '../compose';
+import { describeEdits, type Piece } from '../compose';
 import { err, ok, type Result } from '../core';
 import { pieceToMidi, sliceBars, splitTracks } from '../export';
 import { findPreset } from './builtin';
+import { encodeEdits } from './editCodec';
 import { type Generated, type GenerateError, type GenerateOptions, generate } from './generate';
 import type { Recipe } from './recipe';
 
@@ -23,10 +24,14 @@ function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
   const exported = settings && Object.keys(settings).length ? { export: settings } : {};
   // A preset of the user's travels whole, so the export can be made again without it.
   const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
+  // Edits travel in their compact form (as in share links), and say in words that the piece was edited.
+  const { edits, ...recipe } = g.recipe;
+  const edited = edits?.length ? { edited: describeEdits(edits) } : {};
   return {
     app: APP.name,
     version: APP.version,
-    recipe: g.recipe,
+    recipe: edits?.length ? { ...recipe, edits: encodeEdits(edits) } : recipe,
+    ...edited,
     ...custom,
     ...exported,
     model: { corpus: g.modelName, pieces: pieces.length, licences, hash: contentHash, order: g.model.options.order },

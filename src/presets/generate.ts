@@ -1,8 +1,16 @@
-import { type ComposeOptions, type Composition, composeWithReport, type Piece } from '../compose';
+import {
+  applyEdits,
+  type ComposeOptions,
+  type Composition,
+  composeWithReport,
+  type Piece,
+  resolveOptions,
+} from '../compose';
 import { beatTicks, err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { harmonicChanges, percentile } from '../eval';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
+import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
@@ -74,6 +82,8 @@ export interface Generated {
   /** The corpus or model file the model comes from. */
   modelName: string;
   originality: Composition['originality'];
+  /** With a blend: the corpus each phrase leans on. */
+  leans?: PhraseLean[];
 }
 
 export type GenerateError =
@@ -97,9 +107,10 @@ export interface GenerateOptions {
  * Makes the piece of a recipe: the one function the app and the CLI both call, so the same recipe
  * gives the same piece (and the same MIDI bytes) in both.
  */
-export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
-  const checked = checkRecipe(recipe);
+export function generate(asked: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
+  const checked = checkRecipe(asked);
   if (!checked.ok) return checked;
+  const recipe = checked.value;
   const preset = options.preset ?? findPreset(recipe.preset);
   if (!preset)
     return err({ code: 'unknown-preset', field: 'preset', message: `there is no preset called "${recipe.preset}"` });
@@ -122,13 +133,27 @@ export function generate(recipe: Recipe, options: GenerateOptions = {}): Result<
     model = modelFor(corpus, { model: { ...preset.model, maxRun: full.maxRun } });
     modelName = corpus.name;
   }
+  let blended: BlendedModels | undefined;
+  if (full.blend) {
+    // Blend: the preset's corpus and a second built-in one, mixed by the recipe's weight (blend.ts).
+    const found = blendedModels(preset, full, options.model !== undefined);
+    if (!found.ok) return found;
+    blended = found.value;
+    model = blended.model;
+    modelName = blended.name;
+  }
   const settings = composeOptions(preset, full);
   const builtin = options.model ? undefined : builtinCorpus(preset.corpus);
   if (builtin) settings.longestChord = corpusLongestChord(builtin);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
-  const { piece, originality } = composeWithReport(model, settings, full.seed);
-  return ok({ piece, preset, recipe: full, model, modelName, originality });
+  const { piece: composed, originality } = composeWithReport(model, settings, full.seed);
+  // The user's edits on top, in order: the same recipe gives the same edited piece everywhere.
+  const piece = full.edits
+    ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })
+    : composed;
+  const leans = blended && blendLeans(piece, resolveOptions(settings), blended);
+  return ok({ piece, preset, recipe: full, model, modelName, originality, ...(leans ? { leans } : {}) });
 }
 
 /** Why a preset's corpus is not at hand: not loaded yet (the page loads corpora on demand), or none. */

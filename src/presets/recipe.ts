@@ -1,5 +1,9 @@
+import type { Edit } from '../compose';
 import { describeIssue, err, ok, type Result } from '../core';
 import { DEFAULT_MELODY_MAX_RUN } from '../model';
+import type { Blend } from './blend';
+import { builtinCorpusNames, isBuiltinCorpus } from './builtinCorpora';
+import { checkEdits } from './editCodec';
 import { LIMITS, type Preset, presetSchema } from './schema';
 
 /**
@@ -18,15 +22,19 @@ export interface Recipe {
   form?: string;
   temperature?: number;
   maxRun?: number;
+  /** What the user changed in the composed piece, in order (src/compose/edits.ts); none when absent. */
+  edits?: readonly Edit[];
+  /** A second built-in corpus blended into the model, with its weight 0–1 (blend.ts); none when absent. */
+  blend?: Blend;
 }
 
-/** A recipe with every override filled in (from the preset where the user set none). */
-export type FullRecipe = Required<Recipe>;
+/** A recipe with every override filled in (from the preset where the user set none); edits only where there are some. */
+export type FullRecipe = Required<Omit<Recipe, 'edits' | 'blend'>> & Pick<Recipe, 'edits' | 'blend'>;
 
 /** A recipe the user got wrong, with the field at fault. */
 export interface RecipeError {
   code: 'recipe';
-  field: keyof Recipe;
+  field: keyof Recipe | `edits[${number}]`;
   message: string;
 }
 
@@ -78,14 +86,34 @@ const checkOverride = (recipe: Recipe, field: (typeof OVERRIDES)[number]): Recip
   return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${which}${reason}` };
 };
 
-/** Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema. */
+/** Why a blend cannot be made (an unknown corpus, a weight outside 0–1), or undefined. */
+function checkBlend(blend: Blend): string | undefined {
+  if (typeof blend !== 'object' || blend === null) return 'blend must name a corpus and a weight';
+  if (typeof blend.corpus !== 'string' || !isBuiltinCorpus(blend.corpus))
+    return `blend corpus "${String(blend.corpus).slice(0, 40)}" is not a built-in corpus (${builtinCorpusNames().join(', ')})`;
+  if (typeof blend.weight !== 'number' || !(blend.weight >= 0 && blend.weight <= 1))
+    return `blend weight must be a number from 0 to 1, not ${String(blend.weight).slice(0, 20)}`;
+  return undefined;
+}
+
+/**
+ * Checks the numbers and overrides of a recipe against {@link LIMITS} and the preset schema, and its
+ * edits by writing them as a share link would: the recipe it gives has the edits as read back.
+ */
 export function checkRecipe(recipe: Recipe): Result<Recipe, RecipeError> {
   const problem =
     checkInt('seed', recipe.seed) ??
     checkInt('bars', recipe.bars) ??
     checkInt('tempo', recipe.tempo) ??
     OVERRIDES.reduce<RecipeError | undefined>((found, field) => found ?? checkOverride(recipe, field), undefined);
-  return problem ? err(problem) : ok(recipe);
+  if (problem) return err(problem);
+  const blendProblem = recipe.blend && checkBlend(recipe.blend);
+  if (blendProblem) return err({ code: 'recipe', field: 'blend', message: blendProblem });
+  if (recipe.edits === undefined) return ok(recipe);
+  const edits = checkEdits(recipe.edits);
+  if (!edits.ok)
+    return err({ code: 'recipe', field: edits.error.field as RecipeError['field'], message: edits.error.message });
+  return ok({ ...recipe, edits: edits.value });
 }
 
 /** The recipe with the preset's values where it sets none. */
@@ -101,6 +129,8 @@ export function fillRecipe(recipe: Recipe, preset: Preset): FullRecipe {
     form: recipe.form ?? preset.form,
     temperature: recipe.temperature ?? preset.model.temperature,
     maxRun: recipe.maxRun ?? preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN,
+    ...(recipe.edits?.length ? { edits: recipe.edits } : {}),
+    ...(recipe.blend && recipe.blend.weight > 0 ? { blend: recipe.blend } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { findPreset } from './builtin';
+import { decodeEdits, encodeEdits } from './editCodec';
 import { parsePreset } from './presetFile';
 import { checkRecipe, meterText, parseMeter, type Recipe } from './recipe';
 import type { Preset } from './schema';
@@ -19,6 +20,8 @@ const KEYS = new Set([
   'temperature',
   'maxRun',
   'p',
+  'e',
+  'b',
 ]);
 const MAX_LENGTH = 16_000;
 
@@ -54,6 +57,10 @@ export function shareFragment(recipe: Recipe, custom?: Preset): string {
   }
   if (recipe.meter) params.set('meter', meterText(recipe.meter));
   if (custom) params.set('p', toBase64Url(JSON.stringify(custom)));
+  // The user's edits of the piece, compactly (editCodec.ts): 50 edits take about a thousand characters.
+  if (recipe.edits?.length) params.set('e', encodeEdits(recipe.edits));
+  // A blend: the second corpus and its weight in per cent ("folk-jigs.30").
+  if (recipe.blend) params.set('b', `${recipe.blend.corpus}.${Math.round(recipe.blend.weight * 100)}`);
   return params.toString();
 }
 
@@ -109,7 +116,17 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
     recipe.temperature = /^\d{1,2}(\.\d{1,6})?$/.test(temperature) ? Number(temperature) : Number.NaN;
   const maxRun = int('maxRun');
   if (maxRun !== undefined) recipe.maxRun = maxRun;
+  const blend = seen.get('b');
+  if (blend !== undefined) {
+    const m = /^([a-z0-9-]{1,40})\.(\d{1,3})$/.exec(blend);
+    if (!m) return fail('b', `the link's blend "${blend.slice(0, 40)}" is not CORPUS.PERCENT (e.g. folk-jigs.30)`);
+    recipe.blend = { corpus: m[1], weight: Number(m[2]) / 100 };
+  }
+  const edits = decodeEdits(seen.get('e') ?? '');
+  if (!edits.ok) return fail(edits.error.field.replace('edits', 'e'), `the link's ${edits.error.message}`);
+  if (edits.value.length > 0) recipe.edits = edits.value;
   const checked = checkRecipe(recipe);
-  if (!checked.ok) return fail(checked.error.field, `the link's ${checked.error.message}`);
+  if (!checked.ok)
+    return fail(checked.error.field === 'blend' ? 'b' : checked.error.field, `the link's ${checked.error.message}`);
   return ok(custom ? { recipe, preset: custom } : { recipe });
 }

@@ -5,6 +5,7 @@ import type { EngineOptions } from '../engine/sound';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
+  type FullRecipe,
   fillRecipe,
   type Generated,
   generate,
@@ -14,11 +15,15 @@ import {
   type Preset,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
+import { BlendControls } from './blendControls';
 import { CorpusLoading } from './corpusLoading';
+import { Editing, keptEdits, sameRecipe } from './editing';
 import { EndlessSwitch } from './endless';
 import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
+import { startHarmonize } from './harmonizeTools';
 import { t } from './i18n';
+import { LivePlay } from './livePlay';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
 import { exposeMuse } from './museHook';
@@ -122,22 +127,51 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   );
 
   const fields = recipeFields({ preset, seed, tempo, bars, generation }, say);
-  const { fill, read: readRecipe } = fields;
+  const { read: readRecipe } = fields;
+  const blendControls = new BlendControls(
+    {
+      corpus: element('blend'),
+      weight: element('blend-weight'),
+      weightValue: element('blend-weight-value'),
+      leans: element('blend-lean'),
+    },
+    () => update(),
+  );
+  /** Shows a recipe in the fields, its blend included. */
+  const fill = (recipe: FullRecipe) => {
+    fields.fill(recipe);
+    blendControls.fill(recipe.blend);
+  };
 
   /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
   const corpora = new CorpusLoading({ say, retry: () => update() });
+  let opened: FullRecipe['edits'];
   const update = () => {
-    const recipe = readRecipe();
-    if (!recipe) return;
-    const chosen = library.resolve(recipe.preset);
+    const read = readRecipe();
+    if (!read) return;
+    const chosen = library.resolve(read.preset);
     // Not loaded yet: the piece on screen stays, and update runs again when the corpus is there.
     if (!userModel && chosen && !corpora.ready(chosen.corpus)) return;
+    const blend = blendControls.read();
+    if (blend && !corpora.ready(blend.corpus)) return;
+    // A share link's or the saved settings' edits come with the first piece; later, the piece's own.
+    const withBlend = { ...read, blend };
+    const recipe = { ...withBlend, edits: opened ?? keptEdits(current, withBlend, chosen) };
     const result = generate(recipe, { preset: chosen, model: userModel });
     if (!result.ok) {
       say(result.error.message, true);
       return;
     }
-    current = result.value;
+    // A new piece is one Undo step (the same recipe again, as before a WAV export, is none).
+    const same = current && current.preset === result.value.preset && sameRecipe(current.recipe, result.value.recipe);
+    if (!same) editing.record(current);
+    opened = undefined;
+    show(result.value);
+  };
+
+  /** Shows a piece: roll, mixer, status, originality, the player; remembered as the last settings. */
+  const show = (g: Generated) => {
+    current = g;
     panel.show(current.preset);
     const { piece } = current;
     description.textContent = current.preset.description;
@@ -152,12 +186,46 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
+    editing.shown(current);
+    blendControls.showLeans(current);
   };
 
-  regenerate.addEventListener('click', () => {
+  const editing = new Editing(
+    {
+      canvas: element('piano-roll'),
+      undo: element('undo'),
+      redo: element('redo'),
+      part: element('edit-part'),
+      variation: element('variation'),
+      variationValue: element('variation-value'),
+      regenerateSelection: element('regenerate-selection'),
+      chord: element('chord-pick'),
+      status: element('selection-status'),
+    },
+    {
+      roll,
+      current: () => current,
+      show: (g) => {
+        fill(g.recipe);
+        show(g);
+      },
+      locked: () => mixer.locked,
+      say,
+    },
+  );
+  // A click on a section's label selects its bars for Regenerate selection (as well as looping it).
+  element<HTMLCanvasElement>('piano-roll').addEventListener('click', (e) => {
+    const span = roll.sectionAt(e.offsetX, e.offsetY);
+    if (span) editing.editor.selectRange({ start: span.start, end: span.end });
+  });
+
+  /** Regenerate and the dice: a new seed — or, with parts locked, the unlocked parts composed again. */
+  const newSeed = () => {
+    if (editing.regenerateUnlocked()) return;
     seed.value = String(randomSeed());
     update();
-  });
+  };
+  regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', () => {
     if (!current) return;
     const blob = new Blob([midiOf(current) as BlobPart], { type: 'audio/midi' });
@@ -197,10 +265,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   });
   for (const input of [seed, tempo, bars]) input.addEventListener('change', update);
   generation.onChange(update);
-  element('dice').addEventListener('click', () => {
-    seed.value = String(randomSeed());
-    update();
-  });
+  element('dice').addEventListener('click', newSeed);
   tempo.addEventListener('input', () => {
     const bpm = Number(tempo.value);
     if (Number.isInteger(bpm) && bpm >= LIMITS.tempo.min && bpm <= LIMITS.tempo.max) transport.current?.setTempo(bpm);
@@ -228,7 +293,32 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     follow: fields.follow,
   });
 
-  startRecipeOpening({ library, panel, fill, update, say, settled: () => corpora.settled() });
+  const fillOpened = (recipe: FullRecipe) => {
+    fill(recipe);
+    opened = recipe.edits ?? [];
+  };
+  startHarmonize(element('harmonize'), element('harmonize-file'), {
+    editing,
+    current: () => current,
+    open: (recipe) => {
+      const p = library.resolve(recipe.preset);
+      if (!p) return;
+      fillOpened(fillRecipe(recipe, p));
+      update();
+    },
+    say,
+  });
+  const live = new LivePlay(
+    {
+      continueButton: element('continue'),
+      record: element('record'),
+      quantize: element('quantize'),
+      keys: element('piano-keys'),
+      status: element('live-status'),
+    },
+    { transport, editing, current: () => current, part: () => editing.partOrMelody, say },
+  );
+  startRecipeOpening({ library, panel, fill: fillOpened, update, say, settled: () => corpora.settled() });
   exposeMuse({
     transport,
     sections,
@@ -238,6 +328,9 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     current: () => current,
     userModel: () => userModel,
     corpora,
+    editing,
+    locked: () => mixer.locked,
+    live: () => live.state,
   });
   return {
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */

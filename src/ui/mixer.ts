@@ -15,12 +15,14 @@ export function trackLabel(id: string): string {
 
 /**
  * The mixer panel: per track a volume fader (dB), a pan knob, Mute and Solo toggles, named for
- * the track ("Melody volume", "Melody pan", "Mute Melody", "Solo Melody"). Settings are kept by
+ * the track ("Melody volume", "Melody pan", "Mute Melody", "Solo Melody"), and Lock ("Lock
+ * Melody"), which keeps the part as it is through Regenerate and new seeds. Settings are kept by
  * track id, so they survive Regenerate and a change of preset.
  */
 export class MixerPanel {
   private state: MixerState = {};
   private shown = '';
+  private locks = new Set<string>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -29,6 +31,11 @@ export class MixerPanel {
 
   get mixer(): MixerState {
     return this.state;
+  }
+
+  /** The tracks locked (Lock): Regenerate and new seeds leave them as they are. */
+  get locked(): ReadonlySet<string> {
+    return this.locks;
   }
 
   /** Shows a strip per track (rebuilt only when the tracks change). */
@@ -79,9 +86,14 @@ export class MixerPanel {
       this.set(track.id, { solo: on }),
     );
     mute.dataset.toggle = 'mute';
+    const lock = toggle(t('Lock {track}', { track: label }), t('Lock'), this.locks.has(track.id), (on) => {
+      if (on) this.locks.add(track.id);
+      else this.locks.delete(track.id);
+    });
+    lock.dataset.toggle = 'lock';
     const buttons = document.createElement('div');
     buttons.className = 'strip-buttons';
-    buttons.append(mute, solo);
+    buttons.append(mute, solo, lock);
     strip.append(legend, volume.field, pan.field, buttons);
     return strip;
   }

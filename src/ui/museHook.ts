@@ -1,7 +1,9 @@
 import type { MuseModel } from '../model';
 import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded } from '../presets';
 import type { CorpusLoading } from './corpusLoading';
+import type { Editing } from './editing';
 import type { EndlessSwitch } from './endless';
+import type { ContinueState } from './livePlay';
 import type { OriginalityPanel, PieceOriginality } from './originalityPanel';
 import { sectionName } from './rollSections';
 import type { SectionLoop } from './sectionLoop';
@@ -21,6 +23,11 @@ export interface MuseHookSources {
   userModel: () => { model: MuseModel; name: string } | undefined;
   /** The built-in corpora, loaded on demand. */
   corpora?: CorpusLoading;
+  /** Editing: Undo/Redo steps, the roll's selection, the locked parts. */
+  editing?: Editing;
+  locked?: () => ReadonlySet<string>;
+  /** Continue: listening, the call so far, the beat the answer is due on and when, answers given. */
+  live?: () => ContinueState;
 }
 
 /**
@@ -29,7 +36,7 @@ export interface MuseHookSources {
  * added (tests rely on their names).
  */
 export function exposeMuse(s: MuseHookSources): void {
-  const { transport, sections, endless, originality, help, current, userModel, corpora } = s;
+  const { transport, sections, endless, originality, help, current, userModel, corpora, editing, locked, live } = s;
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
@@ -73,6 +80,20 @@ export function exposeMuse(s: MuseHookSources): void {
       offline: () => import('../engine/offline'),
       /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */
       corpora: () => ({ loaded: builtinCorpusNames().filter(isBuiltinCorpusLoaded), loading: corpora?.pending }),
+      /** The edits of the piece on screen, in order (none: an empty list). */
+      edits: () => current()?.recipe.edits ?? [],
+      /** Undo and Redo steps available, the span selected on the roll (ticks), the selected notes, the locked parts. */
+      editing: () => ({
+        undo: editing?.history.depth ?? 0,
+        redo: editing?.history.canRedo ?? false,
+        range: editing?.editor.selection,
+        notes: editing?.editor.chosenNotes ?? [],
+        locked: [...(locked?.() ?? [])],
+      }),
+      /** Continue (call and response): listening, notes of the call, the due beat (tick, performance.now() ms), answers. */
+      live: () => (live ? { ...live() } : undefined),
+      /** Where a note at `tick` and `pitch` is drawn on the piano roll: CSS pixels from its top left (for tests to click). */
+      rollPoint: (tick: number, pitch: number) => editing?.editor.pointOf(tick, pitch),
       /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
       model: () => {
         const piece = current();

@@ -24,6 +24,9 @@ export class PianoRoll {
   private looped: SectionSpan | undefined;
   private head: Ticks = 0;
   private playheadColour = '#ff5370';
+  /** Pitches shown, and where the rows are (set at each draw). */
+  private view = { low: 47, high: 73, row: 1, height: 200 };
+  private marks: RollMarks = {};
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -55,6 +58,7 @@ export class PianoRoll {
     const high = Math.max(maxOf(pitches), 72) + 1;
     const top = ROLL_NOTES_TOP;
     const row = (height - top) / (high - low + 1);
+    this.view = { low, high, row, height };
     const y = (p: number) => top + (high - p) * row;
 
     const bar = barTicks(piece.meter);
@@ -117,6 +121,33 @@ export class PianoRoll {
     return sectionAt(sectionSpans(this.piece), pieceTicks(this.piece), this.width, x, y);
   }
 
+  /** The piece's tick at `x` CSS pixels from the left. */
+  tickAt(x: number): Ticks {
+    return this.piece ? (x / this.width) * pieceTicks(this.piece) : 0;
+  }
+  /** The x (CSS pixels) of a tick. */
+  xOf(tick: Ticks): number {
+    return this.piece ? (tick / pieceTicks(this.piece)) * this.width : 0;
+  }
+  /** The pitch of the row at `y` CSS pixels from the top (meaningful below the lanes). */
+  pitchAt(y: number): number {
+    return this.view.high - Math.floor((y - ROLL_NOTES_TOP) / this.view.row);
+  }
+  /** The y (CSS pixels) of the top of a pitch's row. */
+  yOf(pitch: number): number {
+    return ROLL_NOTES_TOP + (this.view.high - pitch) * this.view.row;
+  }
+  /** Height of a pitch's row in CSS pixels. */
+  get rowHeight(): number {
+    return this.view.row;
+  }
+
+  /** Marks the selection on the roll: a span of ticks, chosen notes, a box being dragged, notes being moved. */
+  mark(marks: RollMarks): void {
+    this.marks = marks;
+    this.playhead(this.head);
+  }
+
   /** Redraws the playhead at `ticks`. */
   playhead(ticks: Ticks): void {
     this.head = ticks;
@@ -124,6 +155,7 @@ export class PianoRoll {
     if (!g || !this.piece) return;
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.drawImage(this.layer, 0, 0);
+    this.drawMarks(g);
     const scale = this.canvas.width / pieceTicks(this.piece);
     if (this.looped) {
       const { start, end } = this.looped;
@@ -137,4 +169,45 @@ export class PianoRoll {
     g.fillStyle = this.playheadColour;
     g.fillRect(Math.round(px), 0, Math.max(2, window.devicePixelRatio || 1), this.canvas.height);
   }
+
+  private drawMarks(g: CanvasRenderingContext2D): void {
+    const { range, notes, box, ghost } = this.marks;
+    const ratio = window.devicePixelRatio || 1;
+    g.save();
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (range) {
+      g.fillStyle = 'rgba(89, 194, 255, 0.14)';
+      g.fillRect(
+        this.xOf(range.start),
+        ROLL_LANES.section,
+        this.xOf(range.end) - this.xOf(range.start),
+        this.view.height,
+      );
+      g.fillStyle = 'rgba(89, 194, 255, 0.8)';
+      g.fillRect(this.xOf(range.start), ROLL_LANES.section, this.xOf(range.end) - this.xOf(range.start), 3);
+    }
+    const outline = (n: { tick: Ticks; duration: Ticks; pitch: number }, colour: string) => {
+      g.strokeStyle = colour;
+      g.lineWidth = 2;
+      g.strokeRect(this.xOf(n.tick), this.yOf(n.pitch), Math.max(3, this.xOf(n.duration)), Math.max(3, this.view.row));
+    };
+    for (const n of notes ?? []) outline(n, '#ff5370');
+    for (const n of ghost ?? []) outline(n, 'rgba(255, 83, 112, 0.55)');
+    if (box) {
+      g.strokeStyle = '#ff5370';
+      g.lineWidth = 1;
+      g.setLineDash([4, 3]);
+      g.strokeRect(box.x, box.y, box.width, box.height);
+    }
+    g.restore();
+  }
+}
+
+/** What {@link PianoRoll.mark} draws over the piece. */
+export interface RollMarks {
+  range?: { start: Ticks; end: Ticks };
+  notes?: readonly { tick: Ticks; duration: Ticks; pitch: number }[];
+  box?: { x: number; y: number; width: number; height: number };
+  /** Where notes being dragged would land. */
+  ghost?: readonly { tick: Ticks; duration: Ticks; pitch: number }[];
 }

@@ -1,4 +1,4 @@
-import { checkRecipe, type Recipe } from '../presets';
+import { checkRecipe, decodeEdits, encodeEdits, type Recipe } from '../presets';
 
 const KEY = 'markov-muse/settings/v1';
 const NUMBERS = ['seed', 'tempo', 'bars', 'temperature', 'maxRun'] as const;
@@ -17,6 +17,12 @@ export function loadSettings(): Recipe | undefined {
     const meter = v.meter;
     if (Array.isArray(meter) && meter.length === 2 && meter.every((n) => typeof n === 'number'))
       recipe.meter = [meter[0], meter[1]] as Recipe['meter'];
+    // Edits are kept in their share-link form; edits that cannot be read are dropped, not the settings.
+    const edits = typeof v.edits === 'string' ? decodeEdits(v.edits) : undefined;
+    if (edits?.ok && edits.value.length > 0) recipe.edits = edits.value;
+    const blend = v.blend as { corpus?: unknown; weight?: unknown } | undefined;
+    if (blend && typeof blend.corpus === 'string' && typeof blend.weight === 'number')
+      recipe.blend = { corpus: blend.corpus, weight: blend.weight };
     return checkRecipe(recipe).ok ? recipe : undefined;
   } catch {
     return undefined; // private mode, storage disabled, or a corrupt entry: start from defaults
@@ -26,7 +32,8 @@ export function loadSettings(): Recipe | undefined {
 /** Remembers the settings for the next visit; a full or failing storage is not an error here. */
 export function saveSettings(recipe: Recipe): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(recipe));
+    const { edits, ...rest } = recipe;
+    localStorage.setItem(KEY, JSON.stringify(edits?.length ? { ...rest, edits: encodeEdits(edits) } : rest));
   } catch {
     // Quota exceeded or storage disabled: the settings are simply not remembered.
   }

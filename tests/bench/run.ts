@@ -3,6 +3,8 @@
  * ratio to a baseline measured in the same run. Benchmarks, not tests: nothing here fails on speed.
  */
 import { loadBuiltinCorpora } from '../../src/presets';
+import { benchContinue } from './continue.bench';
+import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
 import { type Figure, printFigures } from './measure';
@@ -17,8 +19,10 @@ const figures: Figure[] = [
   ...importFigures(await benchImport()),
   ...benchModel(),
   ...benchGenerate(),
+  ...benchEdit(),
   ...benchUntrusted(),
   ...(await benchSize()),
   ...(await benchRender()),
+  ...(await benchContinue()),
 ];
 printFigures(figures, json);

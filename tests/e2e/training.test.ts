@@ -205,7 +205,7 @@ describe.skipIf(!run)('training a model in the page', () => {
         'Your models cannot be kept in this browser (the browser storage refused (The user denied permission to access the database.)): trained models last until you leave.',
       );
     expect(await blocked.getByRole('combobox', { name: 'Model', exact: true }).inputValue()).toBe('');
-    expect(await blocked.getByRole('button', { name: 'Regenerate' }).isEnabled()).toBe(true);
+    expect(await blocked.getByRole('button', { name: 'Regenerate', exact: true }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

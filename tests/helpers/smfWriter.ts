@@ -169,3 +169,30 @@ export function manyNotesFile(count: number, ppq = 480): Uint8Array {
   out.set(track, header.length + 8);
   return out;
 }
+
+/**
+ * A one-track melody file: meter, optional key signature (sharps or flats, major) and tempo, a track
+ * named "Melody", quarter notes of `pitches` one after another (or the notes given).
+ */
+export function melodyFile(
+  pitches: readonly number[],
+  options: { meter?: [number, number]; sharps?: number; bpm?: number } = {},
+): Uint8Array {
+  const [numerator, denominator] = options.meter ?? [4, 4];
+  const notes = pitches.map((pitch, i) => ({ pitch, tick: i * 480, duration: 480, velocity: 90 }));
+  return writeSmf({
+    tracks: [
+      {
+        events: [
+          { tick: 0, type: 'meter', numerator, denominator },
+          ...(options.sharps === undefined
+            ? []
+            : [{ tick: 0, type: 'key' as const, sf: options.sharps, mi: 0 as const }]),
+          { tick: 0, type: 'tempo', bpm: options.bpm ?? 120 },
+          { tick: 0, type: 'name', text: 'Melody' },
+          ...noteEvents(notes),
+        ],
+      },
+    ],
+  });
+}

@@ -415,4 +415,63 @@ export const de: Readonly<Record<string, string>> = {
   'the saved model is damaged: {reason}': 'das gespeicherte Modell ist beschädigt: {reason}',
   'Loading the {name} corpus…': 'Das Korpus {name} wird geladen …',
   'The {name} corpus could not be loaded ({reason}).': 'Das Korpus {name} ließ sich nicht laden ({reason}).',
+  // Editing the piece (editing.ts, rollEditor.ts, the mixer's Lock)
+  'Edit the piece': 'Das Stück bearbeiten',
+  Undo: 'Rückgängig',
+  Redo: 'Wiederholen',
+  Part: 'Stimme',
+  'All parts': 'Alle Stimmen',
+  Variation: 'Variation',
+  '0 keeps it, 1 is anything the model allows': '0 lässt es, wie es ist, 1 ist alles, was das Modell erlaubt',
+  'Regenerate selection': 'Auswahl neu erzeugen',
+  Chord: 'Akkord',
+  'Drag on the chord lanes to select bars; click in the roll to add a note.':
+    'Ziehe über die Akkordzeilen, um Takte auszuwählen; klicke in die Rolle, um eine Note hinzuzufügen.',
+  'Chord for the selection…': 'Akkord für die Auswahl …',
+  'Undone.': 'Rückgängig gemacht.',
+  'Redone.': 'Wiederhergestellt.',
+  'Every part is locked: unlock one in the mixer to regenerate it.':
+    'Alle Stimmen sind gesperrt: Entsperre eine im Mischpult, um sie neu zu erzeugen.',
+  'Regenerated everything but the locked parts ({parts}).': 'Alles außer den gesperrten Stimmen ({parts}) neu erzeugt.',
+  '{part} is locked: unlock it in the mixer to regenerate it.':
+    '{part} ist gesperrt: Entsperre die Stimme im Mischpult, um sie neu zu erzeugen.',
+  'bar {bar}': 'Takt {bar}',
+  'bars {first}–{last}': 'Takte {first}–{last}',
+  'Regenerated {bars} ({parts}).': '{bars} neu erzeugt ({parts}).',
+  'Chord set: {chord}.': 'Akkord gesetzt: {chord}.',
+  'bar {bar} selected': 'Takt {bar} ausgewählt',
+  'bars {first}–{last} selected': 'Takte {first}–{last} ausgewählt',
+  '1 note selected': '1 Note ausgewählt',
+  '{n} notes selected': '{n} Noten ausgewählt',
+  'Nothing selected: Regenerate selection works on the whole piece.':
+    'Nichts ausgewählt: „Auswahl neu erzeugen“ wirkt auf das ganze Stück.',
+  'Lock {track}': '{track} sperren',
+  Lock: 'Sperren',
+  // Your melody in: Harmonize, Continue, Record (harmonizeTools.ts, livePlay.ts, liveInput.ts)
+  'Your melody': 'Deine Melodie',
+  Harmonize: 'Harmonisieren',
+  'Harmonize a melody file': 'Eine Melodie-Datei harmonisieren',
+  Continue: 'Fortsetzen',
+  Record: 'Aufnehmen',
+  Quantize: 'Quantisieren',
+  'Computer keyboard piano': 'Computertastatur als Klavier',
+  'Harmonized bars {first}–{last} to the melody.': 'Takte {first}–{last} zur Melodie harmonisiert.',
+  '{file} is too large for a melody (at most 1 MiB).': '{file} ist zu groß für eine Melodie (höchstens 1 MiB).',
+  '{file} holds no melody.': '{file} enthält keine Melodie.',
+  'Harmonized {file}: its melody with chords, bass and drums from the model.':
+    '{file} harmonisiert: seine Melodie mit Akkorden, Bass und Schlagzeug aus dem Modell.',
+  'Play a phrase (keys A–; or a MIDI keyboard); stop for a beat and the model answers.':
+    'Spiele eine Phrase (Tasten A–Ö oder ein MIDI-Keyboard); halte einen Schlag inne, und das Modell antwortet.',
+  'Recording into the selected part while the piece plays; press Record again to keep it.':
+    'Aufnahme in die gewählte Stimme, während das Stück spielt; drücke erneut Aufnehmen, um sie zu behalten.',
+  'The piece ends before an answer could start.': 'Das Stück endet, bevor eine Antwort beginnen kann.',
+  'The model answered your phrase ({n} notes).': 'Das Modell hat auf deine Phrase geantwortet ({n} Noten).',
+  'Recorded {n} notes.': '{n} Noten aufgenommen.',
+  // Blend (blendControls.ts)
+  Blend: 'Mischung',
+  'Blend weight': 'Mischungsanteil',
+  'a second corpus mixed into the model': 'ein zweites Korpus, ins Modell gemischt',
+  None: 'Keine',
+  'Blend — each phrase leans on: {list}': 'Mischung – jede Phrase neigt zu: {list}',
+  'bars {first}–{last} {corpus} {percent} %': 'Takte {first}–{last} {corpus} {percent} %',
 };
