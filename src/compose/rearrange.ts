@@ -53,8 +53,16 @@ export function rearrange(
   // Arranged again listening to the piece's tune, as the first time.
   const melody = piece.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
   const fresh = arrange({ ...o, bars: piece.bars }, createRng(seed), [...piece.chords], melody, piece.sections, end);
+  // The chords named as they now sound (a bass on another tone than the root: "C/E").
+  const inside = fresh.chords
+    .filter((c) => c.tick < to && c.tick + c.duration > from)
+    .map((c) => {
+      const start = Math.max(from, c.tick);
+      return { ...c, tick: start, duration: Math.min(to, c.tick + c.duration) - start };
+    });
   return {
     ...piece,
+    chords: parts.includes('bass') ? spliceChords(piece.chords, inside, from, to) : piece.chords,
     tracks: piece.tracks.map((t) => {
       const made = fresh.tracks.find((f) => f.id === t.id);
       // A chorale's alto and tenor are its chords part.
