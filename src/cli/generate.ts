@@ -8,6 +8,7 @@ import {
   parseMeter,
   parsePresetText,
   pieceJson,
+  presetForModel,
   type Recipe,
 } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
@@ -97,22 +98,23 @@ export function generateCommand(args: string[], io: Io): number {
   });
   if (!values.preset && !values.model)
     throw new UsageError('generate needs --preset NAME (see: muse presets) or --model MODEL.json');
-  // With a model and no preset, the first built-in preset gives the instruments and the form.
-  const presetName = values.preset ?? builtinPresets()[0].name;
   const seed = intOption('seed', values.seed);
   if (seed === undefined) throw new UsageError('generate needs --seed N');
   const out = values.out;
   if (!out) throw new UsageError('generate needs --out FILE.mid');
-  const custom = presetFromFile(presetName);
-  if (!custom && !findPreset(presetName))
+  const presetName = values.preset ?? builtinPresets()[0].name;
+  const named = values.preset ? presetFromFile(values.preset) : undefined;
+  if (values.preset && !named && !findPreset(values.preset))
     throw new UsageError(
-      `there is no preset called "${presetName.slice(0, 60)}": give one of ${builtinPresets()
+      `there is no preset called "${values.preset.slice(0, 60)}": give one of ${builtinPresets()
         .map((p) => p.name)
         .join(', ')} (see: muse presets), or a preset file ending in .json`,
     );
   const model = values.model
     ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
     : undefined;
+  // With a model and no preset, a preset derived from the model's corpus (meter, tempo, register, parts).
+  const custom = values.preset ? named : model && presetForModel(model.model, model.name);
   const recipe: Recipe = {
     preset: custom?.name ?? presetName,
     seed,

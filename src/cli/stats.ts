@@ -191,6 +191,7 @@ const CRAFT_ROWS: [string, (c: CraftSummary) => string][] = [
   ['melodic moves wider than an octave', (c) => share(c.wideLeaps)],
   ['melodic range (semitones)', (c) => value(1)(c.range)],
   ['phrases starting within a sixth of the last', (c) => share(c.phraseContinuity)],
+  ['melody notes against the chord’s version of their degree', (c) => share(c.crossRelations)],
   ['chord changes off the beat', (c) => share(c.offBeatChordChanges)],
   ['longest chord held (bars)', (c) => value(2)(c.longestChordBars)],
   ['chord length, 95th percentile (beats)', (c) => num(c.chordLengthP95Beats, 2)],

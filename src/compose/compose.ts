@@ -1,15 +1,27 @@
 import { barTicks, createRng, pushAll, type Rng, type Ticks } from '../core';
 import { chordOfRoman, type Note } from '../corpus';
-import { type Cadence, type MuseModel, type OriginalityReport, originalityReport, TWELFTHS_PER_BAR } from '../model';
+import {
+  type Cadence,
+  type MuseModel,
+  type OriginalityReport,
+  originalityReport,
+  TWELFTHS_PER_BAR,
+  transposedReport,
+} from '../model';
 import { arrange } from './arrange';
 import { parseForm, planForm, type SectionPlan } from './form';
 import { type ComposeOptions, composeDefaults } from './options';
 import {
+  closeMelody,
+  continueAfter,
+  type FirstNotes,
+  firstNotes,
   harmonicRhythm,
   newPhrase,
   type PhraseContext,
   type PhraseMaterial,
   phraseHarmony,
+  SEAM_LEAP,
   varyEnding,
 } from './phrase';
 import type { ChordSpan, Piece, Section } from './piece';
@@ -31,12 +43,17 @@ export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions
 /** A piece and how much of it was copied from the training pieces. */
 export interface Composition {
   piece: Piece;
-  originality: { melody: OriginalityReport; chords: OriginalityReport };
+  /**
+   * The melody (scale degrees and lengths), the chords, and the melody's transposed copies
+   * (intervals and lengths; absent for a model file written before the transposed guard).
+   */
+  originality: { melody: OriginalityReport; chords: OriginalityReport; transposed?: OriginalityReport };
 }
 
 /** Writes sections one after another, keeping what later sections repeat or continue from. */
 interface SectionWriter {
-  write(plan: SectionPlan, start: Ticks): { chords: ChordSpan[]; melody: Note[] };
+  /** Writes `plan` from `start`; `following` is the section heard after it, if any. */
+  write(plan: SectionPlan, start: Ticks, following?: SectionPlan): { chords: ChordSpan[]; melody: Note[] };
   report(): Composition['originality'];
 }
 
@@ -45,19 +62,23 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
   const bar = barTicks(o.meter);
   const material = new Map<string, PhraseMaterial>();
   const melodyTokens: string[] = [];
+  const intervalTokens: string[] = [];
   const chordTokens: string[] = [];
   let relaxed = 0;
   let context: PhraseContext = { chords: [], melody: undefined };
   let last: PhraseMaterial | undefined;
   let first = true;
 
-  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean): PhraseMaterial => {
+  // The last melody note written: where the next phrase's register continues from.
+  let lastPitch: number | undefined;
+
+  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean, next?: FirstNotes): PhraseMaterial => {
     const cached = material.get(key);
-    if (cached && cached.bars === bars && cached.cadence === cadence) return cached;
+    if (cached && cached.bars === bars && cached.cadence === cadence) return reuse(cached);
     if (cached && cached.bars === bars && bars > 1) {
-      const varied = varyEnding(model, o, cached, cadence, context, rngs);
+      const varied = varyEnding(model, o, cached, cadence, context, rngs, next);
       relaxed += varied.relaxed - cached.relaxed;
-      return varied;
+      return reuse(varied);
     }
     if (!melody) {
       const h = phraseHarmony(model, o, bars, cadence, context, first, rngs.harmony);
@@ -68,33 +89,60 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
         chords: h.chords,
         melody: [],
         melodyTokens: [],
+        intervalTokens: [],
         chordTokens: h.tokens,
         relaxed: h.relaxed,
       };
     }
-    const next = newPhrase(model, o, bars, cadence, context, first, rngs);
-    context = next.context;
-    relaxed += next.material.relaxed;
+    const made = newPhrase(model, o, bars, cadence, context, first, rngs, next);
+    context = made.context;
+    relaxed += made.material.relaxed;
     if (keepTokens) {
-      pushAll(melodyTokens, next.material.melodyTokens);
-      pushAll(chordTokens, next.material.chordTokens);
+      pushAll(melodyTokens, made.material.melodyTokens);
+      pushAll(intervalTokens, made.material.intervalTokens);
+      pushAll(chordTokens, made.material.chordTokens);
     }
-    if (!cached) material.set(key, next.material);
-    return next.material;
+    if (!cached) material.set(key, made.material);
+    return made.material;
+  };
+  // Music heard again: what comes next continues from it.
+  const reuse = (m: PhraseMaterial): PhraseMaterial => {
+    context = continueAfter(context, m);
+    return m;
+  };
+  // The first melody notes of the phrase under `key` (as many as a copied run could reach into), when it is written already.
+  const firstOf = (key: string | undefined): FirstNotes | undefined => {
+    const m = key ? material.get(key) : undefined;
+    return m && m.melody.length > 0 ? firstNotes(m, model.options.melodyMaxRun + 1) : undefined;
   };
 
   return {
-    write(plan, start) {
+    write(plan, start, following) {
       const chords: ChordSpan[] = [];
       const melody: Note[] = [];
       let at = start;
       plan.phrases.forEach((p, i) => {
         let m: PhraseMaterial;
-        if (plan.label === 'outro' && last && last.bars === p.bars) {
-          // The outro: the last phrase heard again as a tag, closing on the tonic.
-          m = last.cadence === 'authentic' ? last : varyEnding(model, o, last, 'authentic', context, rngs);
-        } else m = phrase(`${plan.label}#${i}`, p.bars, p.cadence, plan.label !== 'intro');
+        const nextKey =
+          i + 1 < plan.phrases.length
+            ? `${plan.label}#${i + 1}`
+            : following && following.label !== 'outro'
+              ? `${following.label}#0`
+              : undefined;
+        const next = firstOf(nextKey);
+        const tagStart = last?.melody[0]?.pitch;
+        if (
+          plan.label === 'outro' &&
+          last &&
+          last.bars === p.bars &&
+          (lastPitch === undefined || tagStart === undefined || Math.abs(tagStart - lastPitch) <= SEAM_LEAP)
+        ) {
+          // The outro: the last phrase heard again as a tag, closing on the tonic (when it starts
+          // near where the music is; else a new closing phrase).
+          m = reuse(last.cadence === 'authentic' ? last : varyEnding(model, o, last, 'authentic', context, rngs));
+        } else m = phrase(`${plan.label}#${i}`, p.bars, p.cadence, plan.label !== 'intro', next);
         first = false;
+        lastPitch = m.melody[m.melody.length - 1]?.pitch ?? lastPitch;
         if (plan.label !== 'intro' && plan.label !== 'outro') last = m;
         for (const c of m.chords) {
           const symbol = remember(symbols, `${o.key}|${c.roman}`, () => chordOfRoman(c.roman, o.key));
@@ -114,6 +162,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     report: () => ({
       melody: originalityReport(model.guards.melody, melodyTokens, { relaxed }),
       chords: originalityReport(model.guards.chords, chordTokens),
+      ...(model.guards.transposed ? { transposed: transposedReport(model.guards.transposed, intervalTokens) } : {}),
     }),
   };
 }
@@ -137,8 +186,9 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
   const melody: Note[] = [];
   const sections: Section[] = [];
   let start = 0;
-  for (const plan of planForm(o.form, o.bars, o.phraseBars, o.sectionBars)) {
-    const written = writer.write(plan, start);
+  const plans = planForm(o.form, o.bars, o.phraseBars, o.sectionBars);
+  for (const [i, plan] of plans.entries()) {
+    const written = writer.write(plan, start, plans[i + 1]);
     pushAll(chords, written.chords);
     pushAll(melody, written.melody);
     const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
@@ -147,7 +197,8 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
   }
   const longest = longestHeld(model, o);
   const harmony = paced(o, chords, longest);
-  return { piece: arrange(o, rng, harmony, melody, sections, start, longest), originality: writer.report() };
+  const closed = closeMelody(melody, start - bar, start);
+  return { piece: arrange(o, rng, harmony, closed, sections, start, longest), originality: writer.report() };
 }
 
 /** {@link composeWithReport} without the report. */
@@ -180,7 +231,7 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
       // Nothing ends the piece: a section that would close with the final cadence keeps its plan.
       const section = createRng(seed).fork(`section ${index}`);
       index++;
-      const { chords: written, melody } = writer.write(plan, 0);
+      const { chords: written, melody } = writer.write(plan, 0, plans[index % plans.length]);
       const chords = paced(o, written, longest);
       const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
       const sections = [{ label: plan.label, tick: 0, bars }];

@@ -34,7 +34,17 @@ export interface ComposeOptions {
    * held): the corpus's own 95th percentile. Default: the model's training chords' 95th percentile.
    */
   longestChord?: number;
-  melody: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; chordToneBias: number };
+  /**
+   * The lead: its range, and `ambitus`, the widest span in semitones one piece's melody may cover
+   * (a window in the middle of the range; default {@link DEFAULT_AMBITUS}).
+   */
+  melody: PartOptions & {
+    low: MidiPitch;
+    high: MidiPitch;
+    velocity: Velocity;
+    chordToneBias: number;
+    ambitus?: number;
+  };
   /**
    * The chords part; `voicing` is how its chords are voiced (default `close`), `four-part` making
    * it alto and tenor, written with the bass under the melody as a chorale is.
@@ -54,6 +64,9 @@ export interface ComposeOptions {
   /** Swing and timing humanization, baked into the notes (all zero: quantized). */
   groove: GrooveOptions;
 }
+
+/** The widest a piece's melody goes unless its preset asks for more: 19 semitones, a twelfth and a bit (real folk tunes: 17 on average). */
+export const DEFAULT_AMBITUS = 19;
 
 export const composeDefaults: ComposeOptions = {
   title: 'Untitled',

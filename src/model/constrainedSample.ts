@@ -69,6 +69,7 @@ export function sampleCompiled(
     const candidates = weighCandidates(steps[pos], out, tau, logWeights);
     if (candidates.length === 0)
       throw new Error('StepModel contract broken: the full model rules out every feasible token');
+    model.reweigh?.(pos, tokens, candidates, logWeights);
     // The guard and its look-ahead are asked only about what gets drawn (see drawAmong).
     const free = (u: number): boolean => !forbids?.(tokens, u);
     const safe = (u: number): boolean => {

@@ -3,6 +3,7 @@ import { encodeContext } from './chainQuery';
 import { contextPath, probabilityAlong } from './kneserNey';
 import { melodyLine } from './melodyLine';
 import type { MuseModel } from './museModel';
+import { PieceMemory } from './pieceMemory';
 import { basePitch, expertDepth, MAX_INTERVAL, pitchSituations } from './pitchExperts';
 import { pitchDistribution } from './pitchModel';
 import { rhythmContext, rhythmDepth, rhythmToken } from './rhythmModel';
@@ -46,17 +47,18 @@ export function evaluate(
   for (const line of pieces.map(melodyLine)) {
     if (line.notes.length === 0) continue;
     scored++;
+    // The piece memory hears the melody note by note, as a listener would.
+    const memory = new PieceMemory();
     pitchSituations(line, full).forEach((s, j) => {
       const interval = line.notes[j].pitch - basePitch(s);
-      if (Math.abs(interval) > MAX_INTERVAL) {
-        outOfVocabulary++;
-        return;
-      }
-      notes++;
-      all.forEach((k, i) => {
-        const p = pitchDistribution(model.pitch, s, (name) => expertDepth(name, k));
-        pitchBits[i] -= Math.log2(p[interval + MAX_INTERVAL]);
-      });
+      if (Math.abs(interval) <= MAX_INTERVAL) {
+        notes++;
+        all.forEach((k, i) => {
+          const p = pitchDistribution(model.pitch, { ...s, memory }, (name) => expertDepth(name, k));
+          pitchBits[i] -= Math.log2(p[interval + MAX_INTERVAL]);
+        });
+      } else outOfVocabulary++;
+      memory.observe(s.previous === null ? null : interval, s.units);
     });
     const chain = model.rhythm;
     const tokens = line.rhythm.map(rhythmToken);

@@ -30,6 +30,28 @@ export const DEFAULT_MELODY_MAX_RUN = 6;
 /** Chord runs longer than 8 chords (roman numeral and length) count as copies, by default. */
 export const DEFAULT_CHORD_MAX_RUN = 8;
 
+/*
+ * A transposed copy is a copy too: the same intervals and lengths from another starting note (or
+ * in another key relation) are the same tune to the ear. Each note after the first is one
+ * interval token, "interval|length before|length" ("-2|6|12": down a tone from an eighth to a
+ * quarter), so n notes copied are n − 1 tokens copied, and the melody's limit of L notes is a
+ * limit of L − 1 interval tokens.
+ */
+
+/** The interval token of a note: its interval from the note before (semitones) and both lengths (units). */
+export const intervalToken = (interval: number, before: number, units: number): string =>
+  `${interval}|${before}|${units}`;
+
+/** The interval tokens of a melody (pitches and lengths in units), one fewer than its notes. */
+export function intervalTokens(notes: readonly { pitch: number; units: number }[]): string[] {
+  return notes.slice(1).map((n, i) => intervalToken(n.pitch - notes[i].pitch, notes[i].units, n.units));
+}
+
+/** Indexes pieces' interval tokens for the transposed guard: no run of more than `maxNotes` notes. */
+export function buildTransposedIndex(pieces: readonly IndexedPiece[], maxNotes: number): CorpusIndex {
+  return buildCorpusIndex(pieces, Math.max(0, maxNotes - 1));
+}
+
 /** Indexes pieces for the guard with L = `maxRun` (≥ 1). */
 export function buildCorpusIndex(pieces: readonly IndexedPiece[], maxRun: number): CorpusIndex {
   const forbidden = new Set<string>();

@@ -16,6 +16,7 @@ export { type Harmonization, type HarmonizeRequest, harmonizeMelody } from './ha
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';
+export { type MelodicShape, shapeDefaults } from './melodicShape';
 export {
   generateMelodyPhrase,
   type MelodyCadence,
@@ -23,10 +24,13 @@ export {
   type MelodyPhrase,
   type MelodyPhraseRequest,
 } from './melodyPhrase';
+export { UNIT_TICKS } from './metric';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
-export { type OriginalityReport, originalityReport } from './originality';
+export { type OriginalityReport, originalityReport, transposedReport } from './originality';
+export { heardAfter, PieceMemory } from './pieceMemory';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';
+export { type CorpusStyle, styleOf } from './style';
 export {
   TRAINING_MINIMUM,
   type TrainingSize,

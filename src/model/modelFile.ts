@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
+import { MODES } from '../corpus';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
@@ -33,7 +34,8 @@ const chainSchema = z.strictObject({
   counts: z.array(id).max(100_000_000),
 });
 const guardSchema = z.strictObject({
-  maxRun: z.number().int().min(1).max(1000),
+  /** 0 only in the transposed guard of L = 1 (interval tokens: one fewer than notes). */
+  maxRun: z.number().int().min(0).max(1000),
   pieces: z.array(z.strictObject({ id: z.string().max(200), tokens: z.array(z.string().max(400)) })),
 });
 const fileSchema = z.strictObject({
@@ -69,14 +71,37 @@ const fileSchema = z.strictObject({
   rhythm: chainSchema,
   pitch: z.strictObject({
     order: z.number().int().min(1).max(12),
-    weights: z.strictObject(
-      Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>,
-    ),
+    weights: z.strictObject({
+      ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
+      /** The piece memory's weight; absent in files written before it existed (then 0). */
+      memory: z.number().min(0).max(100).optional(),
+    }),
     experts: z.strictObject(
       Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
     ),
   }),
-  guards: z.strictObject({ melody: guardSchema, chords: guardSchema }),
+  /** What the corpus sounds like (style.ts); absent in files written before it existed. */
+  style: z
+    .strictObject({
+      meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
+      tempo: z.number().int().min(30).max(300),
+      key: z.string().regex(/^[A-G][#b]?$/),
+      mode: z.enum(MODES),
+      melody: z.strictObject({ low: z.number().int().min(0).max(127), high: z.number().int().min(0).max(127) }),
+      notesPerBar: z.number().min(0).max(1000),
+      parts: z.strictObject({
+        chords: z.number().min(0).max(1),
+        bass: z.number().min(0).max(1),
+        drums: z.number().min(0).max(1),
+      }),
+    })
+    .optional(),
+  guards: z.strictObject({
+    melody: guardSchema,
+    chords: guardSchema,
+    /** Melodies as interval tokens (the transposed guard); absent in files written before it existed. */
+    transposed: guardSchema.optional(),
+  }),
 });
 type ModelFile = z.infer<typeof fileSchema>;
 
@@ -105,7 +130,12 @@ function serializeParts(model: MuseModel): ModelFile {
         EXPERTS.map((e) => [e, chainToJson(model.pitch.experts[e])]),
       ) as ModelFile['pitch']['experts'],
     },
-    guards: { melody: guard(model.guards.melody), chords: guard(model.guards.chords) },
+    ...(model.style ? { style: structuredClone(model.style) as ModelFile['style'] } : {}),
+    guards: {
+      melody: guard(model.guards.melody),
+      chords: guard(model.guards.chords),
+      ...(model.guards.transposed ? { transposed: guard(model.guards.transposed) } : {}),
+    },
   };
 }
 
@@ -211,13 +241,19 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
   }
   if (file.guards.melody.maxRun !== options.melodyMaxRun || file.guards.chords.maxRun !== options.chordMaxRun)
     return formatError('guards', 'maxRun differs from options.melodyMaxRun / options.chordMaxRun');
+  const transposed = file.guards.transposed;
+  if (transposed && transposed.maxRun !== Math.max(0, options.melodyMaxRun - 1))
+    return formatError(
+      'guards.transposed.maxRun',
+      'is not options.melodyMaxRun − 1 (interval tokens: one fewer than notes)',
+    );
   return ok({
     options: { ...modelDefaults, ...options },
     harmony: chains.harmony,
     rhythm: chains.rhythm,
     pitch: {
       order: file.pitch.order,
-      weights: file.pitch.weights,
+      weights: { ...file.pitch.weights, memory: file.pitch.weights.memory ?? 0 },
       experts: Object.fromEntries(EXPERTS.map((e) => [e, chains[`pitch.experts.${e}`]])) as Record<
         ExpertName,
         VariableChain
@@ -226,7 +262,9 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
     guards: {
       melody: buildCorpusIndex(file.guards.melody.pieces, file.guards.melody.maxRun),
       chords: buildCorpusIndex(file.guards.chords.pieces, file.guards.chords.maxRun),
+      ...(transposed ? { transposed: buildCorpusIndex(transposed.pieces, transposed.maxRun) } : {}),
     },
     provenance: file.provenance,
+    ...(file.style ? { style: file.style } : {}),
   });
 }

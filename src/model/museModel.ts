@@ -1,6 +1,13 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
-import { buildCorpusIndex, type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+import {
+  buildCorpusIndex,
+  buildTransposedIndex,
+  type CorpusIndex,
+  DEFAULT_CHORD_MAX_RUN,
+  DEFAULT_MELODY_MAX_RUN,
+  intervalTokens,
+} from './guard';
 import { harmonyLine, trainHarmonyChain } from './harmonyModel';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import { mod12 } from './pitchExperts';
@@ -8,6 +15,7 @@ import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pit
 import { fitPitchWeights } from './pitchWeights';
 import { type Provenance, provenanceOf } from './provenance';
 import { trainRhythmChain } from './rhythmModel';
+import { type CorpusStyle, styleOf } from './style';
 
 /** What a model is trained with; every field is stored in the model file. */
 export interface ModelOptions {
@@ -40,9 +48,15 @@ export interface MuseModel {
   readonly rhythm: VariableChain;
   /** Melody pitch: four experts combined (pitchModel.ts). */
   readonly pitch: PitchModel;
-  /** The training pieces as guard tokens, for the originality guard and report. */
-  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex };
+  /**
+   * The training pieces as guard tokens, for the originality guard and report: melodies by scale
+   * degree and length, chords, and melodies by interval and lengths (transposed copies; absent
+   * in model files written before it existed).
+   */
+  readonly guards: { readonly melody: CorpusIndex; readonly chords: CorpusIndex; readonly transposed?: CorpusIndex };
   readonly provenance: Provenance;
+  /** What its corpus sounds like (meter, tempo, register, parts); absent in older model files. */
+  readonly style?: CorpusStyle;
 }
 
 /** How far {@link trainModel} has got: `done` of `total` steps, the last one finished named. */
@@ -99,8 +113,13 @@ export function trainModel(
       pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
       o.chordMaxRun,
     ),
+    transposed: buildTransposedIndex(
+      pieces.map((p, i) => ({ id: p.id, tokens: intervalTokens(lines[i].notes) })),
+      o.melodyMaxRun,
+    ),
   };
   step('originality guard');
+  const style = styleOf(pieces);
   return {
     options: o,
     harmony,
@@ -108,5 +127,6 @@ export function trainModel(
     pitch: { order: o.order, experts, weights },
     guards,
     provenance: provenanceOf(pieces),
+    ...(style ? { style } : {}),
   };
 }

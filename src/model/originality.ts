@@ -204,3 +204,28 @@ export function originalityReport(
     relaxed: options.relaxed ?? 0,
   };
 }
+
+/**
+ * The originality report on transposed copies, counted in notes like the melody's: the sequence
+ * is the melody's interval tokens (guard.ts), and n notes copied are n − 1 tokens copied, so every
+ * length and n here is one more than the tokens'.
+ *
+ * @example
+ * transposedReport(model.guards.transposed, tokens).longestCopy.length; // => at most L notes with the guard on
+ */
+export function transposedReport(
+  index: CorpusIndex,
+  intervals: readonly string[],
+  options: Partial<Pick<OriginalityOptions, 'closest' | 'relaxed'>> = {},
+): OriginalityReport {
+  const notes = index.maxRun + 1;
+  const ngrams = Array.from({ length: Math.max(6, notes + 1) - 2 }, (_, i) => i + 2);
+  const r = originalityReport(index, intervals, { ...options, ngrams, closestN: 3 });
+  return {
+    ...r,
+    tokens: intervals.length,
+    maxRun: notes,
+    longestCopy: { ...r.longestCopy, length: r.longestCopy.length > 0 ? r.longestCopy.length + 1 : 0 },
+    novelty: r.novelty.map((row) => ({ ...row, n: row.n + 1 })),
+  };
+}

@@ -2,6 +2,7 @@ import { START } from './chain';
 import type { ChordContext, MelodyLine } from './melodyLine';
 import type { MetricStrength, Units } from './metric';
 import type { ModeFamily } from './modeFamily';
+import type { PieceMemory } from './pieceMemory';
 
 /*
  * A melody note's pitch is predicted by four experts, each a variable-order chain that sees the note
@@ -32,6 +33,8 @@ export const MAX_INTERVAL = 24;
  * nothing even when its key-relative pitches move by an octave.
  */
 export const REFERENCE_PITCH = 60;
+/** The longest context of the piece memory (pieceMemory.ts), in notes. */
+export const MEMORY_ORDER = 8;
 /** Candidates for a note: every pitch within {@link MAX_INTERVAL} of the previous one. */
 export const CANDIDATES = 2 * MAX_INTERVAL + 1;
 
@@ -54,6 +57,8 @@ export interface PitchSituation {
   readonly strength: MetricStrength;
   readonly chord: ChordContext | null;
   readonly family: ModeFamily;
+  /** What the piece itself played before this note (the short-term model); none when undefined. */
+  readonly memory?: PieceMemory;
 }
 
 export const mod12 = (n: number): number => ((n % 12) + 12) % 12;
@@ -71,8 +76,15 @@ export function expertVocabulary(name: ExpertName): string[] {
 /** Longest context of an expert whose history holds `order` notes. */
 export const expertOrder = (name: ExpertName, order: number): number => (name === 'harmony' ? 3 : order + 1);
 
-/** The trie depth at which an expert uses at most `order` previous notes (features stay in). */
-export function expertDepth(name: ExpertName, order: number): number {
+/** The experts and the piece memory: what the pitch model weighs. */
+export type WeightName = ExpertName | 'memory';
+
+/**
+ * The trie depth at which an expert uses at most `order` previous notes (features stay in); for
+ * the piece memory, its context in notes (twice the order: a tune's figures are long).
+ */
+export function expertDepth(name: WeightName, order: number): number {
+  if (name === 'memory') return Math.min(MEMORY_ORDER, 2 * order);
   if (name === 'harmony') return order === 0 ? 2 : 3;
   if (name === 'tonal') return order === 0 ? 0 : order + 1;
   return order + 1;

@@ -18,6 +18,7 @@ import {
   MAX_INTERVAL,
   type PitchSituation,
   pitchSituations,
+  type WeightName,
 } from './pitchExperts';
 
 /*
@@ -29,6 +30,8 @@ import {
  *   P(pitch) ∝ Π_e ( P_e(token_e(pitch)) / m_e(token_e(pitch)) )^w_e
  *
  * with weights w_e ≥ 0 fitted to held-out data (pitchWeights.ts). An abstaining expert contributes 1.
+ * The piece memory (pieceMemory.ts: what this piece played so far) joins as one more factor
+ * P_memory(interval)^w_memory where the situation carries it.
  */
 
 /** The trained pitch experts and their weights. */
@@ -36,15 +39,17 @@ export interface PitchModel {
   /** Previous notes each expert's history holds. */
   readonly order: number;
   readonly experts: Readonly<Record<ExpertName, VariableChain>>;
-  readonly weights: Readonly<Record<ExpertName, number>>;
+  /** The experts' weights and the piece memory's (0: a model trained before it had one). */
+  readonly weights: Readonly<Record<WeightName, number>>;
 }
 
 /** Weights fitted on the Nottingham folk tunes: used when a corpus is too small to fit its own. */
-export const DEFAULT_PITCH_WEIGHTS: Readonly<Record<ExpertName, number>> = {
+export const DEFAULT_PITCH_WEIGHTS: Readonly<Record<WeightName, number>> = {
   contour: 0.41,
   tonal: 0.27,
   scale: 0.23,
   harmony: 0.44,
+  memory: 0.5,
 };
 
 /** Trains the four experts on melodies, each with `order` previous notes. */
@@ -141,7 +146,7 @@ export function expertLogits(
 export function pitchDistribution(
   model: PitchModel,
   s: PitchSituation,
-  depthOf: (name: ExpertName) => number = (name) => expertDepth(name, model.order),
+  depthOf: (name: WeightName) => number = (name) => expertDepth(name, model.order),
   out: Float64Array = new Float64Array(CANDIDATES),
 ): Float64Array {
   out.fill(0);
@@ -150,6 +155,11 @@ export function pitchDistribution(
     const w = model.weights[name];
     if (w === 0) continue;
     expertLogits(model.experts[name], name, s, model.order, depthOf(name), logits);
+    for (let i = 0; i < CANDIDATES; i++) out[i] += w * logits[i];
+  }
+  const w = model.weights.memory;
+  if (s.memory && s.previous !== null && w > 0) {
+    s.memory.logits(s.units, depthOf('memory'), logits);
     for (let i = 0; i < CANDIDATES; i++) out[i] += w * logits[i];
   }
   return softmaxInPlace(out);

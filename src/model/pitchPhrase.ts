@@ -1,23 +1,26 @@
 import { type Meter, ok, type Result, type Rng } from '../core';
 import { compileConstraints } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { type CorpusIndex, guardOf } from './guard';
+import type { CorpusIndex } from './guard';
+import { type MelodicShape, recoverLeap, shapeOnBeat } from './melodicShape';
 import type { ChordContext } from './melodyLine';
 import { metricStrength, type Units } from './metric';
 import type { ModeFamily } from './modeFamily';
 import { modelMemo, rowBudget } from './modelMemo';
+import type { PieceMemory } from './pieceMemory';
 import {
   basePitch,
   CANDIDATES,
   clampInterval,
-  type ExpertName,
   type HistoryNote,
   MAX_INTERVAL,
   mod12,
   type PitchSituation,
   PROJECTION_DEPTH,
   REFERENCE_PITCH,
+  type WeightName,
 } from './pitchExperts';
+import { phraseGuard } from './pitchGuard';
 import { type PitchModel, pitchDistribution } from './pitchModel';
 import type { Allowed, ConstraintError, StepModel } from './stepModel';
 
@@ -41,12 +44,23 @@ export interface PitchRequest {
   /** Per slot: may this key-relative pitch sound here? (scale, cadence, fixed notes). */
   allowed: (slot: number, pitch: number) => boolean;
   temperature?: number;
-  /** Guard tokens before the phrase, and the index to check against; no guard when undefined. */
-  guard?: { index: CorpusIndex; context: readonly string[] };
+  /**
+   * Guard tokens before the phrase, and the index to check against; with `transposed`, also the
+   * interval index (transposed copies), read across the seam from `previous`; with `follow`, the
+   * first notes of the phrase that comes next when it is written already (key-relative pitch and
+   * length), so runs across that seam are checked too. No guard when undefined.
+   */
+  guard?: {
+    index: CorpusIndex;
+    context: readonly string[];
+    transposed?: CorpusIndex;
+    follow?: readonly { pitch: number; units: Units }[];
+  };
+  /** Craft the sampler adds to the model (leap recovery); none when undefined. */
+  shape?: MelodicShape;
+  /** What the piece played before the phrase (the piece memory); none when undefined. */
+  memory?: PieceMemory;
 }
-
-/** The guard token of a note: scale degree and length. */
-export const noteGuardToken = (pitch: number, units: Units): string => `${mod12(pitch)}|${units}`;
 
 /**
  * The pitch model as a StepModel on a note-by-note axis whose tokens are the pitches low…high: the
@@ -55,9 +69,13 @@ export const noteGuardToken = (pitch: number, units: Units): string => `${mod12(
  */
 export function pitchStepModel(
   model: PitchModel,
-  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous'>,
-): StepModel {
-  const { slots, low, high, previous } = request;
+  request: Pick<PitchRequest, 'slots' | 'meter' | 'family' | 'low' | 'high' | 'previous' | 'shape' | 'memory'>,
+): StepModel & {
+  /** The piece memory having heard the phrase's tokens (all of them): what the next phrase continues from. */
+  memoryAfter(tokens: readonly number[]): PieceMemory | undefined;
+} {
+  const { slots, low, high, previous, shape } = request;
+  const memoryAt = phraseMemory(request, low);
   const size = Math.max(0, high - low + 1);
   const buffer = new Float64Array(CANDIDATES);
   const situation = (i: number, notes: readonly { pitch: number; units: Units }[]) =>
@@ -71,6 +89,7 @@ export function pitchStepModel(
   };
   const projection = projectionOf(model, request);
   return {
+    memoryAfter: (tokens) => memoryAt(tokens),
     size,
     span: () => 1,
     projected: (i, prev, out) => {
@@ -84,13 +103,59 @@ export function pitchStepModel(
       for (let j = Math.max(0, history.length - model.order - 1); j < history.length; j++)
         notes.push({ pitch: low + history[j], units: slots[j].units });
       const before = Math.max(0, model.order + 1 - notes.length);
-      const s = situation(i, [...previous.slice(Math.max(0, previous.length - before)), ...notes]);
+      const all = [...previous.slice(Math.max(0, previous.length - before)), ...notes];
+      const s = { ...situation(i, all), memory: memoryAt(history) };
       spread(basePitch(s), pitchDistribution(model, s, undefined, buffer), out);
+      if (shape) shapeOnBeat(out, low, s.strength === 'D' || s.strength === 'B', slots[i].chord?.tones, shape);
     },
+    reweigh: shape
+      ? (_, history, candidates, logWeights) => {
+          const last = history.length > 0 ? low + history[history.length - 1] : previous[previous.length - 1]?.pitch;
+          const before =
+            history.length > 1
+              ? low + history[history.length - 2]
+              : history.length === 1
+                ? previous[previous.length - 1]?.pitch
+                : previous[previous.length - 2]?.pitch;
+          recoverLeap(candidates, logWeights, low, before, last, shape);
+        }
+      : undefined,
   };
 }
 
-const projectionDepth = (name: ExpertName) => PROJECTION_DEPTH[name];
+/**
+ * The piece memory after the phrase's notes so far (`history`, tokens from `low`): one memory per
+ * phrase, hearing each note once as the sampler goes forward (started again should it be asked
+ * about another history).
+ */
+function phraseMemory(
+  request: Pick<PitchRequest, 'slots' | 'previous' | 'memory'>,
+  low: number,
+): (history: readonly number[]) => PieceMemory | undefined {
+  const { memory, slots, previous } = request;
+  if (!memory) return () => undefined;
+  let local = memory.child();
+  const heard: number[] = [];
+  return (history) => {
+    let same = heard.length <= history.length;
+    for (let j = 0; same && j < heard.length; j++) same = heard[j] === history[j];
+    if (!same) {
+      local = memory.child();
+      heard.length = 0;
+    }
+    while (heard.length < history.length) {
+      const j = heard.length;
+      const before = j > 0 ? low + history[j - 1] : previous[previous.length - 1]?.pitch;
+      const pitch = low + history[j];
+      local.observe(before === undefined ? null : pitch - before, slots[j].units);
+      heard.push(history[j]);
+    }
+    return local;
+  };
+}
+
+/** The projection reads the experts only: the piece memory changes with every note. */
+const projectionDepth = (name: WeightName) => (name === 'memory' ? 0 : PROJECTION_DEPTH[name]);
 
 /** The situation of slot `i` after `notes` (key-relative pitches, oldest first). */
 function pitchSituation(
@@ -160,28 +225,12 @@ function projectionOf(
   };
 }
 
-/** The guard of a pitch phrase: forbids a pitch that would complete a copied run of L + 1 notes. */
-export function pitchGuard(
-  request: Pick<PitchRequest, 'slots' | 'low' | 'high' | 'guard'>,
-): ((history: readonly number[], token: number) => boolean) | undefined {
-  const { guard, slots, low } = request;
-  if (!guard) return undefined;
-  // Each (slot, pitch) is named once: the look-ahead asks about the same ones again and again.
-  const size = Math.max(0, request.high - low + 1);
-  const names = new Array<string | undefined>(slots.length * size).fill(undefined);
-  return guardOf(guard.index, guard.context, (j, t) => {
-    const i = j * size + t;
-    names[i] ??= noteGuardToken(low + t, slots[j].units);
-    return names[i];
-  });
-}
-
 /** Chooses the pitches of a phrase whose rhythm and harmony are known: constraints compiled, guard on. */
 export function generatePitches(
   model: PitchModel,
   request: PitchRequest,
   rng: Rng,
-): Result<{ pitches: number[]; relaxed: number }, ConstraintError> {
+): Result<{ pitches: number[]; relaxed: number; memory: PieceMemory | undefined }, ConstraintError> {
   const { slots, low } = request;
   const step = pitchStepModel(model, request);
   const constraint: Allowed = (i, t) => request.allowed(i, low + t);
@@ -189,7 +238,11 @@ export function generatePitches(
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,
-    forbids: pitchGuard(request),
+    forbids: phraseGuard(request),
   });
-  return ok({ pitches: sampled.tokens.map((t) => low + t), relaxed: sampled.relaxed.length });
+  return ok({
+    pitches: sampled.tokens.map((t) => low + t),
+    relaxed: sampled.relaxed.length,
+    memory: step.memoryAfter(sampled.tokens)?.compact(),
+  });
 }

@@ -1,13 +1,14 @@
 import type { MelodyLine } from './melodyLine';
+import { PieceMemory } from './pieceMemory';
 import {
   basePitch,
   CANDIDATES,
   clampInterval,
   EXPERTS,
-  type ExpertName,
   expertDepth,
   MAX_INTERVAL,
   pitchSituations,
+  type WeightName,
 } from './pitchExperts';
 import { DEFAULT_PITCH_WEIGHTS, expertLogits, trainPitchExperts } from './pitchModel';
 
@@ -17,7 +18,11 @@ import { DEFAULT_PITCH_WEIGHTS, expertLogits, trainPitchExperts } from './pitchM
  * out-of-fold predictions. The cross-entropy of a log-linear combination is convex in its weights
  * (a log-sum-exp of linear functions minus a linear one), so a few projected Newton steps find the
  * optimum: gradient E_P[L_e] − L_e(truth), Hessian Cov_P(L_e, L_f), with L_e an expert's logits.
+ * The piece memory is one more column: it learns from the held-out melody itself, note by note.
  */
+
+/** The columns of the fit: the four experts, then the piece memory. */
+const WEIGHTS: readonly WeightName[] = [...EXPERTS, 'memory'];
 
 /** One held-out note: each expert's logits over the candidates, and the index of the true pitch. */
 interface Row {
@@ -40,7 +45,7 @@ export function fitPitchWeights(
   lines: readonly MelodyLine[],
   order: number,
   options: Partial<FitOptions> = {},
-): Record<ExpertName, number> {
+): Record<WeightName, number> {
   const folds = options.folds ?? 5;
   if (lines.length < 2 * folds) return { ...DEFAULT_PITCH_WEIGHTS };
   const total = lines.reduce((n, l) => n + l.notes.length, 0);
@@ -53,23 +58,27 @@ export function fitPitchWeights(
       order,
     );
     for (const line of lines.filter((_, i) => i % folds === f)) {
+      const memory = new PieceMemory();
       pitchSituations(line, order).forEach((s, j) => {
-        if (counter++ % stride !== 0) return;
         const interval = line.notes[j].pitch - basePitch(s);
-        if (Math.abs(interval) > MAX_INTERVAL) return;
-        const logits = EXPERTS.map((name) =>
-          expertLogits(experts[name], name, s, order, expertDepth(name, order), new Float64Array(CANDIDATES)),
-        );
-        rows.push({ logits, truth: clampInterval(interval) + MAX_INTERVAL });
+        const keep = counter++ % stride === 0 && Math.abs(interval) <= MAX_INTERVAL && s.previous !== null;
+        if (keep) {
+          const logits = EXPERTS.map((name) =>
+            expertLogits(experts[name], name, s, order, expertDepth(name, order), new Float64Array(CANDIDATES)),
+          );
+          logits.push(memory.logits(s.units, expertDepth('memory', order), new Float64Array(CANDIDATES)));
+          rows.push({ logits, truth: clampInterval(interval) + MAX_INTERVAL });
+        }
+        memory.observe(s.previous === null ? null : interval, s.units);
       });
     }
     options.onFold?.(f + 1, folds);
   }
   const w = newtonFit(
     rows,
-    EXPERTS.map((name) => DEFAULT_PITCH_WEIGHTS[name]),
+    WEIGHTS.map((name) => DEFAULT_PITCH_WEIGHTS[name]),
   );
-  return { contour: w[0], tonal: w[1], scale: w[2], harmony: w[3] };
+  return Object.fromEntries(WEIGHTS.map((name, i) => [name, w[i]])) as Record<WeightName, number>;
 }
 
 /** Mean cross-entropy (nats) of the rows under weights `w`, with its gradient and Hessian. */

@@ -3,7 +3,7 @@ import type { VariableChain } from './chain';
 import { chainDistribution, vocabularyOf } from './chainQuery';
 import { compileStart, compileSuffix } from './compile';
 import { sampleCompiled } from './constrainedSample';
-import { barUnits, beatUnits, type Units } from './metric';
+import { barPositionToken, barUnits, beatUnits, type Units } from './metric';
 import { modelMemo, modelTable, modelValue, rowBudget } from './modelMemo';
 import { parseRhythmToken, rhythmContext, rhythmDepth } from './rhythmModel';
 import { type Allowed, allOf, boundaryAt, type ConstraintError, fixedAt, type StepModel } from './stepModel';
@@ -14,8 +14,13 @@ export interface RhythmRequest {
   meter: Meter;
   /** Rhythm tokens before the phrase, oldest first. */
   context: readonly string[];
-  /** End on a note of at least a beat on the last downbeat, rests after it (default true). */
+  /** A note of at least a beat on the last downbeat: the cadence note. */
   cadence: boolean;
+  /**
+   * Notes may follow the cadence note in its bar, leading into the next phrase (an upbeat), as
+   * the corpus has them; false: rests after it, the phrase closes (default false).
+   */
+  pickup?: boolean;
   /** Onsets (units from the phrase start) where a note must begin. */
   onsets: readonly Units[];
   temperature?: number;
@@ -69,6 +74,41 @@ export function rhythmStepModel(
   };
 }
 
+/** A duration played less often than this share of the time at a place in the bar is the corpus's exception, not its idiom. */
+const RARE = 0.02;
+
+/**
+ * The durations the corpus played at each place in a bar of `meter` (its counts after the
+ * bar-position context alone): a unary constraint keeping a phrase to the corpus's own rhythmic
+ * vocabulary. A place the corpus never had a note or rest on allows every token.
+ */
+function seenInBar(chain: VariableChain, meter: Meter, size: number): Allowed {
+  const bar = barUnits(meter);
+  return modelValue(chain, `rhythm seen in ${meter[0]}/${meter[1]}`, () => {
+    const seen: (Uint8Array | null)[] = [];
+    for (let pos = 0; pos < bar; pos++) {
+      const id = chain.ids.get(barPositionToken(pos, meter));
+      const node = id === undefined ? -1 : chain.trie.edges.get(0, id);
+      if (node < 0) {
+        seen.push(null);
+        continue;
+      }
+      const row = new Uint8Array(size);
+      const { raw } = chain.trie;
+      const least = Math.max(2, RARE * raw.total[node]);
+      for (let i = raw.start[node]; i < raw.start[node + 1]; i++) {
+        const w = chain.vocabIndex[raw.token[i]];
+        if (w >= 0 && raw.count[i] >= least) row[w] = 1;
+      }
+      seen.push(row);
+    }
+    return (pos: number, t: number) => {
+      const row = seen[((pos % bar) + bar) % bar];
+      return row === null || row[t] === 1;
+    };
+  });
+}
+
 /**
  * Samples the rhythm of a phrase on a time axis of units: exactly `bars` bars, beginning with a
  * note on the downbeat, the cadence note and the requested onsets guaranteed.
@@ -85,29 +125,37 @@ export function generateRhythm(
   const bar = barUnits(meter);
   const length = request.bars * bar;
   const isNote = (t: number) => parsed[t] !== null && !parsed[t]?.rest;
-  const constraints = (): Allowed => {
+  const pickup = request.pickup ?? false;
+  const constraints = (idiomatic: boolean): Allowed => {
     const all: Allowed[] = [fixedAt(0, isNote)];
+    if (idiomatic) all.push(seenInBar(chain, meter, step.size));
     if (request.cadence && request.bars > 0) {
       const last = length - bar;
       const beat = beatUnits(meter);
       all.push(
         boundaryAt(step, last),
         fixedAt(last, (t) => isNote(t) && (parsed[t]?.units ?? 0) >= beat),
-        (p, t) => p <= last || !isNote(t),
       );
+      if (!pickup) all.push((p, t) => p <= last || !isNote(t));
     }
     for (const at of request.onsets) all.push(boundaryAt(step, at), fixedAt(at, isNote));
     return allOf(...all);
   };
   // Everything but the first position is the same for every phrase of these bars, cadence and
-  // onsets: compiled once per model (compile.ts, CompiledSuffix).
-  const key = `${request.bars}|${request.cadence}|${[...request.onsets].sort((a, b) => a - b).join(',')}`;
-  const suffix = modelMemo<string, ReturnType<typeof compileSuffix>>(
+  // onsets: compiled once per model (compile.ts, CompiledSuffix). Durations the corpus never
+  // played at a place in the bar are left out, unless nothing else fills the phrase.
+  const key = `${request.bars}|${request.cadence}|${pickup}|${[...request.onsets].sort((a, b) => a - b).join(',')}`;
+  const memo = modelMemo<string, ReturnType<typeof compileSuffix>>(
     chain,
     `rhythm phrases ${meter[0]}/${meter[1]} ${order}`,
     64,
-  ).get(key, () => compileSuffix(step, length, constraints()));
-  const compiled = suffix.ok ? compileStart(suffix.value, step) : suffix;
+  );
+  const idiomatic = memo.get(`${key}|idiomatic`, () => compileSuffix(step, length, constraints(true)));
+  let compiled = idiomatic.ok ? compileStart(idiomatic.value, step) : idiomatic;
+  if (!compiled.ok) {
+    const any = memo.get(key, () => compileSuffix(step, length, constraints(false)));
+    compiled = any.ok ? compileStart(any.value, step) : any;
+  }
   if (!compiled.ok) return compiled;
   const sampled = sampleCompiled(compiled.value, rng, { temperature: request.temperature });
   return ok({

@@ -22,6 +22,12 @@ export interface StepModel {
   projected(position: number, previous: number, out: Float64Array): ArrayLike<number>;
   /** The full model P(t | everything before, position) into `out`; `history` holds this phrase's tokens so far. */
   full(position: number, history: readonly number[], out: Float64Array): void;
+  /**
+   * Craft applied to the choice itself, after the constraints' look-ahead has weighed it (a rule
+   * the drawn token must honour that often, whatever the look-ahead prefers): may change the log
+   * weights of `candidates` (the feasible tokens at `position`) in place. Optional.
+   */
+  reweigh?(position: number, history: readonly number[], candidates: readonly number[], logWeights: number[]): void;
 }
 
 /** A unary constraint: may token `token` start at `position`? Position and token only — that is what keeps compilation exact. */

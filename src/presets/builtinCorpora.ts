@@ -10,6 +10,9 @@ import { type Corpus, parseCorpus } from '../corpus';
  */
 const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
+  ballads: () => import('../../presets/corpora/ballads.json'),
+  reels: () => import('../../presets/corpora/reels.json'),
+  nocturnes: () => import('../../presets/corpora/nocturnes.json'),
   'folk-jigs': () => import('../../presets/corpora/folk-jigs.json'),
   'lofi-jazz': () => import('../../presets/corpora/lofi-jazz.json'),
   chorales: () => import('../../presets/corpora/chorales.json'),

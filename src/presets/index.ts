@@ -8,6 +8,7 @@ export * from './files';
 export * from './generate';
 export * from './history';
 export * from './melodyIn';
+export * from './modelPreset';
 export * from './presetFile';
 export * from './recipe';
 export * from './schema';

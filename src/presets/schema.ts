@@ -70,7 +70,12 @@ export const presetSchema = z.strictObject({
     /** The originality limit L: no run of more than L melody notes copied from one training piece. */
     maxRun: z.number().int().min(2).max(32).optional(),
   }),
-  melody: z.strictObject({ ...part, chordToneBias: z.number().min(1).max(10) }),
+  melody: z.strictObject({
+    ...part,
+    chordToneBias: z.number().min(1).max(10),
+    /** The widest span of one piece's melody in semitones (default 19): a window in the middle of low–high. */
+    ambitus: z.number().int().min(5).max(60).optional(),
+  }),
   chords: z.strictObject({
     ...part,
     pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']),

@@ -7,12 +7,14 @@ import {
   builtinPresets,
   type FullRecipe,
   fillRecipe,
+  findPreset,
   type Generated,
   generate,
   LIMITS,
   midiFileName,
   midiOf,
   type Preset,
+  presetForModel,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
 import { BlendControls } from './blendControls';
@@ -79,6 +81,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   let midi: { port: MidiPort | undefined; builtIn: boolean } = { port: undefined, builtIn: true };
   /** A model of the user's (the Model select) instead of the preset's own corpus. */
   let userModel: { model: MuseModel; name: string } | undefined;
+  /** The preset chosen before the user's model fitted its own, to return to without the model. */
+  let beforeModel: string | undefined;
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -337,7 +341,17 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     useModel(choice) {
       userModel = choice;
       generation.lockMaxRun(choice?.model.options.melodyMaxRun);
-      update();
+      // A model of the user's composes in its corpus's manner: the preset fitted to it joins the
+      // Preset select and is chosen; back to the preset's own corpus, the preset chosen before returns.
+      const fitted = choice && presetForModel(choice.model, choice.name);
+      const next = fitted ? fitted.name : beforeModel;
+      if (fitted && !findPreset(fitted.name)) panel.receive(fitted);
+      if (fitted) beforeModel ??= preset.value;
+      else beforeModel = undefined;
+      if (next && next !== preset.value && library.resolve(next)) {
+        preset.value = next;
+        preset.dispatchEvent(new Event('change'));
+      } else update();
     },
   };
 }

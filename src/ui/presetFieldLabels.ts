@@ -39,6 +39,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   release: N_('Release'),
   volume: N_('Volume'),
   chordToneBias: N_('Chord tone bias'),
+  ambitus: N_('Ambitus'),
   pattern: N_('Pattern'),
   voicing: N_('Voicing'),
   style: N_('Style'),

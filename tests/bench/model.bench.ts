@@ -6,7 +6,8 @@ import { chordContextOf, melodyLine } from '../../src/model/melodyLine';
 import { generateMelodyPhrase } from '../../src/model/melodyPhrase';
 import { barUnits } from '../../src/model/metric';
 import { type MuseModel, melodyGuardTokens, trainModel } from '../../src/model/museModel';
-import { pitchGuard, pitchStepModel } from '../../src/model/pitchPhrase';
+import { phraseGuard } from '../../src/model/pitchGuard';
+import { pitchStepModel } from '../../src/model/pitchPhrase';
 import { parseRhythmToken } from '../../src/model/rhythmModel';
 import { rhythmStepModel } from '../../src/model/rhythmPhrase';
 import { builtinCorpus } from '../../src/presets/builtin';
@@ -91,7 +92,10 @@ function melody(model: MuseModel, rng: Rng, guard: boolean, constrained: boolean
     }));
   const request = { slots, meter, family: 'M' as const, low: 60, high: 84, previous: [] };
   const pitchGuardFn = guard
-    ? pitchGuard({ ...request, guard: { index: model.guards.melody, context: [] } })
+    ? phraseGuard({
+        ...request,
+        guard: { index: model.guards.melody, context: [], transposed: model.guards.transposed },
+      })
     : undefined;
   return sampleForward(pitchStepModel(model.pitch, request), slots.length, rng, { forbids: pitchGuardFn }).tokens
     .length;

@@ -12,7 +12,18 @@ interface MuseWindow {
 }
 
 /** The corpus chunks of the build, named after the corpora (presets/corpora/*.json). */
-const CORPORA = ['songbook', 'folk-jigs', 'lofi-jazz', 'chorales', 'ambient', 'waltzes', 'chiptune'];
+const CORPORA = [
+  'songbook',
+  'ballads',
+  'reels',
+  'nocturnes',
+  'folk-jigs',
+  'lofi-jazz',
+  'chorales',
+  'ambient',
+  'waltzes',
+  'chiptune',
+];
 const corpusOf = (url: string) => CORPORA.find((name) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(url));
 
 describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () => {
@@ -41,15 +52,15 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
   it('fetches only the corpus of the first piece at start', async () => {
     await expect.poll(async () => (await recipe())?.preset).toBe('pop-ballad');
     await page.waitForLoadState('networkidle');
-    expect(fetched).toEqual(['songbook']);
+    expect(fetched).toEqual(['ballads']);
     expect(await page.evaluate(() => (window as unknown as MuseWindow).muse.corpora())).toEqual({
-      loaded: ['songbook'],
+      loaded: ['ballads'],
       loading: undefined,
     });
-    // Another preset on the same corpus needs nothing new.
+    // Another preset needs its own corpus, and only that.
     await presetSelect().selectOption('folk-dance');
     await expect.poll(async () => (await recipe())?.preset).toBe('folk-dance');
-    expect(fetched).toEqual(['songbook']);
+    expect(fetched).toEqual(['ballads', 'reels']);
     expect(app.problems).toEqual([]);
   });
 
@@ -72,7 +83,7 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
     await expect.poll(async () => (await recipe())?.preset).toBe('folk-jig');
     await page.unroute(/\/assets\/folk-jigs-[\w-]+\.js$/, hold);
     expect(await status()).not.toMatch(/Loading/);
-    expect(fetched).toEqual(['songbook', 'folk-jigs']);
+    expect(fetched).toEqual(['ballads', 'reels', 'folk-jigs']);
     expect(app.problems).toEqual([]);
   });
 
@@ -90,7 +101,7 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
     const other = await (await app.browser.newContext()).newPage();
     const corpora = () => other.evaluate(() => (window as unknown as MuseWindow).muse.corpora());
     await other.goto(`${app.url}#v=1&preset=folk-dance&seed=1&__proto__=x`);
-    await expect.poll(async () => (await corpora()).loaded).toEqual(['songbook']);
+    await expect.poll(async () => (await corpora()).loaded).toEqual(['ballads']);
     await expect
       .poll(() => other.evaluate(() => (window as unknown as MuseWindow).muse.recipe()?.preset))
       .toBe('pop-ballad');

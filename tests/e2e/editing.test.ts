@@ -217,7 +217,7 @@ describe.skipIf(!chromiumAvailable())(
         )
         .toEqual({ corpus: 'folk-jigs', weight: 0.5 });
       expect(await muse(page, (m) => m.piece())).not.toEqual(before);
-      await expect.poll(() => page.locator('#blend-lean').textContent()).toMatch(/bars 1–4 (songbook|folk-jigs) \d+ %/);
+      await expect.poll(() => page.locator('#blend-lean').textContent()).toMatch(/bars 1–4 (reels|folk-jigs) \d+ %/);
       await page.getByRole('button', { name: 'Copy share link' }).click();
       expect(await page.locator('#share-link').inputValue()).toMatch(/[#&]b=folk-jigs\.50/);
       expect(app.problems).toEqual([]);

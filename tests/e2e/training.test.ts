@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/corpus/importFile';
 import { parseModel, serializeModel, trainModel } from '../../src/model';
-import { generate } from '../../src/presets';
+import { generate, modelPresetName, presetForModel } from '../../src/presets';
 import { trainingOrder } from '../../src/ui/trainPanel';
 import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
 import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
@@ -146,7 +146,10 @@ describe.skipIf(!run)('training a model in the page', () => {
     ).toBe(`${NAME} — order 4, L 6`);
     const model = await modelNow();
     expect(model).toMatchObject({ name: NAME, user: true, pieces: COUNT });
-    expect(await recipeNow()).toEqual(recipe);
+    // The preset fitted to the model's corpus is chosen; the seed stays.
+    const fittedRecipe = await recipeNow();
+    expect(fittedRecipe).toMatchObject({ preset: modelPresetName(NAME), seed: recipe?.seed });
+    expect(await page.getByRole('combobox', { name: 'Preset', exact: true }).inputValue()).toBe(modelPresetName(NAME));
     const fromModel = await pieceNow();
     expect(fromModel).not.toEqual(presetPiece);
     expect(await page.locator('#status').textContent()).toContain(`Composed from your model "${NAME}".`);
@@ -160,7 +163,11 @@ describe.skipIf(!run)('training a model in the page', () => {
     const inNode = parseModel(JSON.stringify(serializeModel(trainModel(pieces, { order: 4, melodyMaxRun: 6 }))));
     if (!inNode.ok || !recipe) throw new Error('no model in Node');
     expect(model?.contentHash).toBe(inNode.value.provenance.contentHash);
-    const expected = generate(recipe, { model: { model: inNode.value, name: NAME } });
+    if (!fittedRecipe) throw new Error('no recipe on the page');
+    const expected = generate(fittedRecipe, {
+      model: { model: inNode.value, name: NAME },
+      preset: presetForModel(inNode.value, NAME),
+    });
     if (!expected.ok) throw new Error(expected.error.message);
     expect(fromModel).toEqual(JSON.parse(JSON.stringify(expected.value.piece)));
 

@@ -14,9 +14,10 @@ import {
 import { muse } from '../helpers/cli';
 
 const preset = findPreset('folk-dance');
-const songbook = builtinCorpus('songbook');
+// folk-dance's own corpus (the reels), blended with the jigs.
+const own = preset && builtinCorpus(preset.corpus);
 const jigs = builtinCorpus('folk-jigs');
-if (!preset || !songbook || !jigs) throw new Error('folk-dance, songbook or folk-jigs missing');
+if (!preset || !own || !jigs) throw new Error('folk-dance, its corpus or folk-jigs missing');
 
 describe('Blend', () => {
   it('counts each corpus as its weight asks, whatever the sizes', () => {
@@ -29,7 +30,7 @@ describe('Blend', () => {
 
   it("mixes the chains' probabilities by the weight: the more of B, the better B's music is predicted", () => {
     const bits = (w: number) => {
-      const m = w === 0 ? modelFor(songbook, preset) : blendFor(songbook, jigs, w, preset);
+      const m = w === 0 ? modelFor(own, preset) : blendFor(own, jigs, w, preset);
       const e = evaluate(m, jigs.pieces.slice(0, 8), []);
       return e.bitsPerPitch + e.bitsPerDuration;
     };
@@ -37,7 +38,7 @@ describe('Blend', () => {
     expect(some).toBeLessThan(none);
     expect(most).toBeLessThan(some);
     // Negative control: a blend of weight 0 is the preset's own corpus, exactly.
-    const zero = evaluate(blendFor(songbook, jigs, 0, preset), jigs.pieces.slice(0, 8), []);
+    const zero = evaluate(blendFor(own, jigs, 0, preset), jigs.pieces.slice(0, 8), []);
     expect(zero.bitsPerPitch + zero.bitsPerDuration).toBeCloseTo(none, 9);
   });
 
@@ -55,17 +56,15 @@ describe('Blend', () => {
     expect(b.ok && b.value.piece).toEqual(a.value.piece);
     const provenance = JSON.parse(pieceJson(a.value)).provenance;
     expect(provenance.recipe.blend).toEqual({ corpus: 'folk-jigs', weight: 0.4 });
-    expect(provenance.model.corpus).toBe('songbook + folk-jigs (40 %)');
-    expect(provenance.model.pieces).toBe(songbook.pieces.length + jigs.pieces.length);
+    expect(provenance.model.corpus).toBe(`${own.name} + folk-jigs (40 %)`);
+    expect(provenance.model.pieces).toBe(own.pieces.length + jigs.pieces.length);
     // The originality guard indexes the pieces of both corpora.
     const ids = new Set(a.value.model.provenance.pieces.map((p) => p.id));
-    expect(songbook.pieces.every((p) => ids.has(p.id)) && jigs.pieces.every((p) => ids.has(p.id))).toBe(true);
+    expect(own.pieces.every((p) => ids.has(p.id)) && jigs.pieces.every((p) => ids.has(p.id))).toBe(true);
     expect(a.value.originality.melody.longestCopy.length).toBeLessThanOrEqual(a.value.model.options.melodyMaxRun);
     const leans = a.value.leans ?? [];
     expect(leans.length).toBe(8);
-    expect(leans.every((l) => ['songbook', 'folk-jigs'].includes(l.corpus) && l.share >= 0.5 && l.share <= 1)).toBe(
-      true,
-    );
+    expect(leans.every((l) => [own.name, 'folk-jigs'].includes(l.corpus) && l.share >= 0.5 && l.share <= 1)).toBe(true);
   });
 
   it('refuses an unknown corpus or a weight out of range, in a recipe, a link and the CLI, naming the field', async () => {

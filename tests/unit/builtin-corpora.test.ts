@@ -14,21 +14,21 @@ async function freshPresets() {
 describe('built-in corpora loaded on demand', () => {
   it('generate with a corpus not loaded yet returns a clear typed error and does not throw', async () => {
     const presets = await freshPresets();
-    expect(presets.isBuiltinCorpusLoaded('songbook')).toBe(false);
-    expect(presets.builtinCorpus('songbook')).toBeUndefined();
+    expect(presets.isBuiltinCorpusLoaded('ballads')).toBe(false);
+    expect(presets.builtinCorpus('ballads')).toBeUndefined();
     const result = presets.generate({ preset: 'pop-ballad', seed: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ code: 'corpus-not-loaded', field: 'preset', corpus: 'songbook' });
-    expect(result.error.message).toMatch(/songbook corpus .* is not loaded yet/);
+    expect(result.error).toMatchObject({ code: 'corpus-not-loaded', field: 'preset', corpus: 'ballads' });
+    expect(result.error.message).toMatch(/ballads corpus .* is not loaded yet/);
   });
 
   it('loads one corpus and no other; then generate gives the same piece as with all loaded', async () => {
     const expected = all.generate({ preset: 'pop-ballad', seed: 7 });
     const presets = await freshPresets();
-    const loaded = await presets.loadBuiltinCorpus('songbook');
-    expect(loaded.ok && loaded.value.name).toBe('songbook');
-    expect(presets.builtinCorpusNames().filter(presets.isBuiltinCorpusLoaded)).toEqual(['songbook']);
+    const loaded = await presets.loadBuiltinCorpus('ballads');
+    expect(loaded.ok && loaded.value.name).toBe('ballads');
+    expect(presets.builtinCorpusNames().filter(presets.isBuiltinCorpusLoaded)).toEqual(['ballads']);
     const result = presets.generate({ preset: 'pop-ballad', seed: 7 });
     expect(result.ok && expected.ok).toBe(true);
     if (!result.ok || !expected.ok) return;

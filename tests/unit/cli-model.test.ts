@@ -35,16 +35,55 @@ describe('muse train, eval and generate --model', () => {
     expect(e.orders.map((o: { order: number }) => o.order)).toEqual([0, 1, 2, 3]);
   });
 
-  it('generates from the model with the default preset, the model hash in the provenance', async () => {
+  it('generates from the model with a preset fitted to its corpus, the model hash in the provenance', async () => {
     const out = join(dir, 'from-model.mid');
     const r = await muse('generate', '--model', model, '--seed', '2', '--out', out, '--json');
     expect(r.code).toBe(0);
     const g = JSON.parse(r.out);
-    expect(g.recipe.preset).toBe('pop-ballad');
+    // The songbook's own figures, counted here: its usual meter, median tempo and commonest key.
+    const pieces: { meter: number[]; tempo: number; key: string }[] = JSON.parse(readFileSync(SONGBOOK, 'utf8')).pieces;
+    const tempos = pieces.map((p) => p.tempo).sort((a, b) => a - b);
+    const count = (values: string[]) =>
+      values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<string, number>());
+    const commonest = (values: string[]) =>
+      [...count(values)].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    expect(g.recipe).toMatchObject({
+      preset: 'model-songbook-model',
+      meter: commonest(pieces.map((p) => p.meter.join('/')))
+        .split('/')
+        .map(Number),
+      tempo: Math.round((tempos[14] + tempos[15]) / 2),
+      key: commonest(pieces.map((p) => p.key)),
+    });
+    expect(g.tracks.map((t: { role: string }) => t.role)).not.toContain('drums');
     expect(g.originality.melody.longestCopy.length).toBeLessThanOrEqual(5);
-    const hash = JSON.parse(readFileSync(model, 'utf8')).provenance.contentHash;
-    expect(readFileSync(out).toString('latin1')).toContain(hash);
+    expect(g.originality.transposed.longestCopy.length).toBeLessThanOrEqual(5);
+    const midi = readFileSync(out).toString('latin1');
+    expect(midi).toContain(JSON.parse(readFileSync(model, 'utf8')).provenance.contentHash);
+    expect(midi).toContain('model-songbook-model');
   });
+
+  it('fits the preset to a jig corpus: 6/8 at its tempo; a named preset still wins', async () => {
+    const jigs = join(dir, 'jigs.json');
+    expect((await muse('train', 'presets/corpora/folk-jigs.json', '--out', jigs)).code).toBe(0);
+    const fitted = await muse('generate', '--model', jigs, '--seed', '3', '--out', join(dir, 'j.json'), '--json');
+    expect(fitted.code).toBe(0);
+    expect(JSON.parse(fitted.out).recipe).toMatchObject({ preset: 'model-jigs', meter: [6, 8], tempo: 164 });
+    // A planted fault: naming a preset gives that preset's meter, not the corpus's.
+    const named = await muse(
+      'generate',
+      '--model',
+      jigs,
+      '--preset',
+      'pop-ballad',
+      '--seed',
+      '3',
+      '--out',
+      join(dir, 'p.json'),
+      '--json',
+    );
+    expect(JSON.parse(named.out).recipe).toMatchObject({ preset: 'pop-ballad', meter: [4, 4] });
+  }, 60_000);
 
   it('refuses a model file that is malformed or of another version, with the reason', async () => {
     const bad = join(dir, 'bad.json');

@@ -2,11 +2,13 @@ import { Note } from 'tonal';
 import { describe, expect, it } from 'vitest';
 import { barTicks, createRng, type Meter } from '../../src/core';
 import { type CorpusPiece, type Mode, romanOf } from '../../src/corpus';
+import type { CorpusIndex } from '../../src/model/guard';
 import { generateHarmonyPhrase } from '../../src/model/harmonyPhrase';
 import { generateMelodyPhrase, type MelodyContext } from '../../src/model/melodyPhrase';
-import { trainModel } from '../../src/model/museModel';
-import { originalityReport } from '../../src/model/originality';
+import { type MuseModel, trainModel } from '../../src/model/museModel';
+import { originalityReport, transposedReport } from '../../src/model/originality';
 import { builtinCorpus } from '../../src/presets/builtin';
+import { transposedRuns, tuneLine } from '../helpers/transposedRuns';
 
 const pieces = builtinCorpus('songbook')?.pieces ?? [];
 const model = trainModel(pieces);
@@ -46,7 +48,7 @@ const meters: Meter[] = [
 ];
 
 /** Four chained phrases of a piece (so seams between phrases are checked too). */
-function generatePiece(seed: number, guard: boolean, temperature = 1) {
+function generatePiece(seed: number, guard: boolean, temperature = 1, using: MuseModel = model) {
   const rng = createRng(seed);
   const key = keys[seed % keys.length];
   const meter = meters[seed % meters.length];
@@ -55,11 +57,13 @@ function generatePiece(seed: number, guard: boolean, temperature = 1) {
   let context: MelodyContext | undefined;
   let chordContext: string[] = [];
   const melody: string[] = [];
+  const notes: { pitch: number; units: number }[] = [];
+  const intervals: string[] = [];
   const chords: string[] = [];
   let relaxed = 0;
   for (let phrase = 0; phrase < 4; phrase++) {
     const h = generateHarmonyPhrase(
-      model,
+      using,
       { bars: 4, mode, cadence: phrase % 2 ? 'authentic' : 'half', context: chordContext, guard, temperature },
       rng,
     );
@@ -67,28 +71,38 @@ function generatePiece(seed: number, guard: boolean, temperature = 1) {
     chordContext = [...chordContext, ...h.value.tokens];
     chords.push(...h.value.tokens);
     const m = generateMelodyPhrase(
-      model,
+      using,
       { bars: 4, meter, key, mode, chords: h.value.chords, low: 60, high: 84, context, guard, temperature },
       rng,
     );
     if (!m.ok) throw new Error(m.error.message);
     context = m.value.context;
     relaxed += m.value.relaxed + h.value.relaxed;
-    for (const n of m.value.notes) melody.push(`${pc(n.pitch - tonic)}|${n.duration / UNIT}`);
+    for (const n of m.value.notes) {
+      melody.push(`${pc(n.pitch - tonic)}|${n.duration / UNIT}`);
+      notes.push({ pitch: n.pitch, units: n.duration / UNIT });
+    }
+    intervals.push(...m.value.intervalTokens);
   }
-  return { melody, chords, relaxed };
+  return { melody, notes, intervals, chords, relaxed };
 }
 
 describe('originality guard (MaxOrder)', () => {
   const melodyGrams = gramSet(pieces.map(noteTokens), L + 1);
+  const transposedGrams = new Set(
+    pieces.flatMap((p) => transposedRuns(tuneLine(p.tracks.find((t) => t.role === 'melody')?.notes ?? []), L + 1)),
+  );
+  const transposedCopies = (notes: { pitch: number; units: number }[]) =>
+    transposedRuns(notes, L + 1).filter((r) => transposedGrams.has(r)).length;
   const chordGrams = gramSet(pieces.map(chordTokens), LC + 1);
 
-  it(`1000 generated phrases copy no run longer than L = ${L} notes and ${LC} chords (checked independently)`, () => {
+  it(`1000 generated phrases copy no run longer than L = ${L} notes (as written or transposed) and ${LC} chords (checked independently)`, () => {
     let relaxed = 0;
     for (let seed = 0; seed < 250; seed++) {
       const piece = generatePiece(seed, true);
       relaxed += piece.relaxed;
       expect(copies(piece.melody, melodyGrams, L + 1), `seed ${seed}`).toBe(0);
+      expect(transposedCopies(piece.notes), `seed ${seed}: a transposed copy`).toBe(0);
       expect(copies(piece.chords, chordGrams, LC + 1), `seed ${seed}`).toBe(0);
     }
     expect(relaxed).toBe(0);
@@ -98,6 +112,36 @@ describe('originality guard (MaxOrder)', () => {
     let copied = 0;
     for (let seed = 0; seed < 100; seed++) copied += copies(generatePiece(seed, false, 0.4).melody, melodyGrams, L + 1);
     expect(copied).toBeGreaterThan(0);
+  });
+
+  it('has transposed copies to guard against: with the exact guard alone, cautious sampling makes them', () => {
+    const exactOnly: MuseModel = { ...model, guards: { melody: model.guards.melody, chords: model.guards.chords } };
+    let transposed = 0;
+    let exact = 0;
+    for (let seed = 0; seed < 100; seed++) {
+      const piece = generatePiece(seed, true, 0.4, exactOnly);
+      transposed += transposedCopies(piece.notes);
+      exact += copies(piece.melody, melodyGrams, L + 1);
+    }
+    expect(exact).toBe(0);
+    expect(transposed).toBeGreaterThan(0);
+  });
+
+  it('reports the longest transposed copy in notes, as the independent runs find it', () => {
+    for (const seed of [3, 17, 40]) {
+      const piece = generatePiece(seed, true);
+      const report = transposedReport(model.guards.transposed as CorpusIndex, piece.intervals);
+      let longest = 0;
+      for (let n = 1; n <= L + 1; n++) {
+        const grams = new Set(
+          pieces.flatMap((p) => transposedRuns(tuneLine(p.tracks.find((t) => t.role === 'melody')?.notes ?? []), n)),
+        );
+        if (transposedRuns(piece.notes, n).some((r) => grams.has(r))) longest = n;
+      }
+      expect(report.maxRun).toBe(L);
+      expect(report.longestCopy.length, `seed ${seed}`).toBe(longest);
+      expect(pieces.some((p) => p.id === report.longestCopy.pieceId)).toBe(true);
+    }
   });
 
   it('reports the longest copied run, novel n-grams and the closest pieces', () => {

@@ -5,6 +5,7 @@
  * and imported reference pieces alike.
  */
 export * from './clashes';
+export * from './crossRelations';
 export * from './harmonicRhythm';
 export * from './inversions';
 export * from './measure';

@@ -1,5 +1,6 @@
 import type { CorpusPiece } from '../../corpus';
 import { measureClashes } from './clashes';
+import { crossRelations } from './crossRelations';
 import { type HarmonicRhythmMeasure, measureHarmonicRhythm } from './harmonicRhythm';
 import { measureInversions } from './inversions';
 import { type MelodyMeasure, measureMelody } from './melody';
@@ -24,6 +25,8 @@ export interface CraftMeasures {
   melody: MelodyMeasure;
   /** Phrases starting within a major sixth of where the one before ended. */
   phraseContinuity: Share;
+  /** Melody notes that are another version of a degree a sounding chord spells (F♮ over F♯m). */
+  crossRelations: Share;
   harmonicRhythm: HarmonicRhythmMeasure;
   swing: SwingMeasure;
 }
@@ -71,6 +74,7 @@ export function measureScore(
     clashesWithSevenths: clashes.withSevenths,
     melody: measureMelody(score),
     phraseContinuity: phraseContinuity(score),
+    crossRelations: crossRelations(score),
     harmonicRhythm: measureHarmonicRhythm(score),
     swing: options.performed
       ? measureSwing(options.performed, options.swingUnit, score)

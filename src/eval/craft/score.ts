@@ -1,5 +1,5 @@
 import { barTicks, type Meter, type Ticks } from '../../core';
-import type { ChordEvent, CorpusPiece, Note, TrackRole } from '../../corpus';
+import type { ChordEvent, CorpusPiece, Mode, Note, TrackRole } from '../../corpus';
 
 /** One part of a score as the craft measures read it. */
 export interface ScorePart {
@@ -32,6 +32,9 @@ export interface CraftScore {
   chords: ChordEvent[];
   /** Where each phrase starts, ascending, the first at 0. */
   phrases: Ticks[];
+  /** The key's tonic and mode, when the piece names them (what spells its notes). */
+  key?: string;
+  mode?: Mode;
 }
 
 /** How a piece is read: the phrase grid for pieces that do not mark their phrases. */
@@ -49,6 +52,8 @@ export interface ScoreSource {
   chords?: readonly ChordEvent[];
   bars?: number;
   sections?: readonly { tick: Ticks; bars: number }[];
+  key?: string;
+  mode?: Mode;
 }
 
 /**
@@ -85,6 +90,7 @@ export function craftScore(piece: ScoreSource | CorpusPiece, options: Partial<Sc
     phrases: source.sections?.length
       ? sectionPhrases(source.sections, phraseBars, bar)
       : gridPhrases(end, phraseBars * bar),
+    ...(source.key && source.mode ? { key: source.key, mode: source.mode } : {}),
   };
 }
 

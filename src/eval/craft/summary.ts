@@ -38,6 +38,7 @@ export interface CraftSummary {
   wideLeaps: ShareSummary;
   range: ValueSummary;
   phraseContinuity: ShareSummary;
+  crossRelations: ShareSummary;
   offBeatChordChanges: ShareSummary;
   longestChordBeats: ValueSummary;
   longestChordBars: ValueSummary;
@@ -104,6 +105,7 @@ export function summarizeCraft(measures: readonly CraftMeasures[]): CraftSummary
     wideLeaps: share((m) => m.melody.wideLeaps),
     range: value((m) => m.melody.range),
     phraseContinuity: share((m) => m.phraseContinuity),
+    crossRelations: share((m) => m.crossRelations),
     offBeatChordChanges: share((m) => m.harmonicRhythm.offBeat),
     longestChordBeats: value((m) => m.harmonicRhythm.longestBeats),
     longestChordBars: value((m) => m.harmonicRhythm.longestBars),

@@ -261,6 +261,7 @@ export const de: Readonly<Record<string, string>> = {
   Sustain: 'Haltepegel',
   Release: 'Ausklingzeit',
   'Chord tone bias': 'Vorliebe für Akkordtöne',
+  Ambitus: 'Ambitus',
   Pattern: 'Muster',
   Voicing: 'Akkordlage',
   Style: 'Stil',
