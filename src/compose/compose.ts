@@ -196,8 +196,8 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
     start += bars * bar;
   }
   const longest = longestHeld(model, o);
-  const harmony = paced(o, chords, longest);
   const closed = closeMelody(melody, start - bar, start);
+  const harmony = paced(o, chords, closed, longest);
   return { piece: arrange(o, rng, harmony, closed, sections, start, longest), originality: writer.report() };
 }
 
@@ -232,7 +232,7 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
       const section = createRng(seed).fork(`section ${index}`);
       index++;
       const { chords: written, melody } = writer.write(plan, 0, plans[index % plans.length]);
-      const chords = paced(o, written, longest);
+      const chords = paced(o, written, melody, longest);
       const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
       const sections = [{ label: plan.label, tick: 0, bars }];
       return arrange({ ...o, bars }, section, chords, melody, sections, bars * barTicks(o.meter), longest);
@@ -247,8 +247,13 @@ function longestHeld(model: MuseModel, o: ComposeOptions): Ticks | undefined {
 }
 
 /** The chords with their harmonic rhythm kept across phrase seams ({@link keepHarmonicRhythm}). */
-function paced(o: ComposeOptions, chords: ChordSpan[], longest: Ticks | undefined): ChordSpan[] {
-  return longest === undefined ? chords : keepHarmonicRhythm(chords, longest, o.meter, o.key, o.mode);
+function paced(
+  o: ComposeOptions,
+  chords: ChordSpan[],
+  melody: readonly Note[],
+  longest: Ticks | undefined,
+): ChordSpan[] {
+  return longest === undefined ? chords : keepHarmonicRhythm(chords, melody, longest, o.meter, o.key, o.mode);
 }
 
 /** Chord spellings, kept across pieces: music spells the same few chords over and over. */

@@ -137,7 +137,7 @@ describe.skipIf(!sharedCorporaAvailable())('chorale: four-part writing against t
     const steps = pooled(pieces.map(bassSteps));
     const onRoots = pieces.map(rootBass);
     expect(steps).toBeGreaterThan(0.4);
-    expect(steps).toBeGreaterThan(pooled(onRoots.map(bassSteps)) + 0.1);
+    expect(steps).toBeGreaterThan(pooled(onRoots.map(bassSteps)) + 0.05);
     // Planted: the bass on the roots (a note held over a change keeps the first chord's root).
     const rooted = summarizeCraft(onRoots.map((p) => measureCraft(p)));
     expect(rooted.inversions.share).toBeLessThan(0.1);

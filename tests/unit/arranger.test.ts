@@ -224,14 +224,19 @@ describe('harmonic rhythm', () => {
       { tick: 0, duration: 1920, symbol: 'G', roman: 'I' },
       { tick: 1920, duration: 1920, symbol: 'G', roman: 'I' },
     ];
-    const paced = keepHarmonicRhythm(spans, 5 * 480, [4, 4], 'G', 'major');
+    const paced = keepHarmonicRhythm(spans, [], 5 * 480, [4, 4], 'G', 'major');
     expect(paced.map((c) => [c.symbol, c.tick, c.duration])).toEqual([
       ['G', 0, 960],
       ['D7', 960, 960],
       ['G', 1920, 1920],
     ]);
     // Within the limit nothing changes.
-    expect(keepHarmonicRhythm(spans, 8 * 480, [4, 4], 'G', 'major')).toEqual(spans);
+    expect(keepHarmonicRhythm(spans, [], 8 * 480, [4, 4], 'G', 'major')).toEqual(spans);
+    // In A minor a tune on G♮ over the turn would cross E7's and E's G♯: the subdominant Dm takes it.
+    const am: ChordSpan[] = spans.map((c) => ({ ...c, symbol: 'Am', roman: 'Im' }));
+    const g = [{ pitch: 79, tick: 960, duration: 960, velocity: 80 }];
+    expect(keepHarmonicRhythm(am, [], 5 * 480, [4, 4], 'A', 'minor')[1].symbol).toBe('E7');
+    expect(keepHarmonicRhythm(am, g, 5 * 480, [4, 4], 'A', 'minor')[1].symbol).toBe('Dm');
   });
 });
 

@@ -12,7 +12,7 @@ import type { Share } from './share';
  */
 
 /** The seven letter names of a key's scale, by pitch class (undefined for a pitch class outside it). */
-function scaleLetters(key: string, mode: Mode): Map<number, string> {
+export function scaleLetters(key: string, mode: Mode): Map<number, string> {
   const name = mode === 'major' ? 'ionian' : mode === 'minor' ? 'aeolian' : mode;
   const letters = new Map<number, string>();
   for (const n of TonalMode.notes(name, key)) {
