@@ -2,7 +2,7 @@ import { barTicks, beatTicks, type Meter, type MidiPitch, type PitchClass, type 
 import type { Note } from '../corpus';
 import type { HarmonyEvent, PartRange } from './accompaniment';
 import { chordTones, leadingTone } from './chordTones';
-import { type ChordInfo, chordCost, motionCost, type Ranges, type Segment, type Voicing } from './fourPartRules';
+import { type ChordInfo, chordCosts, motionCost, type Ranges, type Segment, type Voicing } from './fourPartRules';
 import type { MelodyEar } from './listen';
 import type { ChordSpan } from './piece';
 import { slashChord } from './slashChords';
@@ -182,25 +182,31 @@ function voicings(seg: Segment, info: ChordInfo, ranges: Ranges, lt: PitchClass)
   const as = pitchesOf(info, bottom, top, false);
   const ts = pitchesOf(info, ranges.tenor.low, ranges.tenor.high, false);
   const bs = pitchesOf(info, ranges.bass.low, ranges.bass.high, true);
-  // The cheapest few kept in order as they come (an insertion into a short sorted list).
+  // The cheapest few kept in order as they come (an insertion into a short sorted list), each
+  // voicing's cost added up from the bass, the tenor over it, the alto over that, the whole chord.
+  const costs = chordCosts(seg, info, lt, ranges);
+  const altoCost = new Float64Array(as.length);
   const kept: (Voicing & { cost: number })[] = [];
-  const probe: Voicing = { a: 0, t: 0, b: 0 };
-  for (const b of bs)
+  for (const b of bs) {
+    const cb = costs.bass(b);
     for (const t of ts) {
       if (t <= b || t - b > 24) continue;
-      for (const a of as) {
-        if (a < t || a - t > 12) continue;
-        probe.a = a;
-        probe.t = t;
-        probe.b = b;
-        const cost = chordCost(probe, seg, info, lt, ranges);
+      const ct = cb + costs.tenor(t, b);
+      for (let k = 0; k < as.length; k++) altoCost[k] = as[k] >= t && as[k] - t <= 12 ? costs.alto(as[k], t) : -1;
+      for (let k = 0; k < as.length; k++) {
+        if (altoCost[k] < 0) continue;
+        const a = as[k];
+        const partial = ct + altoCost[k];
+        if (kept.length === CANDIDATES && partial >= kept[CANDIDATES - 1].cost) continue;
+        const cost = partial + costs.whole(a, t, b);
         if (kept.length === CANDIDATES && cost >= kept[CANDIDATES - 1].cost) continue;
-        let k = Math.min(kept.length, CANDIDATES - 1);
-        while (k > 0 && kept[k - 1].cost > cost) k--;
-        kept.splice(k, 0, { a, t, b, cost });
+        let i = Math.min(kept.length, CANDIDATES - 1);
+        while (i > 0 && kept[i - 1].cost > cost) i--;
+        kept.splice(i, 0, { a, t, b, cost });
         if (kept.length > CANDIDATES) kept.pop();
       }
     }
+  }
   if (kept.length === 0) {
     // A soprano too low for the voices' ranges: the chord tones right under it, whatever the ranges.
     const under = (p: MidiPitch) => {

@@ -107,47 +107,92 @@ export interface Ranges {
   bass: { low: MidiPitch; high: MidiPitch };
 }
 
-const counts = new Int8Array(12);
+/**
+ * What a voicing costs on its own under the segment's soprano, in parts that the writer adds up as
+ * it goes through bass, tenor and alto (each part computed once per pitch, not per voicing).
+ */
+export interface ChordCosts {
+  /** The bass on its own: inversion, cadence, register, rubbing the soprano. */
+  bass(b: MidiPitch): number;
+  /** The tenor over the bass. */
+  tenor(t: MidiPitch, b: MidiPitch): number;
+  /** The alto over the tenor, under the soprano. */
+  alto(a: MidiPitch, t: MidiPitch): number;
+  /** The chord the four voices make: missing tones, doublings. */
+  whole(a: MidiPitch, t: MidiPitch, b: MidiPitch): number;
+}
 
-/** What a voicing costs on its own, under the segment's soprano. */
-export function chordCost(v: Voicing, seg: Segment, info: ChordInfo, lt: PitchClass, ranges: Ranges): number {
+const four = new Int8Array(4);
+
+/** The parts of a voicing's cost for one segment ({@link ChordCosts}). */
+export function chordCosts(seg: Segment, info: ChordInfo, lt: PitchClass, ranges: Ranges): ChordCosts {
   const c = FOUR_PART_COSTS;
-  const { a, t, b } = v;
   const s = seg.soprano;
-  let cost = 0;
-  counts.fill(0);
-  counts[pc(a)]++;
-  counts[pc(t)]++;
-  counts[pc(b)]++;
-  if (s !== undefined) counts[pc(s)]++;
-  for (const tone of info.tones) {
-    if (counts[tone.pc] > 0) continue;
+  const sPc = s === undefined ? -1 : pc(s);
+  const clash = (p: MidiPitch) => {
+    let cost = 0;
+    for (const m of seg.strong) if (semitoneApart(m, p)) cost += c.clash;
+    return cost;
+  };
+  // What leaving out each tone costs (little where it would rub the soprano anyway).
+  const missing = info.tones.map((tone) => {
     const d = tone.degree;
-    const missing =
+    const full =
       d === 1 ? c.missingRoot : d === 3 ? c.missingThird : d === 7 || d === 6 ? c.missingSeventh : c.missingFifth;
-    cost += rubsAny(seg.strong, tone.pc) ? Math.min(missing, 2) : missing;
-  }
-  for (let p = 0; p < 12; p++) {
-    const n = counts[p];
-    if (n < 2) continue;
-    if (n > 2) cost += c.tripled * (n - 2);
-    if (info.dominant && p === lt) cost += c.doubledLeadingTone;
-    if (p === info.seventh) cost += c.doubledSeventh;
-  }
-  for (const m of seg.strong) if (semitoneApart(m, a) || semitoneApart(m, t) || semitoneApart(m, b)) cost += c.clash;
-  const degree = info.degree[pc(b)];
-  if (degree === 3) cost += c.inversion;
-  else if (degree === 5) cost += info.cadential && seg.starts ? 0 : c.sixFour;
-  else if (degree === 7) cost += c.seventhInBass;
-  if (degree !== 1 && info.cadence) cost += c.weakCadence;
-  if (degree === 1 && info.cadential && seg.starts) cost += c.notCadential;
-  if (s !== undefined && s - a > 12) cost += c.wide;
-  if (a - t > 12) cost += c.wide;
-  if (t - b > 19) cost += c.wideBass;
-  if (a === t) cost += c.innerUnison;
-  if (seg.sopranoLow !== undefined && seg.sopranoLow <= a) cost += c.underPassing;
-  cost += (middle(ranges.alto, a) + middle(ranges.tenor, t) + middle(ranges.bass, b)) * c.register;
-  return cost;
+    return { bit: 1 << tone.pc, cost: rubsAny(seg.strong, tone.pc) ? Math.min(full, 2) : full };
+  });
+  const leading = info.dominant ? lt : -1;
+  return {
+    bass(b) {
+      const degree = info.degree[pc(b)];
+      let cost = clash(b) + middle(ranges.bass, b) * c.register;
+      if (degree === 3) cost += c.inversion;
+      else if (degree === 5) cost += info.cadential && seg.starts ? 0 : c.sixFour;
+      else if (degree === 7) cost += c.seventhInBass;
+      if (degree !== 1 && info.cadence) cost += c.weakCadence;
+      if (degree === 1 && info.cadential && seg.starts) cost += c.notCadential;
+      return cost;
+    },
+    tenor(t, b) {
+      return clash(t) + middle(ranges.tenor, t) * c.register + (t - b > 19 ? c.wideBass : 0);
+    },
+    alto(a, t) {
+      let cost = clash(a) + middle(ranges.alto, a) * c.register;
+      if (s !== undefined && s - a > 12) cost += c.wide;
+      if (a - t > 12) cost += c.wide;
+      if (a === t) cost += c.innerUnison;
+      if (seg.sopranoLow !== undefined && seg.sopranoLow <= a) cost += c.underPassing;
+      return cost;
+    },
+    whole(a, t, b) {
+      four[0] = pc(a);
+      four[1] = pc(t);
+      four[2] = pc(b);
+      four[3] = sPc;
+      let mask = 0;
+      for (const p of four) if (p >= 0) mask |= 1 << p;
+      let cost = 0;
+      for (const m of missing) if ((mask & m.bit) === 0) cost += m.cost;
+      // Doublings: each pitch class once, with how many of the four voices sound it.
+      for (let i = 0; i < 4; i++) {
+        const p = four[i];
+        if (p < 0 || four.indexOf(p) < i) continue;
+        let n = 0;
+        for (let j = i; j < 4; j++) if (four[j] === p) n++;
+        if (n < 2) continue;
+        if (n > 2) cost += c.tripled * (n - 2);
+        if (p === leading) cost += c.doubledLeadingTone;
+        if (p === info.seventh) cost += c.doubledSeventh;
+      }
+      return cost;
+    },
+  };
+}
+
+/** What a voicing costs on its own, under the segment's soprano (the parts of {@link chordCosts} added). */
+export function chordCost(v: Voicing, seg: Segment, info: ChordInfo, lt: PitchClass, ranges: Ranges): number {
+  const parts = chordCosts(seg, info, lt, ranges);
+  return parts.bass(v.b) + parts.tenor(v.t, v.b) + parts.alto(v.a, v.t) + parts.whole(v.a, v.t, v.b);
 }
 
 const middle = (r: { low: MidiPitch; high: MidiPitch }, p: MidiPitch) => Math.abs(p - (r.low + r.high) / 2);
