@@ -133,11 +133,8 @@ export function generateCommand(args: string[], io: Io): number {
   const outputs: Output[] = [];
   if (out.toLowerCase().endsWith('.json')) outputs.push({ path: out, data: pieceJson(g) });
   else {
-    const files = exportMidi(
-      recipe,
-      { range, quantize: values.quantize, perTrack: values['per-track'] },
-      { preset: custom, model },
-    );
+    // The piece composed above, written as it is (composed quantized when --quantize): no second compose.
+    const files = exportMidi(g, { range, quantize: values.quantize, perTrack: values['per-track'] });
     if (!files.ok) throw new UsageError(files.error.message);
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {

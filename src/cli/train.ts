@@ -3,6 +3,9 @@ import { counted, pushAll } from '../core';
 import type { CorpusPiece } from '../corpus';
 import {
   evaluate,
+  isModelOrder,
+  MAX_RUN,
+  MODEL_ORDER,
   type MuseModel,
   parseModel,
   serializeModel,
@@ -80,10 +83,11 @@ export function trainCommand(args: string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('train needs files or folders to learn from');
   if (!values.out) throw new UsageError('train needs --out MODEL.json');
   const order = intOption('order', values.order) ?? 4;
-  if (order < 1 || order > 8) throw new UsageError(`--order must be from 1 to 8, not ${order}`);
+  if (!isModelOrder(order))
+    throw new UsageError(`--order must be from ${MODEL_ORDER.min} to ${MODEL_ORDER.max}, not ${order}`);
   const maxRun = intOption('max-run', values['max-run']);
-  if (maxRun !== undefined && (maxRun < 2 || maxRun > 32))
-    throw new UsageError(`--max-run must be from 2 to 32, not ${maxRun}`);
+  if (maxRun !== undefined && (maxRun < MAX_RUN.min || maxRun > MAX_RUN.max))
+    throw new UsageError(`--max-run must be from ${MAX_RUN.min} to ${MAX_RUN.max}, not ${maxRun}`);
   const holdout = holdoutOption(values.holdout);
   const files = splitFiles(collectFiles(positionals), holdout, 'train');
   const pieces = piecesOf(files, io);

@@ -29,4 +29,5 @@ export * from './trackGraph';
 export * from './voice';
 export * from './voiceAllocator';
 export * from './voicePool';
+export * from './wav';
 export * from './wavRender';

@@ -46,6 +46,8 @@ export interface EngineOptions {
   voices: Record<string, VoiceOptions>;
   /** Share of the signal sent to the reverb, 0–1. */
   reverb: number;
+  /** The drum kit's level in decibels (default {@link DRUMS_VOLUME}). */
+  drums?: { volume: number };
   tracks?: Record<string, Partial<TrackOptions>>;
   master?: Partial<Omit<MasterOptions, 'delayTime'>> & { delayBeats?: number };
 }
@@ -95,7 +97,7 @@ export function resolveSound(piece: Piece, options: EngineOptions, tempo = piece
     Object.assign(sends, extra.sends);
     const instrument: Instrument =
       role === 'drums'
-        ? { kind: 'drums', polyphony: 10, volume: DRUMS_VOLUME }
+        ? { kind: 'drums', polyphony: 10, volume: options.drums?.volume ?? DRUMS_VOLUME }
         : {
             kind: 'tone',
             tone: {

@@ -1,7 +1,7 @@
 import type { Piece } from '../compose';
-import { pcm16, wavHeader } from '../export/wav';
 import { type RenderOptions, type RenderResult, renderPiece, renderSeconds } from './render';
 import type { EngineOptions } from './sound';
+import { pcm16, wavHeader } from './wav';
 
 /** A rendered WAV file and what the render did. */
 export interface WavRender extends RenderResult {

@@ -2,6 +2,7 @@ import { type ChainOptions, chainDefaults, START, type VariableChain } from './c
 import { compressRows } from './countRows';
 import { IntPairMap } from './intPairMap';
 import { smoothTrie } from './kneserNey';
+import { MAX_CHAIN_ORDER } from './limits';
 
 /** Builds a chain count by count; {@link ChainBuilder.finish} fixes the vocabulary and the smoothing. */
 export interface ChainBuilder {
@@ -23,7 +24,8 @@ export interface ChainBuilder {
  */
 export function createChainBuilder(options: Partial<ChainOptions> = {}): ChainBuilder {
   const order = options.order ?? chainDefaults.order;
-  if (!Number.isInteger(order) || order < 0 || order > 16) throw new RangeError(`chain order ${order} is not 0–16`);
+  if (!Number.isInteger(order) || order < 0 || order > MAX_CHAIN_ORDER)
+    throw new RangeError(`chain order ${order} is not 0–${MAX_CHAIN_ORDER}`);
   const symbols: string[] = [];
   const ids = new Map<string, number>();
   const intern = (token: string): number => {

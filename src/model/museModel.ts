@@ -9,6 +9,7 @@ import {
   intervalTokens,
 } from './guard';
 import { harmonyLine, trainHarmonyChain } from './harmonyModel';
+import { isModelOrder, MODEL_ORDER } from './limits';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import { mod12 } from './pitchExperts';
 import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pitchModel';
@@ -87,7 +88,7 @@ export function trainModel(
   onProgress: (progress: TrainProgress) => void = () => {},
 ): MuseModel {
   const o: ModelOptions = { ...modelDefaults, ...options };
-  if (!Number.isInteger(o.order) || o.order < 1 || o.order > 12) throw new RangeError(`order ${o.order} is not 1–12`);
+  if (!isModelOrder(o.order)) throw new RangeError(`order ${o.order} is not ${MODEL_ORDER.min}–${MODEL_ORDER.max}`);
   let done = 0;
   const step = (stage: TrainProgress['stage']) => onProgress({ done: ++done, total: TRAIN_STEPS, stage });
   const lines = pieces.map(melodyLine);

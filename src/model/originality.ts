@@ -78,12 +78,6 @@ function numbering(ids = new Map<string, number>()): (token: string) => number {
   };
 }
 
-/** Longest common run of `a` and `b`: its length and where it starts in `a` (the first such run of b, at its first place in a). */
-export function longestCommonRun(a: readonly string[], b: readonly string[]): { length: number; start: number } {
-  const id = numbering();
-  return new RunFinder(a.map(id)).longestIn(b.map(id));
-}
-
 /** The pieces of an index as token ids, and the ids; built once per index. */
 const idCache = new WeakMap<CorpusIndex, { ids: Map<string, number>; pieces: Int32Array[] }>();
 function piecesAsIds(index: CorpusIndex): { ids: Map<string, number>; pieces: Int32Array[] } {

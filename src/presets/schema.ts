@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DRUM_STYLES } from '../compose/drums';
 import { MAX_SEED } from '../core';
 import { MODES } from '../corpus';
+import { MAX_RUN, MODEL_ORDER } from '../model';
 
 const pitch = z.number().int().min(0).max(127);
 const velocity = z.number().int().min(1).max(127);
@@ -65,10 +66,10 @@ export const presetSchema = z.strictObject({
   /** Bars of each lettered section (default two phrases). */
   sectionBars: z.number().int().min(2).max(64).optional(),
   model: z.strictObject({
-    order: z.number().int().min(1).max(8),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     temperature: z.number().min(0.1).max(3),
     /** The originality limit L: no run of more than L melody notes copied from one training piece. */
-    maxRun: z.number().int().min(2).max(32).optional(),
+    maxRun: z.number().int().min(MAX_RUN.min).max(MAX_RUN.max).optional(),
   }),
   melody: z.strictObject({
     ...part,

@@ -1,7 +1,6 @@
 import type { MidiPort } from '../engine/midiOut';
 import type { MixerState } from '../engine/mixer';
 import type { Player } from '../engine/player';
-import type { EngineOptions } from '../engine/sound';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
@@ -13,7 +12,6 @@ import {
   LIMITS,
   midiFileName,
   midiOf,
-  type Preset,
   presetForModel,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
@@ -41,14 +39,6 @@ import { saveSettings } from './settings';
 import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
-
-/** How a preset sounds in the engine. */
-export function engineOptions(preset: Preset): EngineOptions {
-  return {
-    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-    reverb: preset.reverb,
-  };
-}
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -95,7 +85,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   const endless = new EndlessSwitch(element('endless'), element('loop'), {
     roll,
     say,
-    engine: (g) => engineOptions(g.preset),
+    engine: (g) => g.sound,
     current: () => current,
     player: () => transport.current,
   });
@@ -111,7 +101,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     },
     {
       load: (player) => {
-        if (current && !endless.loadInto(player, current)) player.load(current.piece, engineOptions(current.preset));
+        if (current && !endless.loadInto(player, current)) player.load(current.piece, current.sound);
       },
       meter: () => current?.piece.meter,
       playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
@@ -186,7 +176,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     say(describePiece(current, userModel !== undefined));
     saveSettings(current.recipe);
     const player = transport.current;
-    if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
+    if (player && !endless.loadInto(player, current)) player.load(piece, current.sound);
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
@@ -232,7 +222,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', () => {
     if (!current) return;
-    const blob = new Blob([midiOf(current) as BlobPart], { type: 'audio/midi' });
+    // The piece on screen, with the mixer as set: nothing is composed again.
+    const blob = new Blob([midiOf(current, mixer.mixer) as BlobPart], { type: 'audio/midi' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = midiFileName(current.recipe);
@@ -248,7 +239,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       if (!current) return undefined;
       return {
         piece: current.piece,
-        options: engineOptions(current.preset),
+        options: current.sound,
         mixer: mixer.mixer,
         fileName: midiFileName(current.recipe).replace(/\.mid$/, '.wav'),
       };
@@ -289,7 +280,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   // The roll is a canvas: it takes the theme's colours (CSS variables) only when drawn again.
   document.addEventListener(THEME_EVENT, () => current && roll.draw(current.piece));
 
-  startExportMenu(exportMenu, { current: () => current, say });
+  startExportMenu(exportMenu, { current: () => current, mixer: () => mixer.mixer, say });
   const panel = new PresetPanel(element('preset-panel'), {
     library,
     select: preset,

@@ -8,11 +8,6 @@ export interface MixerTrack {
   name: string;
 }
 
-/** "melody" → "Melody": the label of a track's controls ("Melody volume", "Mute Melody"). */
-export function trackLabel(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1);
-}
-
 /**
  * The mixer panel: per track a volume fader (dB), a pan knob, Mute and Solo toggles, named for
  * the track ("Melody volume", "Melody pan", "Mute Melody", "Solo Melody"), and Lock ("Lock

@@ -139,11 +139,18 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
 
   it('resumes by itself after the audio context is suspended', async () => {
     await button('Play').click();
+    await page.waitForFunction(() => (window as unknown as Muse).muse.transport().state === 'playing');
     await page.evaluate(() => (window as unknown as Muse).muse.interrupt());
     await page.waitForFunction(() => (window as unknown as Muse).muse.audioState() === 'running', undefined, {
       timeout: 5000,
     });
+    expect(await muse(page, 'audioState')).toBe('running');
+    expect(await muse(page, 'transport').then((t) => t.state)).toBe('playing');
+    // The music goes on: the position moves again after the resume.
+    const resumed = await muse(page, 'ticks');
+    await expect.poll(() => muse(page, 'ticks'), { timeout: 5000 }).toBeGreaterThan(resumed);
     await button('Stop').click();
+    expect(problems).toEqual([]);
   });
 
   it('mutes and solos from the mixer', async () => {

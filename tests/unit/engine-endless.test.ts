@@ -8,17 +8,14 @@ import { SectionFeed } from '../../src/engine/sectionFeed';
 import type { EngineOptions } from '../../src/engine/sound';
 import { type NoteEvent, tickSeconds } from '../../src/engine/timeline';
 import { planVoices } from '../../src/engine/voiceAllocator';
-import { builtinCorpus, composeOptions, findPreset, modelFor } from '../../src/presets';
+import { builtinCorpus, composeOptions, findPreset, modelFor, presetSound } from '../../src/presets';
 
 const preset = findPreset('folk-dance');
 const corpus = preset && builtinCorpus(preset.corpus);
 if (!preset || !corpus) throw new Error('missing folk-dance');
 const model = modelFor(corpus, preset);
 const options = composeOptions(preset, { preset: preset.name, seed: 3 });
-const engine: EngineOptions = {
-  voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-  reverb: preset.reverb,
-};
+const engine: EngineOptions = presetSound(preset);
 const make = () => composeEndless(model, options, 3);
 
 /** A sink that writes down what it is given, and honours cancels. */

@@ -17,9 +17,9 @@ const BOUNDED: Record<string, string[]> = {
   'src/corpus/midi/metaEvents.ts': ['String.fromCharCode(...bytes)'], // bytes cut to MAX_TEXT * 4 above
   'src/corpus/midi/quantize.ts': ['Math.min(...steps)'], // 2 or 4 grid steps
   'src/engine/drumKit.ts': ['Math.max(...Object.values(KIT)'], // the drum kit's dozen hits
+  'src/engine/wav.ts': ['String.fromCharCode(...bytes.subarray(at, at + 4))'], // 4 bytes
   'src/eval/craft/swing.ts': ['Math.max(0, ...Object.values(parts)'], // a piece's few parts
   'src/engine/liveOut.ts': ['rest.push(...a.events.filter'], // a note's few automation events
-  'src/export/wav.ts': ['String.fromCharCode(...bytes.subarray(at, at + 4))'], // 4 bytes
   'src/model/chainJson.ts': ['counts.push(...context'], // one context: the order, at most 16
   'src/model/harmonyPhrase.ts': ['allOf(...constraints)'], // a phrase's few constraints
   'src/model/originality.ts': ['Math.max(index.maxRun + 1, ...ngrams)'], // n-gram sizes 3…L + 1

@@ -328,6 +328,14 @@ export const de: Readonly<Record<string, string>> = {
   Harmony: 'Harmonie',
   'Melody originality': 'Originalität der Melodie',
   'Harmony originality': 'Originalität der Harmonie',
+  'Transposed originality': 'Originalität der Melodie in jeder Tonart',
+  'Melody in any key': 'Melodie in jeder Tonart',
+  'No melody copied in another key from a training piece (limit {limit}).':
+    'Keine Melodie in anderer Tonart aus einem Trainingsstück kopiert (Grenze {limit}).',
+  'Longest copy in any key {count} notes (limit {limit}) from “{title}”.':
+    'Längste Kopie in beliebiger Tonart {count} Noten (Grenze {limit}) aus „{title}“.',
+  'Novel n-grams in any key (runs of n notes whose intervals and lengths no training piece has)':
+    'Neue n-Gramme in jeder Tonart (Folgen von n Noten, deren Intervalle und Längen kein Trainingsstück hat)',
   'No note pattern copied from a training piece (limit {limit}).':
     'Keine Notenfolge aus einem Trainingsstück kopiert (Grenze {limit}).',
   'No chord pattern copied from a training piece (limit {limit}).':
@@ -418,6 +426,25 @@ export const de: Readonly<Record<string, string>> = {
   'The {name} corpus could not be loaded ({reason}).': 'Das Korpus {name} ließ sich nicht laden ({reason}).',
   // Editing the piece (editing.ts, rollEditor.ts, the mixer's Lock)
   'Edit the piece': 'Das Stück bearbeiten',
+  'Editing (Undo and Redo anywhere, the rest in the focused piano roll)':
+    'Bearbeiten (Rückgängig und Wiederholen überall, der Rest in der fokussierten Pianorolle)',
+  'Ctrl+Z': 'Strg+Z',
+  'Ctrl+Shift+Z or Ctrl+Y': 'Strg+Umschalt+Z oder Strg+Y',
+  Arrows: 'Pfeiltasten',
+  'Move the selected notes (a sixteenth, a semitone)': 'Gewählte Noten verschieben (ein Sechzehntel, ein Halbton)',
+  'Shift+↑ / Shift+↓': 'Umschalt+↑ / Umschalt+↓',
+  'Move the selected notes an octave': 'Gewählte Noten um eine Oktave verschieben',
+  'Shift+← / Shift+→': 'Umschalt+← / Umschalt+→',
+  'Shorten or lengthen the selected notes': 'Gewählte Noten kürzen oder verlängern',
+  'Louder or softer': 'Lauter oder leiser',
+  Delete: 'Entf',
+  'Delete the selected notes': 'Gewählte Noten löschen',
+  Enter: 'Eingabe',
+  'Add a note after the last selected one': 'Eine Note nach der zuletzt gewählten hinzufügen',
+  'Ctrl+A': 'Strg+A',
+  'Select every note of the part': 'Alle Noten der Stimme wählen',
+  Escape: 'Esc',
+  'Clear the selection': 'Auswahl aufheben',
   Undo: 'Rückgängig',
   Redo: 'Wiederholen',
   Part: 'Stimme',

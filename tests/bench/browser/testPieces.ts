@@ -7,7 +7,7 @@ import { composeEndless, type Piece, type PieceTrack, pieceTicks } from '../../.
 import { barTicks, PPQ } from '../../../src/core';
 import type { Note } from '../../../src/corpus';
 import type { EngineOptions } from '../../../src/engine/sound';
-import { builtinCorpus, composeOptions, findPreset, generate, modelFor, type Preset } from '../../../src/presets';
+import { builtinCorpus, composeOptions, findPreset, generate, modelFor, presetSound } from '../../../src/presets';
 
 const n = (pitch: number, tick: number, duration: number, velocity = 90): Note => ({ pitch, tick, duration, velocity });
 
@@ -83,14 +83,6 @@ export function tinyPiece(): Piece {
   return piece;
 }
 
-/** The engine options of a preset, as the app makes them. */
-export function engineOptionsOf(preset: Preset): EngineOptions {
-  return {
-    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-    reverb: preset.reverb,
-  };
-}
-
 /** Engine options for the tiny piece: a fat-saw lead, a square pad, a triangle bass, some reverb. */
 export function tinyOptions(): EngineOptions {
   return {
@@ -126,7 +118,7 @@ export function pieceOfSeconds(
   const bars = Math.max(4, Math.min(512, Math.round(seconds / barSeconds)));
   const g = generate({ preset: presetName, seed, bars, tempo: preset.tempo });
   if (!g.ok) throw new Error(g.error.message);
-  return { piece: withDrums(g.value.piece), options: engineOptionsOf(preset) };
+  return { piece: withDrums(g.value.piece), options: g.value.sound };
 }
 
 /** Seconds of a piece at its tempo. */
@@ -195,5 +187,5 @@ export function endlessPiece(
     bars += section.bars;
   }
   const piece: Piece = { ...first, bars, tracks: [...tracks.values()], chords, sections: labels };
-  return { piece: withDrums(piece), options: engineOptionsOf(preset) };
+  return { piece: withDrums(piece), options: presetSound(preset) };
 }
