@@ -25,8 +25,12 @@ export function presetFromFile(value: string): Preset | undefined {
     'preset file',
     'a preset file is a .json like those in presets/ or one Export preset saved',
   );
-  const parsed = parsePresetText(text);
+  const notes: string[] = [];
+  const parsed = parsePresetText(text, notes);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
+  // An old preset file still composes; say what its sound became (on stderr: stdout stays the output).
+  if (notes.length > 0)
+    process.stderr.write(`${value} was written for an older markov-muse and was converted: ${notes.join('; ')}\n`);
   return parsed.value;
 }
 

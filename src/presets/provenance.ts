@@ -1,10 +1,12 @@
 import { version } from '../../package.json';
 import { describeEdits } from '../compose';
+import { sampleCredits } from '../engine/samples/ids';
 import type { MuseModel } from '../model';
 import { findPreset } from './builtin';
 import { encodeEdits } from './editCodec';
 import type { FullRecipe } from './recipe';
 import type { Preset } from './schema';
+import { presetSound } from './sound';
 
 /** The app's name and version, as written into every export. */
 export const APP = { name: 'markov-muse', version } as const;
@@ -26,6 +28,8 @@ export interface Provenance {
   /** What the export holds (a range, quantized, per track, the user's mixer), when not the defaults. */
   export?: Record<string, unknown>;
   model: { corpus: string; pieces: number; licences: string[]; hash: string; order: number };
+  /** The sampled instruments the sound plays: their credit and licence (the piano is CC BY 3.0). */
+  samples?: object[];
 }
 
 /** The provenance of a piece made from `recipe` with `preset` and `model` (named `modelName`). */
@@ -34,6 +38,7 @@ export function provenanceOf(recipe: FullRecipe, preset: Preset, model: MuseMode
   const licences = [...new Set(pieces.map((p) => p.licence))].sort();
   // Edits travel in their compact form (as in share links), and say in words that the piece was edited.
   const { edits, ...rest } = recipe;
+  const samples = sampleCredits(presetSound(preset));
   return {
     app: APP.name,
     version: APP.version,
@@ -41,5 +46,7 @@ export function provenanceOf(recipe: FullRecipe, preset: Preset, model: MuseMode
     ...(edits?.length ? { edited: describeEdits(edits) } : {}),
     ...(findPreset(preset.name) === preset ? {} : { preset }),
     model: { corpus: modelName, pieces: pieces.length, licences, hash: contentHash, order: model.options.order },
+    // Attribution travels with the music.
+    ...(samples.length > 0 ? { samples } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { ChannelState, MixerState } from '../engine/mixer';
+import type { ChannelState, MixerState } from '../engine/graph/mixer';
 import { t } from './i18n';
 import { trackName } from './i18n/terms';
 

@@ -8,7 +8,11 @@
  * render that passes {@link NAIVE_LIMIT_MS} is given up (and said so), and lengths after it are not
  * tried; its figures at the shorter lengths show the curve. The engine also renders 6 minutes: the
  * cost of 6 against 3 minutes in wall-clock and CPU time (Linux: on a shared machine the wall
- * clock also counts waits for the CPU). Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
+ * clock also counts waits for the CPU). All of this for three kinds of preset: our own light voices
+ * (folk-dance), a stock Tone.js instrument (lofi-jazz's FMSynth electric piano) and the sampled grand
+ * piano (minor-nocturne, its samples loaded before the clock starts, in both renderers); and, the same
+ * way, our LightReverb against Tone's convolution Reverb on the same master (3 minutes).
+ * Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
  * A benchmark, not a test: nothing fails on speed.
  */
 import { mkdtempSync } from 'node:fs';
@@ -17,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import type { SoundSpec } from '../../src/engine/sound';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
 import { cpuTimesAvailable, descendantsCpuMs } from './browser/cpu';
 import { type RenderArgs, renderWavInPage } from './browser/pageRender';
@@ -72,8 +77,16 @@ const engineRender: Renderer = async (page, args) => {
 /** The naive render, or undefined when it passes the time limit. */
 const naiveRender: Renderer = (page, args) => {
   const run = page.evaluate(async ({ piece, options }) => {
-    const naive = (window as unknown as { museNaive: typeof import('./browser/naive') }).museNaive;
-    const r = await naive.renderNaive(piece, options);
+    type Offline = typeof import('../../src/engine/offline');
+    const w = window as unknown as {
+      museNaive: typeof import('./browser/naive');
+      muse: { offline(): Promise<Offline> };
+    };
+    // A Sampler part plays the same decoded samples, loaded before the clock starts.
+    const engine = await w.muse.offline();
+    const ids = engine.libraryIds(options);
+    const buffers = ids.length ? (await engine.loadLibraries(ids)).get(ids[0]) : undefined;
+    const r = await w.museNaive.renderNaive(piece, options, buffers as Record<string, AudioBuffer> | undefined);
     return { ms: r.ms, seconds: r.frames / 44_100 };
   }, args);
   run.catch(() => {}); // a render given up fails when its page closes
@@ -127,27 +140,35 @@ async function freshPage(browser: Browser, url: string, script?: string): Promis
   return page;
 }
 
-export async function benchRender(): Promise<Figure[]> {
-  const script = await naiveScript();
-  const server = await serveBuiltApp();
-  const browser = await launchChromium();
+/** The figures of one preset: both renderers at every length, the engine at 6 minutes. */
+async function benchPreset(
+  browser: Browser,
+  url: string,
+  script: string,
+  preset: string,
+  kind: string,
+): Promise<Figure[]> {
   const figures: Figure[] = [];
-  try {
-    const pieces = LENGTHS.map((s) => pieceOfSeconds(s));
-    const long = pieceOfSeconds(LONG);
-    const naivePage = await freshPage(browser, server.url, script);
+  {
+    const pieces = LENGTHS.map((s) => pieceOfSeconds(s, preset));
+    const long = pieceOfSeconds(LONG, preset);
+    const naivePage = await freshPage(browser, url, script);
     const naive = await measure(naivePage, naiveRender, pieces[0], pieces);
     await naivePage.close();
-    const enginePage = await freshPage(browser, server.url);
+    const enginePage = await freshPage(browser, url);
     const engine = await measure(enginePage, engineRender, pieces[0], [...pieces, long]);
     await enginePage.close();
     LENGTHS.forEach((seconds, k) => {
       const n = naive[k];
       figures.push(
         typeof n === 'object'
-          ? { name: `naive Tone.PolySynth + Tone.Offline, ${label(seconds)}`, value: factor(n), unit: '× realtime' }
+          ? {
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
+              value: factor(n),
+              unit: '× realtime',
+            }
           : {
-              name: `naive Tone.PolySynth + Tone.Offline, ${label(seconds)}`,
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
               value: Number.NaN,
               unit: '× realtime',
               note:
@@ -162,7 +183,7 @@ export async function benchRender(): Promise<Figure[]> {
       if (typeof e !== 'object') return;
       const n = naive[k];
       figures.push({
-        name: `engine render to WAV, 4 tracks, ${label(seconds)} (${e.seconds.toFixed(0)} s with tail)`,
+        name: `engine render to WAV, ${preset} (${kind}), 4 tracks, ${label(seconds)} (${e.seconds.toFixed(0)} s with tail)`,
         value: factor(e),
         unit: '× realtime',
         ...(typeof n === 'object'
@@ -173,19 +194,68 @@ export async function benchRender(): Promise<Figure[]> {
     const [m3, m6] = [engine[LENGTHS.indexOf(180)], engine[LENGTHS.length]];
     if (typeof m3 === 'object' && typeof m6 === 'object') {
       figures.push({
-        name: 'engine render cost, 6 min (wall clock)',
+        name: `engine render cost, ${preset}, 6 min (wall clock)`,
         value: m6.ms,
         unit: 'ms',
         baseline: { name: '3 min', value: m3.ms, ratio: m6.ms / m3.ms },
       });
       if (cpuTimesAvailable())
         figures.push({
-          name: 'engine render cost, 6 min (CPU time of the browser, all threads)',
+          name: `engine render cost, ${preset}, 6 min (CPU time of the browser, all threads)`,
           value: m6.cpuMs,
           unit: 'ms',
           baseline: { name: '3 min', value: m3.cpuMs, ratio: m6.cpuMs / m3.cpuMs },
         });
     }
+  }
+  return figures;
+}
+
+/** The presets measured, one of each kind of instrument. */
+const KINDS = [
+  { preset: 'folk-dance', kind: 'our light voices' },
+  { preset: 'lofi-jazz', kind: "Tone's FMSynth" },
+  { preset: 'minor-nocturne', kind: 'the sampled piano' },
+];
+
+/** The sound of `args` with Tone's convolution Reverb where it has our LightReverb (the same decay and wet). */
+function withToneReverb(args: RenderArgs): RenderArgs {
+  const sound: SoundSpec = structuredClone(args.options);
+  sound.master.effects = sound.master.effects.map((e) => {
+    if (e.effect !== 'LightReverb') return e;
+    const { damping: _, ...options } = e.options ?? {};
+    return { effect: 'Reverb', options: { decay: 2.2, ...options } };
+  });
+  return { ...args, options: sound };
+}
+
+export async function benchRender(): Promise<Figure[]> {
+  const script = await naiveScript();
+  const server = await serveBuiltApp();
+  const browser = await launchChromium();
+  const figures: Figure[] = [];
+  try {
+    for (const { preset, kind } of KINDS)
+      figures.push(...(await benchPreset(browser, server.url, script, preset, kind)));
+    // Our LightReverb against Tone's Reverb on the same master, measured the same way.
+    const ours = pieceOfSeconds(180, 'folk-dance');
+    const page = await freshPage(browser, server.url);
+    const [light, convolution] = await measure(page, engineRender, pieceOfSeconds(15, 'folk-dance'), [
+      ours,
+      withToneReverb(ours),
+    ]);
+    await page.close();
+    if (typeof light === 'object' && typeof convolution === 'object')
+      figures.push({
+        name: 'engine render to WAV, folk-dance 3 min, master LightReverb',
+        value: factor(light),
+        unit: '× realtime',
+        baseline: {
+          name: "Tone's Reverb instead",
+          value: factor(convolution),
+          ratio: factor(light) / factor(convolution),
+        },
+      });
   } finally {
     await browser.close();
     await server.close();

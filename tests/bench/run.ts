@@ -11,6 +11,7 @@ import { benchContinue } from './continue.bench';
 import { benchEdit } from './edit.bench';
 import { benchGenerate } from './generate.bench';
 import { benchImport, importFigures } from './import.bench';
+import { benchLive } from './live.bench';
 import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
 import { benchRender } from './render.bench';
@@ -27,6 +28,7 @@ const SECTIONS: { id: string; title: string; run: () => Figure[] | Promise<Figur
   { id: 'continue', title: 'Continuing a melody', run: benchContinue },
   { id: 'size', title: 'Page size', run: benchSize },
   { id: 'render', title: 'Offline render (headless Chromium)', run: benchRender },
+  { id: 'live', title: 'Live playback and samples (headless Chromium)', run: benchLive },
 ];
 
 const startLoad = loadavg()[0];

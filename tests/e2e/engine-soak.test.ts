@@ -12,7 +12,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Piece } from '../../src/compose';
-import type { EngineOptions } from '../../src/engine/sound';
+import type { SoundSpec } from '../../src/engine/sound';
 import { endlessPiece, pieceSeconds } from '../bench/browser/testPieces';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
@@ -33,7 +33,7 @@ async function renderSoak(): Promise<Soak> {
   type Offline = typeof import('../../src/engine/offline');
   const w = window as unknown as {
     muse: { offline(): Promise<Offline> };
-    soak: { piece: Piece; options: EngineOptions };
+    soak: { piece: Piece; options: SoundSpec };
   };
   const engine = await w.muse.offline();
   const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;

@@ -41,8 +41,9 @@ describe('one front door: one compose per export', () => {
     const g = made();
     expect(composes.count).toBe(1);
     expect(g.sound).toEqual(presetSound(g.preset));
-    expect(g.sound.drums).toEqual({ volume: g.preset.drums?.volume });
-    expect(g.provenance).toMatchObject({ app: 'markov-muse', recipe: g.recipe, model: { corpus: 'songbook' } });
+    expect(g.sound.parts.drums?.volume).toBe(g.preset.drums?.volume);
+    expect(g.provenance).toMatchObject({ app: 'markov-muse', recipe: g.recipe, model: { corpus: g.preset.corpus } });
+    expect(g.preset.corpus).toBe('ballads');
   });
 
   it('the exports compose nothing more: whole, a range, per track, with the mixer, JSON', () => {
