@@ -1,6 +1,6 @@
-import { type Meter, type MidiPitch, maxOf, minOf, type Ticks } from '../core';
+import { isStrongBeat, type Meter, type MidiPitch, maxOf, minOf, type Ticks } from '../core';
 import type { Note } from '../corpus';
-import { isStrongBeat, skyline } from '../eval';
+import { skyline } from '../corpus';
 
 /**
  * The melody as the arranger listens to it: the top line (the highest note at each onset), what

@@ -1,7 +1,6 @@
 import { Chord, Note as TonalNote } from 'tonal';
 import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
-import { chordOfRoman, type Mode, type Note } from '../corpus';
-import { scaleLetters } from '../eval';
+import { chordOfRoman, type Mode, type Note, scaleLetters } from '../corpus';
 import { isDominantChord, isTonicChord, modeFamily } from '../model';
 import type { ChordSpan } from './piece';
 
