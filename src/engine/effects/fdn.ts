@@ -58,8 +58,22 @@ export class Fdn {
     const n7 = l7.length;
     const pos = this.pos;
     const lowpass = this.lowpass;
-    let p0 = pos[0], p1 = pos[1], p2 = pos[2], p3 = pos[3], p4 = pos[4], p5 = pos[5], p6 = pos[6], p7 = pos[7];
-    let q0 = lowpass[0], q1 = lowpass[1], q2 = lowpass[2], q3 = lowpass[3], q4 = lowpass[4], q5 = lowpass[5], q6 = lowpass[6], q7 = lowpass[7];
+    let p0 = pos[0],
+      p1 = pos[1],
+      p2 = pos[2],
+      p3 = pos[3],
+      p4 = pos[4],
+      p5 = pos[5],
+      p6 = pos[6],
+      p7 = pos[7];
+    let q0 = lowpass[0],
+      q1 = lowpass[1],
+      q2 = lowpass[2],
+      q3 = lowpass[3],
+      q4 = lowpass[4],
+      q5 = lowpass[5],
+      q6 = lowpass[6],
+      q7 = lowpass[7];
     const keep = 1 - this.damping;
     const scale = 2 / 8;
     const pre = this.pre;

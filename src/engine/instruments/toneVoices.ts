@@ -1,6 +1,6 @@
+import { connect, type InputNode } from 'tone/build/esm/core/context/ToneAudioNode';
 import type { Seconds, Time } from 'tone/build/esm/core/type/Units';
 import { deepMerge } from 'tone/build/esm/core/util/Defaults';
-import { connect, type InputNode } from 'tone/build/esm/core/context/ToneAudioNode';
 import { Instrument, type InstrumentOptions } from 'tone/build/esm/instrument/Instrument';
 import { chooseVoice, type VoiceState } from './allocator';
 import { Polyphonic } from './polyphonic';
