@@ -241,12 +241,13 @@ function chunkEvents(timeline: Timeline, setup: SoundSetup, mixer: MixerState, c
 
 /**
  * Renders `piece` offline with the same Tone.js graph as live playback, chunk by chunk: each
- * chunk's notes play through their own copy of the graph (instruments, effects, faders, the master
- * up to its first non-linear effect) in a small OfflineAudioContext that renders on until their
- * tails have died, so the cost per second stays flat however long the piece; the chunks' audio is
- * overlap-added — exact, the graph being linear so far — and the rest of the master chain (a
- * compressor, the limiter) runs over the joined mix, block by block, each after a second of what
- * came before. Deterministic: two renders give the same samples.
+ * chunk's notes play through their own copy of the tracks' graph (instruments, effects, faders,
+ * pans, the master's volume) in a small OfflineAudioContext that renders on until their tails have
+ * died, its notes handed over just in time as it renders, so the cost per second stays flat however
+ * long the piece; the chunks' audio is overlap-added — exact, the graph being linear so far — and
+ * the master's chain (a reverb, a compressor, the limiter: the same Tone nodes) runs over the
+ * joined mix, block by block, each after hearing what came before it for a second or for the
+ * chain's tail, whichever is longer. Deterministic: two renders give the same samples.
  */
 export async function renderPiece(
   piece: Piece,
