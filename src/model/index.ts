@@ -25,6 +25,7 @@ export {
   type MelodyPhraseRequest,
 } from './melodyPhrase';
 export { UNIT_TICKS } from './metric';
+export { type MergeCopies, mergeChains, mergeModels } from './mergeModels';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export { type OriginalityReport, originalityReport, transposedReport } from './originality';
