@@ -3,13 +3,13 @@ import {
   exportMidi,
   findPreset,
   generate,
+  type ModelChoice,
   PRESET_MAX_BYTES,
   type Preset,
   parseMeter,
   parsePresetText,
   pieceJson,
   presetForModel,
-  type ModelChoice,
   type Recipe,
 } from '../presets';
 import { intOption, parseOptions, UsageError } from './args';
@@ -127,9 +127,7 @@ export function generateCommand(args: string[], io: Io): number {
         .map((p) => p.name)
         .join(', ')} (see: muse presets), or a preset file ending in .json`,
     );
-  const model = values.model
-    ? { model: readModel(values.model), name: modelName(values.model) }
-    : undefined;
+  const model = values.model ? { model: readModel(values.model), name: modelName(values.model) } : undefined;
   // With a model and no preset, a preset derived from the model's corpus (meter, tempo, register, parts).
   const custom = values.preset ? named : model && presetForModel(model.model, model.name);
   const blend = blendOption(values.blend);

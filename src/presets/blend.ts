@@ -216,11 +216,9 @@ export function blendedModels(
     pieces: s.model.provenance.pieces.length,
   });
   // The lowest limit of the sides: a trained model's limit was promised for its corpus.
-  const maxRun = Math.min(
-    recipe.maxRun,
-    ...(primary ? [primary.model.options.melodyMaxRun] : []),
-    ...(blend.model ? [sideB.model.options.melodyMaxRun] : []),
-  );
+  let maxRun = recipe.maxRun;
+  if (primary) maxRun = Math.min(maxRun, primary.model.options.melodyMaxRun);
+  if (blend.model) maxRun = Math.min(maxRun, sideB.model.options.melodyMaxRun);
   const model =
     a && b ? blendFor(a, b, blend.weight, settings) : mergedFor(sideA.model, sideB.model, blend.weight, maxRun);
   return ok({

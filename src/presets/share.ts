@@ -130,7 +130,8 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
       const name = seen.get('bn');
       if (name === undefined) return fail('bn', "the link's blend names a trained model but not its name (bn)");
       recipe.blend = { corpus: name, weight: Number(trained[2]) / 100, model: `fnv1a64:${trained[1]}` };
-    } else if (m && seen.has('bn')) return fail('bn', "the link names a blend's model (bn) but blends a built-in corpus");
+    } else if (m && seen.has('bn'))
+      return fail('bn', "the link names a blend's model (bn) but blends a built-in corpus");
     else if (m) recipe.blend = { corpus: m[1], weight: Number(m[2]) / 100 };
     else
       return fail(
@@ -144,7 +145,11 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
   const checked = checkRecipe(recipe);
   if (!checked.ok)
     return fail(
-      checked.error.field === 'blend' ? (checked.error.message.startsWith('blend model name') ? 'bn' : 'b') : checked.error.field,
+      checked.error.field === 'blend'
+        ? checked.error.message.startsWith('blend model name')
+          ? 'bn'
+          : 'b'
+        : checked.error.field,
       `the link's ${checked.error.message}`,
     );
   return ok(custom ? { recipe, preset: custom } : { recipe });

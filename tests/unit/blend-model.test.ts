@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chainToJson } from '../../src/model/chainJson';
 import { type MuseModel, mergeChains, serializeModel, trainModel, type VariableChain } from '../../src/model';
+import { chainToJson } from '../../src/model/chainJson';
 import {
   blendFor,
   builtinCorpus,
