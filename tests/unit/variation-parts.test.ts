@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Piece, type PartId, regenerate, resolveOptions } from '../../src/compose';
+import { type PartId, type Piece, regenerate, resolveOptions } from '../../src/compose';
 import { barTicks, type Ticks } from '../../src/core';
 import { chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../../src/corpus';
 import { composeOptions, generate } from '../../src/presets';
