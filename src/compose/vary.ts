@@ -55,21 +55,14 @@ export function varyBass(
   // Notes on a changed chord belong to the new harmony: they follow it and are not varied.
   const follows = (n: Note) => onChord(n) && chordIn(chords, n.tick)?.symbol !== chordIn(written, n.tick)?.symbol;
   const out = [...notes];
-  const free = inside.filter(({ n }) => !follows(n));
-  const changed = pickIndices(free.length, variedCount(free.length, v), rng);
-  // A bass note's nearest other chord tones lie 3 to 7 semitones away: a wider bound than the melody's.
+  // A note's other pitches: within the bound, in the chord (or the scale off the chord changes),
+  // the same direction from the note before and to the note after.
   const step = 5 + Math.round(7 * v);
   const { low, high } = o.bass;
   const same = (a: number, b: number) => a === 0 || Math.sign(a) === Math.sign(b);
-  for (const { n, i } of inside) {
+  const optionsOf = (n: Note, i: number): number[] => {
     const chord = chordIn(chords, n.tick);
     const tones = chord ? chordPitchClasses(chord.symbol) : [];
-    if (follows(n)) {
-      if (tones.length > 0 && pcOf(n.pitch) !== tones[0])
-        out[i] = { ...n, pitch: nearestOf([tones[0]], n.pitch, low, high) };
-      continue;
-    }
-    if (!changed.has(free.findIndex((f) => f.i === i))) continue;
     const before = notes[i - 1]?.pitch;
     const after = notes[i + 1]?.pitch;
     const allowed = new Set(onChord(n) ? tones : [...tones, ...scale]);
@@ -80,7 +73,20 @@ export function varyBass(
       if (after !== undefined && !same(after - n.pitch, after - p)) continue;
       options.push(p);
     }
-    if (options.length > 0) out[i] = { ...n, pitch: options[rng.int(options.length)] };
+    return options;
+  };
+  const free = inside.filter(({ n }) => !follows(n));
+  // The share is of the free notes; it is drawn among those that can move.
+  const movable = free.map(({ n, i }) => ({ i, options: optionsOf(n, i) })).filter((m) => m.options.length > 0);
+  const changed = pickIndices(movable.length, Math.min(movable.length, variedCount(free.length, v)), rng);
+  movable.forEach(({ i, options }, k) => {
+    if (changed.has(k)) out[i] = { ...notes[i], pitch: options[rng.int(options.length)] };
+  });
+  for (const { n, i } of inside) {
+    if (!follows(n)) continue;
+    const chord = chordIn(chords, n.tick);
+    const root = chord ? chordPitchClasses(chord.symbol)[0] : undefined;
+    if (root !== undefined && pcOf(n.pitch) !== root) out[i] = { ...n, pitch: nearestOf([root], n.pitch, low, high) };
   }
   return out;
 }

@@ -18,7 +18,7 @@ interface MuseWindow {
 const muse = <T>(page: Page, f: (m: MuseWindow['muse']) => T) =>
   page.evaluate(`(${f.toString()})(window.muse)`) as Promise<T>;
 
-describe.skipIf(!chromiumAvailable())('the chord lane in the page: the drums follow a picked chord', () => {
+describe.skipIf(!chromiumAvailable())('the chord lane and Variation in the page: the accompaniment follows', () => {
   let app: App;
   let page: Page;
 
@@ -67,6 +67,41 @@ describe.skipIf(!chromiumAvailable())('the chord lane in the page: the drums fol
     // Undo takes the fill away with the chord.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => muse(page, (m) => m.piece())).toEqual(before);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('Regenerate selection of the bass, then the drums, with Variation 0.1: the rhythm kept, a few notes changed, the rest note for note', async () => {
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    const box = await page.locator('#piano-roll').boundingBox();
+    if (!box) throw new Error('no roll');
+    const point = async (tick: number) =>
+      page.evaluate(([t]) => (window as unknown as MuseWindow).muse.rollPoint(t, 60), [tick]);
+    const [a, b] = [await point(8 * 1920 + 100), await point(12 * 1920 - 100)];
+    await page.mouse.move(box.x + a.x, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + b.x, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator('#selection-status').textContent()).toMatch(/bars 9–12 selected/);
+    await page.getByLabel('Variation', { exact: true }).fill('0.1');
+    const [from, to] = [8 * 1920, 12 * 1920];
+    for (const part of ['bass', 'drums']) {
+      const before = await muse(page, (m) => m.piece());
+      await page.getByLabel('Part').selectOption(part);
+      await page.getByRole('button', { name: 'Regenerate selection' }).click();
+      await expect.poll(() => muse(page, (m) => m.piece())).not.toEqual(before);
+      const after = await muse(page, (m) => m.piece());
+      const notes = (q: Piece) => q.tracks.find((t) => t.id === part)?.notes ?? [];
+      const inside = (q: Piece) => notes(q).filter((n) => n.tick >= from && n.tick < to);
+      const outside = (q: Piece) => notes(q).filter((n) => n.tick < from || n.tick >= to);
+      expect(inside(after).map((n) => [n.tick, n.duration, n.velocity])).toEqual(
+        inside(before).map((n) => [n.tick, n.duration, n.velocity]),
+      );
+      const changed = inside(after).filter((n, i) => n.pitch !== inside(before)[i].pitch).length;
+      expect(changed).toBeGreaterThan(0);
+      expect(changed).toBeLessThanOrEqual(Math.max(1, Math.round(inside(before).length * 0.2)));
+      expect(outside(after)).toEqual(outside(before));
+      expect(after.tracks.filter((t) => t.id !== part)).toEqual(before.tracks.filter((t) => t.id !== part));
+    }
     expect(app.problems).toEqual([]);
   });
 });
