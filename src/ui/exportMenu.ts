@@ -1,12 +1,4 @@
-import {
-  builtinCorpusNames,
-  exportMidi,
-  findPreset,
-  type Generated,
-  type MixerSettings,
-  pieceJson,
-  shareFragment,
-} from '../presets';
+import { exportMidi, findPreset, type Generated, type MixerSettings, pieceJson, shareFragment } from '../presets';
 import { download } from './download';
 import { t } from './i18n';
 
@@ -79,7 +71,7 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     link.value = url;
     link.hidden = false;
     // A model of the user's stays in this browser: the link can carry the recipe, not the model.
-    const ownModel = !builtinCorpusNames().includes(g.modelName);
+    const ownModel = g.madeWith.model !== undefined;
     let copied = true;
     try {
       await navigator.clipboard.writeText(url);
