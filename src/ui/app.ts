@@ -91,6 +91,7 @@ export function startApp(): {
   let beforeModel: string | undefined;
   /** The user's trained models, for a blend that names one. */
   let modelLibrary: ModelLibrary | undefined;
+  let modelsListed = false;
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -190,6 +191,8 @@ export function startApp(): {
     // A blend with a trained model: read from the browser's store first (then update runs again).
     let blendModel: ModelChoice | undefined;
     if (blend?.model) {
+      // The saved models are still being listed: update runs again once they are.
+      if (modelLibrary && !modelsListed) return;
       blendModel = modelLibrary?.cached(blend.model);
       if (!blendModel && modelLibrary?.list().some((m) => m.hash === blend.model)) {
         void modelLibrary.load(blend.model).then((found) => found && update());
@@ -390,7 +393,10 @@ export function startApp(): {
         if (hash && current?.recipe.blend?.model !== hash) update();
       };
       library.onChange(refresh);
-      void library.ready.then(refresh);
+      void library.ready.then(() => {
+        modelsListed = true;
+        refresh();
+      });
     },
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */
     useModel(choice) {

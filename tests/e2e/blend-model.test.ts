@@ -68,6 +68,11 @@ describe.skipIf(!chromiumAvailable())('Blend with a trained model in the page', 
     expect(JSON.parse(JSON.stringify(inNode.value.piece))).toEqual(blended);
     await expect.poll(() => page.locator('#blend-lean').textContent()).toMatch(/bars 1–4 (reels|jigs) \d+ %/);
 
+    // Saved settings: a reload brings the blend back, the model read from the browser's store.
+    await page.goto(page.url().split('#')[0]);
+    await expect.poll(() => muse(page, (m) => m.recipe()?.blend), { timeout: 20_000 }).toEqual(expected);
+    await expect.poll(() => muse(page, (m) => m.piece())).toEqual(blended);
+
     // The share link names the model (hash and name) and says it cannot carry it.
     await page.getByText('More export options').click();
     await page.getByRole('button', { name: 'Copy share link' }).click();
