@@ -94,7 +94,10 @@ function blendFigures(): Figure[] {
   // blendFor keeps its models; each measured call blends at another weight so that none is cached.
   let w = 0.3;
   const merge = () => mergeModels(a, trained, copies);
-  const fromPieces = () => blendFor(reels, jigs, (w = w >= 0.9 ? 0.1 : Math.round((w + 0.01) * 100) / 100), preset);
+  const fromPieces = () => {
+    w = w >= 0.9 ? 0.1 : Math.round((w + 0.01) * 100) / 100;
+    return blendFor(reels, jigs, w, preset);
+  };
   for (let i = 0; i < 3; i++) for (const f of [merge, fromPieces]) f();
   const [merged, trainedBoth] = [merge, fromPieces].map((f) => medianMs(() => void f(), 9));
   return [
