@@ -19,7 +19,7 @@ import { accent } from './notes';
 import type { ComposeOptions } from './options';
 import type { ChordSpan, Piece } from './piece';
 import { rearrange, spliceChords, spliceNotes } from './rearrange';
-import { pickIndices, variedCount, varyBass, varyDrums } from './vary';
+import { pickIndices, variedCount, varyAccompaniment } from './vary';
 
 /** What to compose again: bars [from, to) (0-based) of the parts named. */
 export interface RegenerateRequest {
@@ -338,7 +338,7 @@ export function regenerate(piece: Piece, model: MuseModel, o: ComposeOptions, re
   // varied: their rhythm kept, a share of their notes changed by a bounded step (vary.ts).
   const accompaniment = request.parts.filter((p) => p !== 'melody');
   if (v >= KEEP_RHYTHM_BELOW) return rearrange(out, o, request.seed, from * bar, to * bar, accompaniment);
-  out = rearrange(
+  const voiced = rearrange(
     out,
     o,
     request.seed,
@@ -346,13 +346,5 @@ export function regenerate(piece: Piece, model: MuseModel, o: ComposeOptions, re
     to * bar,
     accompaniment.filter((p) => p === 'chords'),
   );
-  const varied = (id: PartId, vary: (notes: readonly Note[]) => Note[]): void => {
-    if (!parts.has(id)) return;
-    out = { ...out, tracks: out.tracks.map((t) => (t.id === id ? { ...t, notes: vary(t.notes) } : t)) };
-  };
-  const [start, end] = [from * bar, to * bar];
-  const span = { from: start, to: end, slack: o.groove.timing };
-  varied('bass', (n) => varyBass(n, out.chords, piece.chords, o, span, v, rng.fork('bass')));
-  varied('drums', (n) => varyDrums(n, start, end, v, rng.fork('drums')));
-  return out;
+  return varyAccompaniment(voiced, piece.chords, o, { from: from * bar, to: to * bar }, parts, v, rng);
 }

@@ -2,8 +2,9 @@ import type { Rng, Ticks } from '../core';
 import { chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import { type DrumVoice, GM_DRUMS } from './drums';
 import { nearestOf } from './notes';
+import type { PartId } from './edits';
 import type { ComposeOptions } from './options';
-import type { ChordSpan } from './piece';
+import type { ChordSpan, Piece } from './piece';
 
 /*
  * Variation below one half for the bass and drums, as for the melody and chords (regenerate.ts): a
@@ -123,4 +124,32 @@ export function varyDrums(notes: readonly Note[], from: Ticks, to: Ticks, v: num
     out[i] = { ...n, pitch: GM_DRUMS[related[rng.int(related.length)]] };
   });
   return out;
+}
+
+/**
+ * The bass and drums of [from, to) varied, of those in `parts` ({@link varyBass} over the piece's
+ * harmony, the chords it was written for being `written`; {@link varyDrums}).
+ */
+export function varyAccompaniment(
+  piece: Piece,
+  written: readonly ChordSpan[],
+  o: ComposeOptions,
+  span: { from: Ticks; to: Ticks },
+  parts: ReadonlySet<PartId>,
+  v: number,
+  rng: Rng,
+): Piece {
+  const varied = (id: string, notes: readonly Note[]): Note[] | undefined => {
+    if (id === 'bass' && parts.has('bass'))
+      return varyBass(notes, piece.chords, written, o, { ...span, slack: o.groove.timing }, v, rng.fork('bass'));
+    if (id === 'drums' && parts.has('drums')) return varyDrums(notes, span.from, span.to, v, rng.fork('drums'));
+    return undefined;
+  };
+  return {
+    ...piece,
+    tracks: piece.tracks.map((t) => {
+      const notes = varied(t.id, t.notes);
+      return notes ? { ...t, notes } : t;
+    }),
+  };
 }
