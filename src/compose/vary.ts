@@ -1,8 +1,8 @@
 import type { Rng, Ticks } from '../core';
 import { chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import { type DrumVoice, GM_DRUMS } from './drums';
-import { nearestOf } from './notes';
 import type { PartId } from './edits';
+import { nearestOf } from './notes';
 import type { ComposeOptions } from './options';
 import type { ChordSpan, Piece } from './piece';
 
