@@ -21,7 +21,12 @@ const models = startUserModels(
       status.classList.toggle('error', isError);
     },
   },
+  {
+    open: document.getElementById('model-open') as HTMLInputElement,
+    save: document.getElementById('model-save') as HTMLButtonElement,
+  },
 );
+app.useModelLibrary(models);
 const corpus = document.getElementById('corpus-panel');
 if (corpus) {
   const training = startTrainPanel(corpus, (trained) => models.add(trained));

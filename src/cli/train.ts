@@ -5,6 +5,7 @@ import {
   evaluate,
   isModelOrder,
   MAX_RUN,
+  MODEL_MAX_BYTES,
   MODEL_ORDER,
   type MuseModel,
   parseModel,
@@ -19,8 +20,8 @@ import { collectFiles, readUserFile } from './files';
 import { importEntry } from './import';
 import { type Io, writeOutputs } from './io';
 
-/** Largest model file read, in bytes. */
-export const MODEL_MAX_BYTES = 256 * 1024 * 1024;
+/** Largest model file read, in bytes (the page reads the same). */
+export { MODEL_MAX_BYTES };
 
 /**
  * The documented split: files sorted by path, every `holdout`-th one (the 10th, 20th, …) held out

@@ -10,7 +10,7 @@ import { beatTicks, err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { harmonicChanges, percentile } from '../eval';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
-import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
+import { type BlendedModels, blendedModels, blendLeans, type ModelChoice, type PhraseLean } from './blend';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
 import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
@@ -104,7 +104,9 @@ export type GenerateError =
   | { code: 'unknown-preset'; field: 'preset'; message: string }
   /** The preset's corpus is built in but not loaded yet: await `loadBuiltinCorpus(corpus)` first. */
   | { code: 'corpus-not-loaded'; field: 'preset'; corpus: string; message: string }
-  | { code: 'unknown-corpus'; field: 'preset'; corpus: string; message: string };
+  | { code: 'unknown-corpus'; field: 'preset'; corpus: string; message: string }
+  /** The blend names a trained model (by name and content hash) that was not given: `blendModel`. */
+  | { code: 'model-not-available'; field: 'blend'; name: string; hash: string; message: string };
 
 /** How to make a recipe's piece. */
 export interface GenerateOptions {
@@ -113,7 +115,12 @@ export interface GenerateOptions {
   /** A preset of the user's (already checked by parsePreset) instead of the built-in one named. */
   preset?: Preset;
   /** A trained model (muse train) instead of the preset's corpus, with its name for provenance. */
-  model?: { model: MuseModel; name: string };
+  model?: ModelChoice;
+  /**
+   * The trained model a recipe's blend names (`blend.model`, its content hash), with its name:
+   * recipes and share links name it, only its owner has it.
+   */
+  blendModel?: ModelChoice;
 }
 
 /**
@@ -156,8 +163,9 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   }
   let blended: BlendedModels | undefined;
   if (full.blend) {
-    // Blend: the preset's corpus and a second built-in one, mixed by the recipe's weight (blend.ts).
-    const found = blendedModels(preset, full, options.model !== undefined);
+    // Blend: the preset's corpus (or the user's model) and a second corpus or trained model, mixed
+    // by the recipe's weight (blend.ts).
+    const found = blendedModels(preset, full, options.model, options.blendModel);
     if (!found.ok) return found;
     blended = found.value;
     model = blended.model;
@@ -177,9 +185,9 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   return ok({
     piece,
     sound: presetSound(preset),
-    provenance: provenanceOf(full, preset, model, modelName),
+    provenance: provenanceOf(full, preset, model, modelName, blended?.sides),
     quantized: options.quantize === true,
-    madeWith: { preset: options.preset, model: options.model },
+    madeWith: { preset: options.preset, model: options.model, blendModel: options.blendModel },
     preset,
     recipe: full,
     model,
