@@ -46,27 +46,22 @@ export function sortedEntries(counts: NgramCounts, newId: ArrayLike<number>, sym
   return from;
 }
 
-/** A growable array of numbers. */
-class Grow<T extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(Math.max(16, this.data.length * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+/** Sorts `a[0 … n − 1]` in place (rows are short: insertion sort, no allocation). */
+function sortPrefix(a: Int32Array, n: number): void {
+  if (n > 32) {
+    a.subarray(0, n).sort();
+    return;
   }
-  trimmed(): T {
-    return this.data.slice(0, this.length) as T;
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
   }
 }
-const ints = (n: number) => new Int32Array(n);
-const floats = (n: number) => new Float64Array(n);
 
 /** What {@link buildChain} needs besides the counts. */
 export interface ChainParts {
@@ -93,111 +88,146 @@ export function buildChain(
   const { order: K, symbols, newId } = parts;
   if (counts.order !== K) throw new RangeError(`counts of order ${counts.order} for a chain of order ${K}`);
   const S = symbols.length;
-  // The kept entries in order, their keys (depth 1 … K context ids, then the token) and counts.
+  // The kept entries in order: their keys (depth 1 … K context ids, then the token) and counts.
   const W = K + 1;
-  const keep: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (countOf(sorted[i]) > 0) keep.push(sorted[i]);
-  const E = keep.length;
-  const keys = new Int32Array(E * W);
-  const cnt = new Float64Array(E);
-  for (let i = 0; i < E; i++) {
-    const e = keep[i];
-    for (let d = 1; d <= K; d++) keys[i * W + d - 1] = newId[counts.at(e, K - d)];
-    keys[i * W + K] = newId[counts.at(e, K)];
-    cnt[i] = countOf(e);
+  const keys = new Int32Array(sorted.length * W);
+  const cnt = new Float64Array(sorted.length);
+  let E = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    const c = countOf(e);
+    if (c <= 0) continue;
+    for (let d = 1; d <= K; d++) keys[E * W + d - 1] = newId[counts.at(e, K - d)];
+    keys[E * W + K] = newId[counts.at(e, K)];
+    cnt[E++] = c;
   }
   // The shallowest depth at which entry i's context differs from entry i − 1's (K + 1: the same context).
   const differs = new Int32Array(E);
+  const atDepth = new Int32Array(K + 2);
   for (let i = 0; i < E; i++) {
     let d = 1;
     if (i > 0) while (d <= K && keys[i * W + d - 1] === keys[(i - 1) * W + d - 1]) d++;
     differs[i] = d;
+    atDepth[d]++;
   }
-  // Nodes level by level, each level in entry order.
+  // Nodes level by level, each level in entry order: level k has a node where differs ≤ k.
   const levelStart = new Int32Array(K + 2);
-  levelStart[0] = 0;
   levelStart[1] = 1;
-  for (let k = 1; k <= K; k++) {
-    let n = 0;
-    for (let i = 0; i < E; i++) if (differs[i] <= k) n++;
+  for (let k = 1, n = 0; k <= K; k++) {
+    n += atDepth[k];
     levelStart[k + 1] = levelStart[k] + n;
   }
   const nodes = levelStart[K + 1];
   const parent = new Int32Array(nodes).fill(-1);
   const symbol = new Int32Array(nodes).fill(-1);
   const depth = new Int32Array(nodes);
-  const cur = new Int32Array(E); // node of each entry at the level being built
+  const cur = new Int32Array(E); // the node of each entry at the level being built
   for (let k = 1; k <= K; k++) {
     let next = levelStart[k];
     for (let i = 0; i < E; i++) {
       if (differs[i] <= k) {
-        const id = next++;
-        parent[id] = cur[i];
-        symbol[id] = keys[i * W + k - 1];
-        depth[id] = k;
-        cur[i] = id;
+        parent[next] = cur[i];
+        symbol[next] = keys[i * W + k - 1];
+        depth[next] = k;
+        cur[i] = next++;
       } else cur[i] = cur[i - 1];
     }
   }
   const childStart = new Int32Array(nodes + 1);
-  const childCount = new Int32Array(nodes);
-  for (let n = 1; n < nodes; n++) childCount[parent[n]]++;
+  for (let n = 1; n < nodes; n++) childStart[parent[n] + 1]++;
   childStart[0] = Math.min(1, nodes);
-  for (let n = 0; n < nodes; n++) childStart[n + 1] = childStart[n] + childCount[n];
-  // Raw rows: each node's tokens summed over its run of entries.
+  for (let n = 0; n < nodes; n++) childStart[n + 1] += childStart[n];
+  // Raw rows: each node's tokens summed over its run of entries (at the top level, the entries).
+  const capacity = E * W + 1;
   const rawStart = new Int32Array(nodes + 1);
-  const rawToken = new Grow(new Int32Array(E + 64), ints);
-  const rawCount = new Grow(new Float64Array(E + 64), floats);
+  const rawToken = new Int32Array(capacity);
+  const rawCount = new Float64Array(capacity);
+  const rawTotal = new Float64Array(nodes);
   const acc = new Float64Array(S);
-  const touched = new Grow(new Int32Array(64), ints);
+  const touched = new Int32Array(S);
+  let size = 0;
+  let length = 0;
   const flush = (node: number) => {
-    const row = touched.data.subarray(0, touched.length).sort();
-    for (const t of row) {
-      rawToken.push(t);
-      rawCount.push(acc[t]);
+    sortPrefix(touched, size);
+    let total = 0;
+    for (let j = 0; j < size; j++) {
+      const t = touched[j];
+      rawToken[length] = t;
+      rawCount[length++] = acc[t];
+      total += acc[t];
       acc[t] = 0;
     }
-    touched.length = 0;
-    rawStart[node + 1] = rawToken.length;
+    size = 0;
+    rawTotal[node] = total;
+    rawStart[node + 1] = length;
   };
-  for (let k = 0; k <= K; k++) {
-    const first = levelStart[k];
-    let node = first - 1;
+  for (let k = 0; k < K; k++) {
+    let node = levelStart[k] - 1;
     for (let i = 0; i < E; i++) {
       if (i === 0 || differs[i] <= k) {
-        if (node >= first) flush(node);
+        if (i > 0) flush(node);
         node++;
-        rawStart[node] = rawToken.length;
       }
       const t = keys[i * W + K];
-      if (acc[t] === 0) touched.push(t);
+      if (acc[t] === 0) touched[size++] = t;
       acc[t] += cnt[i];
     }
     if (E > 0) flush(node);
   }
-  const raw = table(nodes, rawStart, rawToken.trimmed(), rawCount.trimmed());
+  {
+    let node = levelStart[K] - 1;
+    for (let i = 0; i < E; i++) {
+      if (i === 0 || differs[i] <= K) {
+        if (i > 0) rawStart[node + 1] = length;
+        node++;
+      }
+      rawToken[length] = keys[i * W + K];
+      rawCount[length++] = cnt[i];
+      rawTotal[node] += cnt[i];
+    }
+    if (E > 0) rawStart[node + 1] = length;
+  }
+  const raw: CountTable = {
+    start: rawStart,
+    token: rawToken.slice(0, length),
+    count: rawCount.slice(0, length),
+    total: rawTotal,
+    backoff: new Float64Array(nodes).fill(1),
+  };
   // Continuation rows: for each node, in how many of its children's rows each token appears.
   const contStart = new Int32Array(nodes + 1);
-  const contToken = new Grow(new Int32Array(E + 64), ints);
-  const contCount = new Grow(new Float64Array(E + 64), floats);
+  const contToken = new Int32Array(length + 1);
+  const contCount = new Float64Array(length + 1);
+  const contTotal = new Float64Array(nodes);
+  let at = 0;
   for (let p = 0; p < nodes; p++) {
-    contStart[p] = contToken.length;
-    for (let c = childStart[p]; c < childStart[p + 1]; c++)
-      for (let j = raw.start[c]; j < raw.start[c + 1]; j++) {
-        const t = raw.token[j];
-        if (acc[t] === 0) touched.push(t);
-        acc[t]++;
-      }
-    const row = touched.data.subarray(0, touched.length).sort();
-    for (const t of row) {
-      contToken.push(t);
-      contCount.push(acc[t]);
+    contStart[p] = at;
+    const from = raw.start[childStart[p]];
+    const to = raw.start[childStart[p + 1]];
+    if (from === to) continue;
+    for (let j = from; j < to; j++) {
+      const t = raw.token[j];
+      if (acc[t] === 0) touched[size++] = t;
+      acc[t]++;
+    }
+    sortPrefix(touched, size);
+    for (let j = 0; j < size; j++) {
+      const t = touched[j];
+      contToken[at] = t;
+      contCount[at++] = acc[t];
+      contTotal[p] += acc[t];
       acc[t] = 0;
     }
-    touched.length = 0;
+    size = 0;
   }
-  contStart[nodes] = contToken.length;
-  const continuation = table(nodes, contStart, contToken.trimmed(), contCount.trimmed());
+  contStart[nodes] = at;
+  const continuation: CountTable = {
+    start: contStart,
+    token: contToken.slice(0, at),
+    count: contCount.slice(0, at),
+    total: contTotal,
+    backoff: new Float64Array(nodes).fill(1),
+  };
   const trie: ContextTrie = { nodes, parent, symbol, depth, childStart, raw, continuation };
   const discounts = {
     raw: countOfCounts(trie, raw, K).map(estimateDiscounts),
@@ -218,11 +248,4 @@ export function buildChain(
     ids.set(s, i);
   });
   return { order: K, symbols, ids, vocabulary, vocabIndex, trie, discounts };
-}
-
-/** A count table with its totals (back-off weights are set after the discounts). */
-function table(nodes: number, start: Int32Array, token: Int32Array, count: Float64Array): CountTable {
-  const total = new Float64Array(nodes);
-  for (let n = 0; n < nodes; n++) for (let j = start[n]; j < start[n + 1]; j++) total[n] += count[j];
-  return { start, token, count, total, backoff: new Float64Array(nodes).fill(1) };
 }
