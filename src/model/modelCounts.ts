@@ -4,24 +4,14 @@ import { type ChainBuilder, createChainBuilder } from './chainBuilder';
 import { buildCorpusIndex, buildTransposedIndex, type IndexedPiece, intervalTokens } from './guard';
 import { harmonyContext, harmonyDepth, harmonyLine } from './harmonyModel';
 import { LineStore } from './lineStore';
+import { type MelodyCounter, melodyCounter } from './melodyCounting';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import type { ModelOptions, MuseModel, TrainProgress } from './museModel';
-import {
-  basePitch,
-  clampInterval,
-  EXPERTS,
-  type ExpertName,
-  expertContext,
-  expertOrder,
-  expertTarget,
-  expertVocabulary,
-  mod12,
-  pitchSituations,
-} from './pitchExperts';
+import { EXPERTS, type ExpertName, expertOrder, expertVocabulary, mod12 } from './pitchExperts';
 import { DEFAULT_PITCH_WEIGHTS } from './pitchModel';
 import { fitPitchWeights } from './pitchWeights';
 import { ContentHash, type PieceProvenance, pieceProvenance, pieceText } from './provenance';
-import { RHYTHM_VOCABULARY, rhythmDepth, rhythmEvents } from './rhythmModel';
+import { RHYTHM_VOCABULARY, rhythmDepth } from './rhythmModel';
 import { type PieceFigures, pieceFigures, styleOfFigures } from './style';
 import type { TrainingSize } from './trainingSize';
 
@@ -79,6 +69,16 @@ export function createModelCounts(order: number, phraseBars: number, keepTexts =
   };
 }
 
+const counters = new WeakMap<ModelCounts, MelodyCounter>();
+function counterOf(c: ModelCounts): MelodyCounter {
+  let counter = counters.get(c);
+  if (!counter) {
+    counter = melodyCounter(c.order, c.rhythm, c.experts);
+    counters.set(c, counter);
+  }
+  return counter;
+}
+
 /** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
 export function melodyGuardTokens(line: MelodyLine): string[] {
   return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
@@ -92,17 +92,7 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
   const { order } = c;
   const line = melodyLine(piece);
   if (line.notes.length > 0) {
-    const fold = c.lines.size % FOLDS;
-    for (const e of rhythmEvents(line, order)) c.rhythm.addEvent(e.context, e.token);
-    const builders = EXPERTS.map((name) => c.experts[name]);
-    pitchSituations(line, order).forEach((s, i) => {
-      const pitch = basePitch(s) + clampInterval(line.notes[i].pitch - basePitch(s));
-      EXPERTS.forEach((name, e) => {
-        const context = expertContext(name, s, order);
-        const token = expertTarget(name, s, pitch);
-        if (context && token !== null) builders[e].addEvent(context, token, fold);
-      });
-    });
+    counterOf(c).count(line, c.lines.size % FOLDS);
     c.lines.add(line);
   }
   const harmony = harmonyLine(piece, c.phraseBars);
