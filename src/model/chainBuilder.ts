@@ -1,6 +1,13 @@
 import { type ChainOptions, chainDefaults, START, type VariableChain } from './chain';
-import { NgramCounts } from './ngramCounts';
-import { buildChain, type ChainParts, canonicalSymbols, sortedEntries } from './trieBuild';
+import { type CountArrays, NgramCounts } from './ngramCounts';
+import {
+  buildChain,
+  buildChainAndFolds,
+  type ChainParts,
+  canonicalSymbols,
+  foldView,
+  sortedEntries,
+} from './trieBuild';
 
 /**
  * Builds a chain count by count; {@link ChainBuilder.finish} fixes the vocabulary and the smoothing.
@@ -27,10 +34,24 @@ export interface ChainBuilder {
   /** Counts `token` once after `context` (oldest first, padded with START at the front). */
   addEvent(context: readonly string[], token: string, fold?: number): void;
   /** Adds every count of `other` (same order), `times` times; its fold f into fold `foldOf(f)`. */
-  merge(other: ChainBuilder, times?: number, foldOf?: (f: number) => number): void;
+  merge(other: ChainBuilder | ChainData, times?: number, foldOf?: (f: number) => number): void;
+  /** The builder as plain data (copies), to send to another thread. */
+  data(): ChainData;
   finish(): VariableChain;
-  /** The chain trained without fold `fold`: every count minus that fold's. */
+  /** The chain trained without fold `fold`: every count minus that fold's, built anew. */
   finishWithout(fold: number): VariableChain;
+  /**
+   * The chain, and the chain without each fold as a view of it (trieBuild.ts `foldView`: the same
+   * predictions as {@link finishWithout}, for a fraction of the work).
+   */
+  finishWithFolds(): { chain: VariableChain; without(fold: number): VariableChain };
+}
+
+/** A builder's counts as plain data: its symbols, the ids it predicts, its count table. */
+export interface ChainData {
+  readonly symbols: readonly string[];
+  readonly predicted: Iterable<number>;
+  readonly counts: CountArrays;
 }
 
 /** Options of {@link createChainBuilder}. */
@@ -100,6 +121,7 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
       for (const id of other.predicted) predicted.add(map[id]);
       counts.merge(other.counts, map, times, foldOf);
     },
+    data: () => ({ symbols: [...symbols], predicted: [...predicted], counts: counts.toArrays() }),
     finish() {
       const { parts, sorted } = laidOut();
       return buildChain(parts, counts, sorted);
@@ -108,6 +130,17 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
       if (fold < 0 || fold >= folds) throw new RangeError(`fold ${fold} of ${folds}`);
       const { parts, sorted } = laidOut();
       return buildChain(parts, counts, sorted, (e) => counts.count(e) - counts.foldCount(e, fold));
+    },
+    finishWithFolds() {
+      const { parts, sorted } = laidOut();
+      const { chain, folds: data } = buildChainAndFolds(parts, counts, sorted, (e) => counts.count(e), folds > 0);
+      return {
+        chain,
+        without(fold) {
+          if (!data || fold < 0 || fold >= folds) throw new RangeError(`fold ${fold} of ${folds}`);
+          return foldView(chain, data, fold);
+        },
+      };
     },
   };
   return builder;

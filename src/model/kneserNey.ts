@@ -22,7 +22,7 @@ import { type ContextTrie, type CountTable, childOf, type Discounts, type Variab
 
 const FALLBACK: Discounts = { d1: 0.5, d2: 1, d3: 1.5 };
 
-/** n[depth][j]: how many entries of that depth have count j (1–4). */
+/** n[depth][j]: how many entries of that depth have count j (1–4; n[depth][0] counts the zeros of a fold view). */
 export function countOfCounts(trie: ContextTrie, table: CountTable, order: number): number[][] {
   const n = Array.from({ length: order + 1 }, () => [0, 0, 0, 0, 0]);
   for (let node = 0; node < trie.nodes; node++) {
@@ -42,6 +42,7 @@ export function setBackoffs(trie: ContextTrie, table: CountTable, discounts: rea
     let n3 = 0;
     for (let i = table.start[node]; i < table.start[node + 1]; i++) {
       const c = table.count[i];
+      if (c === 0) continue; // an entry counted only in the fold left out (foldView)
       if (c === 1) n1++;
       else if (c === 2) n2++;
       else n3++;
@@ -108,7 +109,7 @@ export function fillDistribution(chain: VariableChain, path: readonly number[], 
     for (let i = 0; i < out.length; i++) out[i] *= gamma;
     for (let i = table.start[node]; i < table.start[node + 1]; i++) {
       const c = table.count[i];
-      out[vocabIndex[table.token[i]]] += (c - discountOf(c, d)) / total;
+      if (c > 0) out[vocabIndex[table.token[i]]] += (c - discountOf(c, d)) / total;
     }
   }
 }

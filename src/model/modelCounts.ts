@@ -1,9 +1,9 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
-import { type ChainBuilder, createChainBuilder } from './chainBuilder';
+import { type ChainBuilder, type ChainData, createChainBuilder } from './chainBuilder';
 import { buildCorpusIndex, buildTransposedIndex, type IndexedPiece, intervalTokens } from './guard';
 import { harmonyContext, harmonyDepth, harmonyLine } from './harmonyModel';
-import { LineStore } from './lineStore';
+import { type LineArrays, LineStore } from './lineStore';
 import { type MelodyCounter, melodyCounter } from './melodyCounting';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import type { ModelOptions, MuseModel, TrainProgress } from './museModel';
@@ -116,11 +116,53 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
   c.size.chords += harmony.tokens.length;
 }
 
+/** Counts as plain data (typed arrays, strings, plain objects): what a worker thread sends back. */
+export interface CountsData {
+  readonly order: number;
+  readonly phraseBars: number;
+  readonly harmony: ChainData;
+  readonly rhythm: ChainData;
+  readonly experts: Readonly<Record<ExpertName, ChainData>>;
+  readonly lines: LineArrays;
+  readonly guards: ModelCounts['guards'];
+  readonly provenance: readonly PieceProvenance[];
+  readonly figures: readonly PieceFigures[];
+  readonly size: TrainingSize;
+  /** Each piece's text for the content hash, in order. */
+  readonly texts: readonly string[];
+}
+
+/** The counts of a part (made with `keepTexts`) as plain data, and the buffers to transfer with it. */
+export function countsData(c: ModelCounts): { data: CountsData; transfer: ArrayBuffer[] } {
+  if (!c.texts) throw new Error('counts made without keepTexts cannot be sent: their pieces are hashed already');
+  const data: CountsData = {
+    order: c.order,
+    phraseBars: c.phraseBars,
+    harmony: c.harmony.data(),
+    rhythm: c.rhythm.data(),
+    experts: Object.fromEntries(EXPERTS.map((name) => [name, c.experts[name].data()])) as Record<ExpertName, ChainData>,
+    lines: c.lines.toArrays(),
+    guards: c.guards,
+    provenance: c.provenance,
+    figures: c.figures,
+    size: c.size,
+    texts: c.texts,
+  };
+  const transfer: ArrayBuffer[] = [];
+  for (const chain of [data.harmony, data.rhythm, ...Object.values(data.experts)]) {
+    const { tuples, totals, foldCounts } = chain.counts;
+    transfer.push(tuples.buffer as ArrayBuffer, totals.buffer as ArrayBuffer, foldCounts.buffer as ArrayBuffer);
+  }
+  const { starts, family, pitch, units, strength, chord } = data.lines;
+  for (const a of [starts, family, pitch, units, strength, chord]) transfer.push(a.buffer as ArrayBuffer);
+  return { data, transfer };
+}
+
 /**
  * Adds a part counted apart (after everything `into` holds, in piece order): chain counts add up,
  * the part's folds are renumbered as if its melodies had been counted here, the rest is appended.
  */
-export function mergeModelCounts(into: ModelCounts, part: ModelCounts): void {
+export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
   if (part.order !== into.order || part.phraseBars !== into.phraseBars)
     throw new RangeError('counts of models with other settings cannot be merged');
   const offset = into.lines.size;
@@ -128,11 +170,11 @@ export function mergeModelCounts(into: ModelCounts, part: ModelCounts): void {
   into.harmony.merge(part.harmony);
   into.rhythm.merge(part.rhythm);
   for (const name of EXPERTS) into.experts[name].merge(part.experts[name], 1, fold);
-  into.lines.merge(part.lines.toArrays());
+  into.lines.merge(part.lines);
   for (const k of ['melody', 'chords', 'transposed'] as const) for (const p of part.guards[k]) into.guards[k].push(p);
   for (const p of part.provenance) into.provenance.push(p);
   for (const f of part.figures) into.figures.push(f);
-  for (const t of part.texts ?? []) {
+  for (const t of part.texts) {
     into.hash.add(t);
     into.texts?.push(t);
   }
@@ -152,12 +194,15 @@ export function finishModel(
 ): MuseModel {
   if (o.order !== c.order || o.phraseBars !== c.phraseBars)
     throw new RangeError('the options differ from those the counts were made with');
-  let folds = 0;
+  // The experts first: each fold's experts are views of them without the fold's counts.
+  const finished = EXPERTS.map((name) => c.experts[name].finishWithFolds());
+  const experts = Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].chain])) as Record<
+    ExpertName,
+    VariableChain
+  >;
   const without = (f: number) =>
-    Object.fromEntries(EXPERTS.map((name) => [name, c.experts[name].finishWithout(f)])) as Record<
-      ExpertName,
-      VariableChain
-    >;
+    Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].without(f)])) as Record<ExpertName, VariableChain>;
+  let folds = 0;
   const weights = o.fitWeights
     ? fitPitchWeights(c.lines, o.order, {
         folds: FOLDS,
@@ -174,10 +219,6 @@ export function finishModel(
   step('harmony');
   const rhythm = c.rhythm.finish();
   step('rhythm');
-  const experts = Object.fromEntries(EXPERTS.map((name) => [name, c.experts[name].finish()])) as Record<
-    ExpertName,
-    VariableChain
-  >;
   step('pitch experts');
   const guards = {
     melody: buildCorpusIndex(c.guards.melody, o.melodyMaxRun),

@@ -10,6 +10,17 @@
  * fold (cross-validation) is the total minus that fold's column: counted once, not once per fold.
  * Entries keep the order they were first counted in (merges append the other table's new entries).
  */
+/** A table's counts as plain arrays (see {@link NgramCounts.toArrays}). */
+export interface CountArrays {
+  order: number;
+  folds: number;
+  /** `order + 1` ids per entry. */
+  tuples: Int32Array;
+  totals: Float64Array;
+  /** `folds` counts per entry. */
+  foldCounts: Int32Array;
+}
+
 export class NgramCounts {
   /** Tokens per tuple: the context's `order` ids, then the token's. */
   readonly width: number;
@@ -69,26 +80,36 @@ export class NgramCounts {
   }
 
   /**
-   * Adds every count of `other` (same order), its symbol ids mapped through `ids`, `times` times;
-   * its fold f counts into fold `foldOf(f)` (default f).
+   * Adds every count of `other` (same order; a table or its arrays), its symbol ids mapped through
+   * `ids`, `times` times; its fold f counts into fold `foldOf(f)` (default f).
    */
-  merge(other: NgramCounts, ids: ArrayLike<number>, times = 1, foldOf: (f: number) => number = (f) => f): void {
-    if (other.width !== this.width)
-      throw new RangeError(`cannot merge counts of order ${other.order} into ${this.order}`);
+  merge(
+    other: NgramCounts | CountArrays,
+    ids: ArrayLike<number>,
+    times = 1,
+    foldOf: (f: number) => number = (f) => f,
+  ): void {
+    const a = other instanceof NgramCounts ? other.toArrays() : other;
     const w = this.width;
+    if (a.order + 1 !== w) throw new RangeError(`cannot merge counts of order ${a.order} into ${this.order}`);
+    const size = a.totals.length;
+    if (a.tuples.length !== size * w || a.foldCounts.length !== size * a.folds)
+      throw new RangeError('count arrays of different lengths');
     const mapped = new Int32Array(w);
-    const targets = Array.from({ length: other.folds }, (_, f) => foldOf(f));
-    for (let e = 0; e < other.size; e++) {
-      for (let k = 0; k < w; k++) mapped[k] = ids[other.tuples[e * w + k]];
+    const targets = Array.from({ length: a.folds }, (_, f) => foldOf(f));
+    for (const t of targets)
+      if (!(t >= 0 && t < this.folds)) throw new RangeError(`fold ${t} of a table with ${this.folds} folds`);
+    for (let e = 0; e < size; e++) {
+      for (let k = 0; k < w; k++) mapped[k] = ids[a.tuples[e * w + k]];
       const into = this.entry(mapped, 0);
-      this.totals[into] += times * other.totals[e];
-      for (let f = 0; f < other.folds; f++)
-        this.foldCounts[into * this.folds + targets[f]] += times * other.foldCounts[e * other.folds + f];
+      this.totals[into] += times * a.totals[e];
+      for (let f = 0; f < a.folds; f++)
+        this.foldCounts[into * this.folds + targets[f]] += times * a.foldCounts[e * a.folds + f];
     }
   }
 
   /** The arrays of the table, for sending it to another thread or writing it (copies, trimmed). */
-  toArrays(): { order: number; folds: number; tuples: Int32Array; totals: Float64Array; foldCounts: Int32Array } {
+  toArrays(): CountArrays {
     return {
       order: this.order,
       folds: this.folds,
@@ -96,21 +117,6 @@ export class NgramCounts {
       totals: this.totals.slice(0, this.size),
       foldCounts: this.foldCounts.slice(0, this.size * this.folds),
     };
-  }
-
-  /** A table from {@link toArrays}' arrays (checked: whole tuples, counts per tuple). */
-  static fromArrays(a: ReturnType<NgramCounts['toArrays']>): NgramCounts {
-    const width = a.order + 1;
-    const size = a.totals.length;
-    if (a.tuples.length !== size * width || a.foldCounts.length !== size * a.folds)
-      throw new RangeError('count arrays of different lengths');
-    const table = new NgramCounts(a.order, a.folds, size);
-    for (let e = 0; e < size; e++) {
-      const into = table.entry(a.tuples, e * width);
-      table.totals[into] += a.totals[e];
-      for (let f = 0; f < a.folds; f++) table.foldCounts[into * a.folds + f] += a.foldCounts[e * a.folds + f];
-    }
-    return table;
   }
 
   /** The entry of a tuple, made (with count 0) when new. */
