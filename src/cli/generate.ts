@@ -25,8 +25,12 @@ export function presetFromFile(value: string): Preset | undefined {
     'preset file',
     'a preset file is a .json like those in presets/ or one Export preset saved',
   );
-  const parsed = parsePresetText(text);
+  const notes: string[] = [];
+  const parsed = parsePresetText(text, notes);
   if (!parsed.ok) throw new UsageError(`${value}: ${parsed.error.message}`);
+  // An old preset file still composes; say what its sound became (on stderr: stdout stays the output).
+  if (notes.length > 0)
+    process.stderr.write(`${value} was written for an older markov-muse and was converted: ${notes.join('; ')}\n`);
   return parsed.value;
 }
 
@@ -133,11 +137,8 @@ export function generateCommand(args: string[], io: Io): number {
   const outputs: Output[] = [];
   if (out.toLowerCase().endsWith('.json')) outputs.push({ path: out, data: pieceJson(g) });
   else {
-    const files = exportMidi(
-      recipe,
-      { range, quantize: values.quantize, perTrack: values['per-track'] },
-      { preset: custom, model },
-    );
+    // The piece composed above, written as it is (composed quantized when --quantize): no second compose.
+    const files = exportMidi(g, { range, quantize: values.quantize, perTrack: values['per-track'] });
     if (!files.ok) throw new UsageError(files.error.message);
     const stem = out.replace(/\.midi?$/i, '');
     for (const file of files.value) {

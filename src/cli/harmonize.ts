@@ -74,7 +74,8 @@ export function writeAround(
   if (!recipe.ok) throw new UsageError(`${file}: ${recipe.error.message}`);
   const g = generate(recipe.value, { preset: custom, model });
   if (!g.ok) throw new UsageError(`${g.error.field === 'preset' ? '--preset: ' : ''}${g.error.message}`);
-  const files = exportMidi(recipe.value, {}, { preset: custom, model });
+  // The piece composed above, as it is: no second compose.
+  const files = exportMidi(g.value);
   if (!files.ok) throw new UsageError(files.error.message);
   try {
     writeFileSync(out, files.value[0].bytes);

@@ -1,3 +1,4 @@
+import { MAX_RUN, MODEL_ORDER } from '../model';
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
@@ -25,7 +26,7 @@ Commands:
                           preset's), --seed 0–4294967295. --json prints the recipe and a summary.
                           Overrides of the preset: --key C|F#|Bb…, --mode major|minor|dorian|…,
                           --meter 3/4|6/8|…, --form "intro A A B A outro", --temperature 0.1–3
-                          (novelty), --max-run 2–32 (originality limit, in melody notes).
+                          (novelty), --max-run ${MAX_RUN.min}–${MAX_RUN.max} (originality limit, in melody notes).
                           --range 5-8 writes bars 5 to 8 only; --quantize leaves swing and timing
                           humanization out; --per-track writes FILE-melody.mid, FILE-chords.mid,
                           ...; an --out ending in .json writes the piece and its recipe as JSON.
@@ -38,7 +39,7 @@ Commands:
                           start/end in seconds, then one line {"report": ...}. Exit status 1 when
                           some file was refused.
   train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--workers N] [--json]
-                          Train the chord and melody models (order 1–8, default 4) on MIDI,
+                          Train the chord and melody models (order ${MODEL_ORDER.min}–${MODEL_ORDER.max}, default 4) on MIDI,
                           corpus and JSB files and folders, and write the model file with its
                           provenance. --max-run: the originality limit L (default 6 notes).
                           --holdout K leaves out every K-th file (sorted by path) for eval.

@@ -2,7 +2,17 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { counted, pushAll } from '../core';
 import type { CorpusPiece } from '../corpus';
-import { evaluate, type MuseModel, parseModel, serializeModel, tooSmall, untrainable } from '../model';
+import {
+  evaluate,
+  isModelOrder,
+  MAX_RUN,
+  MODEL_ORDER,
+  type MuseModel,
+  parseModel,
+  serializeModel,
+  tooSmall,
+  untrainable,
+} from '../model';
 import { finishModel } from '../model/modelCounts';
 import { checkedOptions } from '../model/museModel';
 import { intOption, parseOptions, UsageError } from './args';
@@ -83,10 +93,11 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('train needs files or folders to learn from');
   if (!values.out) throw new UsageError('train needs --out MODEL.json');
   const order = intOption('order', values.order) ?? 4;
-  if (order < 1 || order > 8) throw new UsageError(`--order must be from 1 to 8, not ${order}`);
+  if (!isModelOrder(order))
+    throw new UsageError(`--order must be from ${MODEL_ORDER.min} to ${MODEL_ORDER.max}, not ${order}`);
   const maxRun = intOption('max-run', values['max-run']);
-  if (maxRun !== undefined && (maxRun < 2 || maxRun > 32))
-    throw new UsageError(`--max-run must be from 2 to 32, not ${maxRun}`);
+  if (maxRun !== undefined && (maxRun < MAX_RUN.min || maxRun > MAX_RUN.max))
+    throw new UsageError(`--max-run must be from ${MAX_RUN.min} to ${MAX_RUN.max}, not ${maxRun}`);
   const holdout = holdoutOption(values.holdout);
   const workers = intOption('workers', values.workers) ?? availableParallelism();
   if (workers < 1 || workers > MAX_WORKERS)

@@ -35,8 +35,3 @@ export function beatTicks(meter: Meter): Ticks {
   const unit = (PPQ * 4) / meter[1];
   return meter[1] === 8 && meter[0] % 3 === 0 && meter[0] > 3 ? unit * 3 : unit;
 }
-
-/** Seconds taken by `ticks` at a constant `bpm`. */
-export function ticksToSeconds(ticks: Ticks, bpm: Bpm): Seconds {
-  return (ticks / PPQ) * (60 / bpm);
-}

@@ -1,32 +1,22 @@
 /**
- * Sound: the instruments (synth voices from the preset, a synthesized drum kit), the mixer, the
- * master bus (reverb, echo, chorus, limiter), live playback with a lookahead scheduler (a piece, or
- * endless sections fed by {@link SectionFeed} while they play), Web MIDI
- * output, and the offline render to WAV — live and offline share the voice and effect code.
- * Browser only, except the pure parts (envelopes, voice plans, timeline, scheduler, master DSP).
+ * Sound: every part is a Tone.js instrument — our light voices and drum kit written as Tone
+ * instruments, or any stock Tone instrument or a Sampler — through chains of Tone.js effects, a
+ * mixer and a master chain; live playback with a lookahead scheduler (a piece, or endless sections
+ * fed by {@link SectionFeed}), Web MIDI output, and the offline render to WAV — the same graph,
+ * built in the live context and in each render chunk.
  *
  * @example
  * const player = await Player.create(); // in a click handler
- * player.load(piece, { voices, reverb: 0.3 });
+ * player.load(piece, presetSound(preset));
  * player.play();
  */
-export * from './bank';
-export * from './drumKit';
-export * from './envelope';
-export * from './fanOut';
-export * from './instrument';
-export * from './master';
-export * from './midiOut';
-export * from './mixer';
-export * from './player';
-export * from './registry';
+export * from './catalogue';
+export * from './effects';
+export * from './graph';
+export * from './instruments';
+export * from './play';
 export * from './render';
-export * from './scheduler';
-export * from './sectionFeed';
+export * from './samples';
 export * from './sound';
-export * from './timeline';
-export * from './trackGraph';
-export * from './voice';
-export * from './voiceAllocator';
-export * from './voicePool';
-export * from './wavRender';
+export * from './wav';
+export * from './worklets';

@@ -1,10 +1,10 @@
 /**
- * The engine without live playback (no Tone.js, no AudioContext): the offline render and WAV export,
- * and the pure parts they stand on. What the page loads for Export WAV.
+ * The engine without live playback: the offline render and WAV export (Tone.js nodes in
+ * OfflineAudioContexts), and the pure parts they stand on. What the page loads for Export WAV.
  */
-export * from './drumKit';
-export * from './mixer';
+export * from './graph/mixer';
+export * from './instruments/kit';
+export * from './play/timeline';
 export * from './render';
+export * from './samples';
 export * from './sound';
-export * from './timeline';
-export * from './wavRender';

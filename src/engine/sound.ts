@@ -1,17 +1,18 @@
 import type { Piece } from '../compose';
+import type { Bpm, Seconds } from '../core';
 import type { TrackRole } from '../corpus';
-import { CHORUS_DEFAULTS, DELAY_DEFAULTS, LIMITER_DEFAULTS, type MasterOptions, REVERB_DEFAULTS } from './master';
-import type { ToneOptions, VoiceOptions } from './voice';
+import {
+  type EffectSpec,
+  effectTail,
+  type InstrumentSpec,
+  longestRing,
+  NONLINEAR_EFFECTS,
+  type PartSound,
+  releaseSeconds,
+  type SoundSpec,
+} from './catalogue';
 
-/** What a track plays on: a synth voice, or the synthesized drum kit. */
-export type Instrument = { kind: 'tone'; tone: ToneOptions } | { kind: 'drums'; polyphony: number; volume: number };
-
-/** Effect sends of a track, linear 0–1. */
-export interface Sends {
-  reverb: number;
-  delay: number;
-  chorus: number;
-}
+export type { EffectSpec, InstrumentSpec, PartSound, SoundSpec } from './catalogue';
 
 /** Everything the engine needs to sound one track. */
 export interface TrackSound {
@@ -22,110 +23,105 @@ export interface TrackSound {
   channel: number;
   /** General MIDI program, for MIDI output. */
   program: number;
-  instrument: Instrument;
+  voice: InstrumentSpec;
+  effects: EffectSpec[];
   /** −1 to 1. */
   pan: number;
-  sends: Sends;
+  /** The part's fader, in decibels (the mixer's volume adds to it). */
+  volume: number;
 }
 
-/** How a whole piece sounds: its tracks, and the master bus. */
+/** How a whole piece sounds: its tracks, the master chain and level, at the piece's tempo. */
 export interface SoundSetup {
   tracks: TrackSound[];
-  master: MasterOptions;
+  master: { effects: EffectSpec[]; volume: number };
+  tempo: Bpm;
 }
 
-/** Per-track changes over what the role gives. */
-export interface TrackOptions {
-  pan: number;
-  sends: Partial<Sends>;
-  tone: Partial<ToneOptions>;
-}
-
-/** How a preset sounds: a voice per track id, the reverb send, and optional refinements. */
-export interface EngineOptions {
-  voices: Record<string, VoiceOptions>;
-  /** Share of the signal sent to the reverb, 0–1. */
-  reverb: number;
-  tracks?: Record<string, Partial<TrackOptions>>;
-  master?: Partial<Omit<MasterOptions, 'delayTime'>> & { delayBeats?: number };
-}
-
-/** Beats between echoes (a dotted eighth). */
-export const DELAY_BEATS = 0.75;
-
-const ROLE_TONE: Record<Exclude<TrackRole, 'drums'>, Omit<ToneOptions, keyof VoiceOptions>> = {
-  melody: { brightness: 7, resonance: 0.9, velocityToBrightness: 0.4, spread: 14, polyphony: 6 },
-  chords: { brightness: 5, resonance: 0.75, velocityToBrightness: 0.5, spread: 12, polyphony: 12 },
-  bass: { brightness: 4, resonance: 0.8, velocityToBrightness: 0.3, spread: 8, polyphony: 4 },
-  other: { brightness: 5, resonance: 0.75, velocityToBrightness: 0.4, spread: 12, polyphony: 12 },
+/** The instrument a track plays when the preset names none for it, by role. */
+const ROLE_VOICE: Record<Exclude<TrackRole, 'drums'>, InstrumentSpec> = {
+  melody: {
+    instrument: 'LightSynth',
+    options: { volume: -12, envelope: { attack: 0.01, decay: 0.2, sustain: 0.5, release: 0.3 }, maxPolyphony: 6 },
+  },
+  chords: {
+    instrument: 'LightSynth',
+    options: { volume: -18, envelope: { attack: 0.01, decay: 0.4, sustain: 0.3, release: 0.5 }, maxPolyphony: 12 },
+  },
+  bass: {
+    instrument: 'LightSynth',
+    options: { volume: -10, envelope: { attack: 0.005, decay: 0.2, sustain: 0.5, release: 0.2 }, maxPolyphony: 4 },
+  },
+  other: {
+    instrument: 'LightSynth',
+    options: { volume: -18, envelope: { attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4 }, maxPolyphony: 12 },
+  },
 };
 
-const ROLE_VOICE: Record<Exclude<TrackRole, 'drums'>, VoiceOptions> = {
-  melody: { type: 'synth', oscillator: 'triangle', attack: 0.01, decay: 0.2, sustain: 0.5, release: 0.3, volume: -12 },
-  chords: { type: 'synth', oscillator: 'triangle', attack: 0.01, decay: 0.4, sustain: 0.3, release: 0.5, volume: -18 },
-  bass: { type: 'synth', oscillator: 'triangle', attack: 0.005, decay: 0.2, sustain: 0.5, release: 0.2, volume: -10 },
-  other: { type: 'synth', oscillator: 'triangle', attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4, volume: -18 },
-};
+/** The kit a drums track plays when the sound names none for it: a little under the parts' level. */
+const DEFAULT_DRUMS: InstrumentSpec = { instrument: 'DrumKit', options: { volume: -8 } };
 
 const ROLE_PAN: Record<TrackRole, number> = { melody: 0.1, chords: -0.25, bass: 0, drums: 0, other: 0.3 };
 
-/** Sends per role, the reverb as a share of the preset's reverb amount. */
-const ROLE_SENDS: Record<TrackRole, Sends> = {
-  melody: { reverb: 1, delay: 0.16, chorus: 0 },
-  chords: { reverb: 1, delay: 0, chorus: 0.45 },
-  bass: { reverb: 0.25, delay: 0, chorus: 0 },
-  drums: { reverb: 0.4, delay: 0, chorus: 0 },
-  other: { reverb: 1, delay: 0.08, chorus: 0.3 },
+/** The master when the sound names none: a limiter just under full scale. */
+export const DEFAULT_MASTER = {
+  effects: [{ effect: 'Limiter', options: { threshold: -1 } }] as EffectSpec[],
+  volume: -2,
 };
 
-/** Drum kit level, in decibels. */
-export const DRUMS_VOLUME = -9;
-
 /**
- * The sound of each track of `piece`: its preset voice (or its role's default when the preset has
- * none, so any track id plays), placement and sends; the drums role always plays the drum kit.
+ * The sound of each track of `piece`: its part's instrument, effects, pan and level from `sound`
+ * (or its role's default when the sound names no part for that track id, so any track id plays);
+ * the drums role plays the DrumKit unless the sound names another instrument for it.
  */
-export function resolveSound(piece: Piece, options: EngineOptions, tempo = piece.tempo): SoundSetup {
+export function resolveSound(piece: Piece, sound: SoundSpec, tempo: Bpm = piece.tempo): SoundSetup {
   const tracks = piece.tracks.map((track): TrackSound => {
-    const extra = options.tracks?.[track.id] ?? {};
-    const role = track.role;
-    const sends = { ...ROLE_SENDS[role] };
-    sends.reverb *= options.reverb;
-    Object.assign(sends, extra.sends);
-    const instrument: Instrument =
-      role === 'drums'
-        ? { kind: 'drums', polyphony: 10, volume: DRUMS_VOLUME }
-        : {
-            kind: 'tone',
-            tone: { ...ROLE_TONE[role], ...(options.voices[track.id] ?? ROLE_VOICE[role]), ...extra.tone },
-          };
+    const part: PartSound | undefined = sound.parts[track.id];
+    const voice = part?.voice ?? (track.role === 'drums' ? DEFAULT_DRUMS : ROLE_VOICE[track.role]);
     return {
       id: track.id,
       name: track.name,
-      role,
+      role: track.role,
       channel: track.channel,
       program: track.program,
-      instrument,
-      pan: extra.pan ?? ROLE_PAN[role],
-      sends,
+      voice,
+      effects: part?.effects ?? [],
+      pan: part?.pan ?? ROLE_PAN[track.role],
+      volume: part?.volume ?? 0,
     };
   });
-  return { tracks, master: masterOptions(options.master, tempo) };
-}
-
-/** The master bus settings: the defaults under `m`, the echo time at `tempo`. */
-export function masterOptions(m: EngineOptions['master'] = {}, tempo = 120): MasterOptions {
   return {
-    reverb: { ...REVERB_DEFAULTS, ...m.reverb },
-    delay: { ...DELAY_DEFAULTS, ...m.delay },
-    chorus: { ...CHORUS_DEFAULTS, ...m.chorus },
-    limiter: { ...LIMITER_DEFAULTS, ...m.limiter },
-    gain: m.gain ?? -2,
-    delayTime: delaySeconds(tempo, m.delayBeats),
+    tracks,
+    master: { effects: sound.master?.effects ?? DEFAULT_MASTER.effects, volume: sound.master?.volume ?? 0 },
+    tempo,
   };
 }
 
-/** Echo time at `bpm`. */
-export function delaySeconds(bpm: number, beats = DELAY_BEATS): number {
-  return (beats * 60) / bpm;
+/**
+ * The master chain split where a render must stop adding chunks: from the first effect that is not
+ * linear (a compressor, a limiter, a distortion) on, the chain must hear the whole mix at once.
+ */
+export function splitMaster(effects: readonly EffectSpec[]): { linear: EffectSpec[]; rest: EffectSpec[] } {
+  const at = effects.findIndex((e) => NONLINEAR_EFFECTS.includes(e.effect));
+  return at < 0 ? { linear: [...effects], rest: [] } : { linear: effects.slice(0, at), rest: effects.slice(at) };
+}
+
+/** Seconds a chain of effects rings on after its input stops. */
+export function chainTail(effects: readonly EffectSpec[], bpm: Bpm): Seconds {
+  return effects.reduce((sum, e) => sum + effectTail(e, bpm), 0);
+}
+
+/** How long a note of track `track` keeps sounding after its note-off, through its effects and the master's. */
+export function noteTail(sound: SoundSetup, track: number, pitch: number): Seconds {
+  const t = sound.tracks[track];
+  return (
+    releaseSeconds(t.voice, pitch) + chainTail(t.effects, sound.tempo) + chainTail(sound.master.effects, sound.tempo)
+  );
+}
+
+/** Seconds after the last note-off that a render keeps: the longest ring of any track, through the effects. */
+export function tailSeconds(sound: SoundSetup): Seconds {
+  let tail = 0;
+  for (const t of sound.tracks) tail = Math.max(tail, longestRing(t.voice) + chainTail(t.effects, sound.tempo));
+  return tail + chainTail(sound.master.effects, sound.tempo);
 }

@@ -1,4 +1,5 @@
 import { type ChainOptions, chainDefaults, START, type VariableChain } from './chain';
+import { MAX_CHAIN_ORDER } from './limits';
 import { type CountArrays, NgramCounts } from './ngramCounts';
 import {
   buildChain,
@@ -66,7 +67,8 @@ export interface BuilderOptions extends ChainOptions {
  */
 export function createChainBuilder(options: Partial<BuilderOptions> = {}): ChainBuilder {
   const order = options.order ?? chainDefaults.order;
-  if (!Number.isInteger(order) || order < 0 || order > 16) throw new RangeError(`chain order ${order} is not 0–16`);
+  if (!Number.isInteger(order) || order < 0 || order > MAX_CHAIN_ORDER)
+    throw new RangeError(`chain order ${order} is not 0–${MAX_CHAIN_ORDER}`);
   const folds = options.folds ?? 0;
   const symbols: string[] = [];
   const ids = new Map<string, number>();

@@ -15,6 +15,7 @@ export { type Harmonization, type HarmonizeRequest, harmonizeMelody } from './ha
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';
+export { isModelOrder, MAX_CHAIN_ORDER, MAX_RUN, MODEL_ORDER } from './limits';
 export { type MelodicShape, shapeDefaults } from './melodicShape';
 export {
   generateMelodyPhrase,

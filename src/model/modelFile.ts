@@ -4,6 +4,7 @@ import { MODES } from '../corpus';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
+import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
 import { modelChecksum } from './modelChecksum';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
@@ -28,7 +29,7 @@ const id = z
   .max(2 ** 31);
 // Strict objects throughout: a key the writer never writes is refused, not silently dropped.
 const chainSchema = z.strictObject({
-  order: z.number().int().min(0).max(16),
+  order: z.number().int().min(0).max(MAX_CHAIN_ORDER),
   symbols: z.array(z.string().max(400)).max(1_000_000),
   vocabulary: z.array(id).max(1_000_000),
   counts: z.array(id).max(100_000_000),
@@ -47,7 +48,7 @@ const fileSchema = z.strictObject({
     .regex(/^fnv1a64:[0-9a-f]{16}$/, 'a checksum such as "fnv1a64:0123456789abcdef"')
     .optional(),
   options: z.strictObject({
-    order: z.number().int().min(1).max(12),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     phraseBars: z.number().int().min(1).max(64),
     melodyMaxRun: z.number().int().min(1).max(1000),
     chordMaxRun: z.number().int().min(1).max(1000),
@@ -70,7 +71,7 @@ const fileSchema = z.strictObject({
   harmony: chainSchema,
   rhythm: chainSchema,
   pitch: z.strictObject({
-    order: z.number().int().min(1).max(12),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     weights: z.strictObject({
       ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
       /** The piece memory's weight; absent in files written before it existed (then 0). */

@@ -1,6 +1,7 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
 import { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+import { isModelOrder, MODEL_ORDER } from './limits';
 import { countPiece, createModelCounts, finishModel } from './modelCounts';
 import type { PitchModel } from './pitchModel';
 import type { Provenance } from './provenance';
@@ -83,7 +84,7 @@ export function trainModel(
 /** The options with their defaults, checked. */
 export function checkedOptions(options: Partial<ModelOptions>): ModelOptions {
   const o: ModelOptions = { ...modelDefaults, ...options };
-  if (!Number.isInteger(o.order) || o.order < 1 || o.order > 12) throw new RangeError(`order ${o.order} is not 1–12`);
+  if (!isModelOrder(o.order)) throw new RangeError(`order ${o.order} is not ${MODEL_ORDER.min}–${MODEL_ORDER.max}`);
   return o;
 }
 export { melodyGuardTokens } from './modelCounts';

@@ -44,24 +44,6 @@ function distinctGrams(tokens: readonly string[], n: number): Map<string, number
   return out;
 }
 
-/** A function numbering strings: the same id for the same string, new ids from 0 up for new ones. */
-function numbering(ids = new Map<string, number>()): (token: string) => number {
-  return (token) => {
-    let id = ids.get(token);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(token, id);
-    }
-    return id;
-  };
-}
-
-/** Longest common run of `a` and `b`: its length and where it starts in `a` (the first such run of b, at its first place in a). */
-export function longestCommonRun(a: readonly string[], b: readonly string[]): { length: number; start: number } {
-  const id = numbering();
-  return new RunFinder(a.map(id)).longestIn(b.map(id));
-}
-
 /**
  * For each start i of `ids` (the generated tokens' ids in the index), how many tokens from i some
  * piece contains in a row, up to `cap`: the n-grams from i are looked up for n = 1, 2, … until one

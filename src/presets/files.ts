@@ -1,42 +1,8 @@
-import { version } from '../../package.json';
-import { describeEdits, type Piece } from '../compose';
+import type { Piece } from '../compose';
 import { err, ok, type Result } from '../core';
-import { pieceToMidi, sliceBars, splitTracks } from '../export';
-import { findPreset } from './builtin';
-import { encodeEdits } from './editCodec';
-import { type Generated, type GenerateError, type GenerateOptions, generate } from './generate';
-import type { Recipe } from './recipe';
-
-/** The app's name and version, as written into every export. */
-export const APP = { name: 'markov-muse', version } as const;
-
-/**
- * What an export says about where it comes from: the app and its version, the recipe (enough to
- * make the piece again, byte for byte) and the corpus the models learned from, with its licences.
- */
-export function provenance(g: Generated, settings?: Partial<ExportSettings>): string {
-  return JSON.stringify(provenanceOf(g, settings));
-}
-
-function provenanceOf(g: Generated, settings?: Partial<ExportSettings>) {
-  const { pieces, contentHash } = g.model.provenance;
-  const licences = [...new Set(pieces.map((p) => p.licence))].sort();
-  const exported = settings && Object.keys(settings).length ? { export: settings } : {};
-  // A preset of the user's travels whole, so the export can be made again without it.
-  const custom = findPreset(g.preset.name) === g.preset ? {} : { preset: g.preset };
-  // Edits travel in their compact form (as in share links), and say in words that the piece was edited.
-  const { edits, ...recipe } = g.recipe;
-  const edited = edits?.length ? { edited: describeEdits(edits) } : {};
-  return {
-    app: APP.name,
-    version: APP.version,
-    recipe: edits?.length ? { ...recipe, edits: encodeEdits(edits) } : recipe,
-    ...edited,
-    ...custom,
-    ...exported,
-    model: { corpus: g.modelName, pieces: pieces.length, licences, hash: contentHash, order: g.model.options.order },
-  };
-}
+import { resolveSound } from '../engine/sound';
+import { type ChannelSetting, midiMix, pieceToMidi, sliceBars, splitTracks } from '../export';
+import { type Generated, type GenerateError, generate } from './generate';
 
 /** What an export holds: a range of bars, quantized or not, in one file or one per track. */
 export interface ExportSettings {
@@ -48,49 +14,72 @@ export interface ExportSettings {
   perTrack: boolean;
 }
 
+/** The user's mixer by track id: fader (dB) and pan, as the page's mixer keeps them. */
+export type MixerSettings = Readonly<Record<string, Readonly<ChannelSetting> | undefined>>;
+
 /** A file to write or download. */
 export interface ExportFile {
   name: string;
   bytes: Uint8Array;
 }
 
+/** The mixer settings that differ from the defaults (fader 0 dB, the track's own pan), by track. */
+function changedMixer(mixer: MixerSettings): Record<string, ChannelSetting> {
+  const out: Record<string, ChannelSetting> = {};
+  for (const [id, c] of Object.entries(mixer)) {
+    const kept: ChannelSetting = {};
+    if (c?.volume !== undefined && c.volume !== 0) kept.volume = c.volume;
+    if (c?.pan !== undefined) kept.pan = c.pan;
+    if (Object.keys(kept).length) out[id] = kept;
+  }
+  return out;
+}
+
 /**
- * The MIDI files of a recipe under the export settings, each with the provenance (recipe and
- * settings) in a text event. The app's export menu and `muse generate` both call this.
+ * The MIDI files of a generated piece under the export settings and the user's mixer, each with the
+ * provenance (recipe, settings, mixer) in a text event. The page's Export MIDI and export menu and
+ * `muse generate` all call this. It composes nothing, except a quantized export of a piece that was
+ * not composed quantized (a piece of its own: the same notes on the grid).
  */
 export function exportMidi(
-  recipe: Recipe,
+  generated: Generated,
   settings: Partial<ExportSettings> = {},
-  options: Omit<GenerateOptions, 'quantize'> = {},
+  mixer: MixerSettings = {},
 ): Result<ExportFile[], GenerateError> {
-  const generated = generate(recipe, { ...options, quantize: settings.quantize });
-  if (!generated.ok) return err(generated.error);
-  const g = generated.value;
-  const used: Partial<ExportSettings> = {};
+  let g = generated;
+  if (settings.quantize && !g.quantized) {
+    const again = generate(g.recipe, { ...g.madeWith, quantize: true });
+    if (!again.ok) return err(again.error);
+    g = again.value;
+  }
+  const used: Record<string, unknown> = {};
   if (settings.range) used.range = settings.range;
   if (settings.quantize) used.quantize = true;
   if (settings.perTrack) used.perTrack = true;
-  const text = provenance(g, used);
+  const changed = changedMixer(mixer);
+  if (Object.keys(changed).length) used.mixer = changed;
+  const text = JSON.stringify(Object.keys(used).length ? { ...g.provenance, export: used } : g.provenance);
+  // Levels and placement come from the whole piece, so a range or a single track sounds as in the whole.
+  const placement = Object.fromEntries(resolveSound(g.piece, g.sound).tracks.map((t) => [t.id, t.pan]));
+  const mix = midiMix(g.piece, placement, mixer);
   const piece: Piece = settings.range ? sliceBars(g.piece, settings.range.from, settings.range.to) : g.piece;
   const base = midiFileName(g.recipe).replace(/\.mid$/, '');
   const range = settings.range ? `-bars-${settings.range.from}-${settings.range.to}` : '';
-  if (!settings.perTrack) return ok([{ name: `${base}${range}.mid`, bytes: pieceToMidi(piece, text) }]);
-  return ok(
-    splitTracks(piece).map((p) => ({
-      name: `${base}${range}-${p.tracks[0].id}.mid`,
-      bytes: pieceToMidi(p, text),
-    })),
-  );
+  const write = (p: Piece) => pieceToMidi(p, { provenance: text, mix });
+  if (!settings.perTrack) return ok([{ name: `${base}${range}.mid`, bytes: write(piece) }]);
+  return ok(splitTracks(piece).map((p) => ({ name: `${base}${range}-${p.tracks[0].id}.mid`, bytes: write(p) })));
+}
+
+/** The MIDI file of a generated piece as it is (the whole piece, as played), with the user's mixer. */
+export function midiOf(g: Generated, mixer: MixerSettings = {}): Uint8Array {
+  const files = exportMidi(g, {}, mixer);
+  if (!files.ok) throw new Error(files.error.message); // unreachable: nothing is composed
+  return files.value[0].bytes;
 }
 
 /** The piece and its recipe as JSON, for other tools: `{format, version, provenance, piece}`. */
 export function pieceJson(g: Generated): string {
-  return `${JSON.stringify({ format: 'markov-muse/piece', version: 1, provenance: provenanceOf(g), piece: g.piece }, null, 1)}\n`;
-}
-
-/** The MIDI file of a generated piece, provenance included. The app and the CLI both write this. */
-export function midiOf(g: Generated): Uint8Array {
-  return pieceToMidi(g.piece, provenance(g));
+  return `${JSON.stringify({ format: 'markov-muse/piece', version: 1, provenance: g.provenance, piece: g.piece }, null, 1)}\n`;
 }
 
 /** A file name for a recipe's MIDI file, e.g. "pop-ballad-seed-42.mid". */

@@ -11,8 +11,10 @@ import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
 import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
 import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
+import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
+import { type PresetSound, presetSound } from './sound';
 
 const models = new Map<string, MuseModel>();
 
@@ -54,9 +56,20 @@ export function composeOptions(preset: Preset, recipe: Recipe): Partial<ComposeO
   };
 }
 
-/** A generated piece with everything needed to make it again and to say what it owes its corpus. */
+/**
+ * A generated piece with everything needed to play it, to make it again and to say what it owes
+ * its corpus: what the page plays and shows, and what every export writes, without composing again.
+ */
 export interface Generated {
   piece: Piece;
+  /** The preset's sound settings as the engine takes them. */
+  sound: PresetSound;
+  /** Where the piece comes from (every export carries it). */
+  provenance: Provenance;
+  /** Composed without swing and timing humanization (`quantize`). */
+  quantized: boolean;
+  /** The options it was made with (a user's preset or model), to make its quantized twin alike. */
+  madeWith: Omit<GenerateOptions, 'quantize'>;
   preset: Preset;
   /** The recipe with every default filled in. */
   recipe: FullRecipe;
@@ -86,8 +99,16 @@ export interface GenerateOptions {
 }
 
 /**
- * Makes the piece of a recipe: the one function the app and the CLI both call, so the same recipe
- * gives the same piece (and the same MIDI bytes) in both.
+ * The front door: recipe → `{ piece, sound, provenance }`. The one function the page, the CLI, the
+ * benchmarks and the exports call — once per piece: the page composes when the recipe changes and
+ * exports what it shows; `muse generate` composes once and writes from that — so the same recipe
+ * gives the same piece (and the same MIDI bytes) everywhere. Errors are values: a recipe out of
+ * range, an unknown preset, a corpus not loaded yet.
+ *
+ * @example
+ * await loadBuiltinCorpus('songbook');
+ * const g = generate({ preset: 'pop-ballad', seed: 42 });
+ * if (g.ok) player.load(g.value.piece, g.value.sound);
  */
 export function generate(asked: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
   const checked = checkRecipe(asked);
@@ -133,7 +154,19 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
     ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })
     : composed;
   const leans = blended && blendLeans(piece, resolveOptions(settings), blended);
-  return ok({ piece, preset, recipe: full, model, modelName, originality, ...(leans ? { leans } : {}) });
+  return ok({
+    piece,
+    sound: presetSound(preset),
+    provenance: provenanceOf(full, preset, model, modelName),
+    quantized: options.quantize === true,
+    madeWith: { preset: options.preset, model: options.model },
+    preset,
+    recipe: full,
+    model,
+    modelName,
+    originality,
+    ...(leans ? { leans } : {}),
+  });
 }
 
 /** Why a preset's corpus is not at hand: not loaded yet (the page loads corpora on demand), or none. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DRUM_STYLES } from '../compose/drums';
 import { MAX_SEED } from '../core';
 import { MODES } from '../corpus';
+import { MAX_RUN, MODEL_ORDER } from '../model';
+import { effectsSchema, instrumentSchema, masterSchema, partSoundFields } from './soundSchema';
 
 const pitch = z.number().int().min(0).max(127);
 const velocity = z.number().int().min(1).max(127);
@@ -10,35 +12,13 @@ const velocity = z.number().int().min(1).max(127);
 export const FORM_MAX_LENGTH = 'intro '.length + 32 * 2 - 1 + ' outro'.length;
 const FORM_RULE = 'at most 32 letters A–Z, optionally "intro " first and " outro" last';
 
-/** A Tone.js voice: which synth, its oscillator, envelope and level. */
-export const synthSchema = z.strictObject({
-  type: z.enum(['synth', 'fm', 'am']),
-  oscillator: z.enum([
-    'sine',
-    'triangle',
-    'square',
-    'sawtooth',
-    'fatsawtooth',
-    'fattriangle',
-    'fmsine',
-    'amsine',
-    'pulse',
-  ]),
-  attack: z.number().min(0.001).max(10),
-  decay: z.number().min(0.001).max(10),
-  sustain: z.number().min(0).max(1),
-  release: z.number().min(0.001).max(20),
-  /** Level in decibels. */
-  volume: z.number().min(-60).max(6),
-});
-
 const part = {
   name: z.string().min(1).max(80),
   program: z.number().int().min(0).max(127),
   low: pitch,
   high: pitch,
   velocity,
-  synth: synthSchema,
+  ...partSoundFields,
 };
 
 /** A preset: one style, as a file in presets/ (this schema is also the source of its type). */
@@ -65,10 +45,10 @@ export const presetSchema = z.strictObject({
   /** Bars of each lettered section (default two phrases). */
   sectionBars: z.number().int().min(2).max(64).optional(),
   model: z.strictObject({
-    order: z.number().int().min(1).max(8),
+    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
     temperature: z.number().min(0.1).max(3),
     /** The originality limit L: no run of more than L melody notes copied from one training piece. */
-    maxRun: z.number().int().min(2).max(32).optional(),
+    maxRun: z.number().int().min(MAX_RUN.min).max(MAX_RUN.max).optional(),
   }),
   melody: z.strictObject({
     ...part,
@@ -89,8 +69,12 @@ export const presetSchema = z.strictObject({
       velocity,
       style: z.enum(Object.keys(DRUM_STYLES) as [string, ...string[]]),
       fills: z.boolean(),
-      /** Level of the kit in decibels. */
+      /** Level of the part in decibels (its fader, under the instrument's own volume). */
       volume: z.number().min(-60).max(6),
+      /** The kit (our DrumKit unless named), its effects, its pan. */
+      voice: instrumentSchema.optional(),
+      effects: effectsSchema.optional(),
+      pan: z.number().min(-1).max(1).optional(),
     })
     .optional(),
   /** Swing (0 straight – 1 triplet) of eighths or sixteenths, and timing humanization in ticks. */
@@ -102,12 +86,11 @@ export const presetSchema = z.strictObject({
     })
     .optional(),
   humanizeVelocity: z.number().int().min(0).max(30),
-  /** Share of the signal sent to the reverb, 0–1. */
-  reverb: z.number().min(0).max(1),
+  /** The master bus: its effect chain (in Tone.js's terms) and level. */
+  master: masterSchema,
 });
 
 export type Preset = z.infer<typeof presetSchema>;
-export type SynthSettings = z.infer<typeof synthSchema>;
 
 /** Limits of the settings a user picks for each piece. */
 export const LIMITS = {

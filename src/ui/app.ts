@@ -1,7 +1,6 @@
-import type { MidiPort } from '../engine/midiOut';
-import type { MixerState } from '../engine/mixer';
-import type { Player } from '../engine/player';
-import type { EngineOptions } from '../engine/sound';
+import type { MixerState } from '../engine/graph/mixer';
+import type { MidiPort } from '../engine/play/midiOut';
+import type { Player } from '../engine/play/player';
 import type { MuseModel } from '../model';
 import {
   builtinPresets,
@@ -13,7 +12,6 @@ import {
   LIMITS,
   midiFileName,
   midiOf,
-  type Preset,
   presetForModel,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
@@ -36,19 +34,13 @@ import { describePiece, showLegend, titlesOf } from './pieceSummary';
 import { PresetLibrary } from './presetLibrary';
 import { PresetPanel } from './presetPanel';
 import { randomSeed, recipeFields } from './recipeFields';
+import { SampleLoading } from './sampleLoading';
+import { SamplesPanel } from './samplesPanel';
 import { SectionLoop } from './sectionLoop';
 import { saveSettings } from './settings';
 import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
-
-/** How a preset sounds in the engine. */
-export function engineOptions(preset: Preset): EngineOptions {
-  return {
-    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-    reverb: preset.reverb,
-  };
-}
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -92,10 +84,33 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
 
   const mixer = new MixerPanel(element('mixer'), (id, change) => transport.current?.setChannel(id, change));
 
+  const samplesPanel = new SamplesPanel(element('samples-panel'), {
+    use: (name) => panel.useSamples(name),
+    changed: () => panel?.samplesChanged(),
+  });
+  /** The samples of Sampler parts, loaded when a preset first needs them. */
+  const samples = new SampleLoading({
+    say,
+    user: (name) => samplesPanel.read(name),
+    progress: element('samples-progress'),
+  });
+  /** Loads the piece on screen into `player` (once its samples are there; until then the piece before plays on). */
+  const loadPlayer = (player = transport.current) => {
+    if (!player || !current) return;
+    const sound = current.sound;
+    if (!samples.ready(sound, () => loadPlayer())) return;
+    player.libraries = samples.libraries;
+    try {
+      if (!endless.loadInto(player, current)) player.load(current.piece, sound);
+    } catch (e) {
+      say(t('This sound cannot play here: {reason}', { reason: e instanceof Error ? e.message : String(e) }), true);
+    }
+  };
+
   const endless = new EndlessSwitch(element('endless'), element('loop'), {
     roll,
     say,
-    engine: (g) => engineOptions(g.preset),
+    engine: (g) => g.sound,
     current: () => current,
     player: () => transport.current,
   });
@@ -110,9 +125,7 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       level: element('level'),
     },
     {
-      load: (player) => {
-        if (current && !endless.loadInto(player, current)) player.load(current.piece, engineOptions(current.preset));
-      },
+      load: (player) => loadPlayer(player),
       meter: () => current?.piece.meter,
       playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
       say,
@@ -185,8 +198,9 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     showExportRange(exportMenu, piece.bars);
     say(describePiece(current, userModel !== undefined));
     saveSettings(current.recipe);
-    const player = transport.current;
-    if (player && !endless.loadInto(player, current)) player.load(piece, engineOptions(current.preset));
+    // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
+    if (transport.current) loadPlayer();
+    else samples.ready(current.sound, () => {});
     transport.show();
     sections.show(piece);
     originality.show(current.originality, titlesOf(current));
@@ -232,7 +246,8 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', () => {
     if (!current) return;
-    const blob = new Blob([midiOf(current) as BlobPart], { type: 'audio/midi' });
+    // The piece on screen, with the mixer as set: nothing is composed again.
+    const blob = new Blob([midiOf(current, mixer.mixer) as BlobPart], { type: 'audio/midi' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = midiFileName(current.recipe);
@@ -246,9 +261,11 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       // The fields as they are now (Bars included), even if a change has not been committed yet.
       update();
       if (!current) return undefined;
+      const sound = current.sound;
       return {
         piece: current.piece,
-        options: engineOptions(current.preset),
+        options: sound,
+        libraries: () => samples.load(sound),
         mixer: mixer.mixer,
         fileName: midiFileName(current.recipe).replace(/\.mid$/, '.wav'),
       };
@@ -289,12 +306,13 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   // The roll is a canvas: it takes the theme's colours (CSS variables) only when drawn again.
   document.addEventListener(THEME_EVENT, () => current && roll.draw(current.piece));
 
-  startExportMenu(exportMenu, { current: () => current, say });
+  startExportMenu(exportMenu, { current: () => current, mixer: () => mixer.mixer, say });
   const panel = new PresetPanel(element('preset-panel'), {
     library,
     select: preset,
     regenerate: update,
     follow: fields.follow,
+    samples: () => samplesPanel.libraries,
   });
 
   const fillOpened = (recipe: FullRecipe) => {

@@ -1,7 +1,7 @@
 import { composeEndless } from '../compose';
 import type { Ticks } from '../core';
-import type { Player } from '../engine/player';
-import type { EngineOptions } from '../engine/sound';
+import type { Player } from '../engine/play/player';
+import type { SoundSpec } from '../engine/sound';
 import { composeOptions, type Generated } from '../presets';
 import { t } from './i18n';
 import type { PianoRoll } from './pianoRoll';
@@ -12,7 +12,7 @@ export interface EndlessHost {
   roll: PianoRoll;
   say(text: string): void;
   /** How the preset sounds in the engine. */
-  engine(g: Generated): EngineOptions;
+  engine(g: Generated): SoundSpec;
   /** The current piece, its recipe and model. */
   current(): Generated | undefined;
   /** The player, if audio has been started. */

@@ -1,4 +1,12 @@
-import { builtinCorpusNames, exportMidi, findPreset, type Generated, pieceJson, shareFragment } from '../presets';
+import {
+  builtinCorpusNames,
+  exportMidi,
+  findPreset,
+  type Generated,
+  type MixerSettings,
+  pieceJson,
+  shareFragment,
+} from '../presets';
 import { download } from './download';
 import { t } from './i18n';
 
@@ -6,6 +14,8 @@ import { t } from './i18n';
 export interface ExportMenuHost {
   /** The piece on screen, with its recipe and preset. */
   current: () => Generated | undefined;
+  /** The user's mixer (fader and pan per track), which the MIDI file carries. */
+  mixer: () => MixerSettings;
   say: (text: string, isError?: boolean) => void;
 }
 
@@ -39,10 +49,11 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
       return;
     }
     const whole = first === 1 && last === g.piece.bars;
+    // The piece on screen as it is (a quantized export composes its grid-aligned twin once).
     const files = exportMidi(
-      g.recipe,
+      g,
       { range: whole ? undefined : { from: first, to: last }, quantize: quantize.checked, perTrack: perTrack.checked },
-      { preset: g.preset },
+      host.mixer(),
     );
     if (!files.ok) {
       host.say(files.error.message, true);

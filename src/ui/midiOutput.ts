@@ -1,4 +1,4 @@
-import type { MidiPort } from '../engine/midiOut';
+import type { MidiPort } from '../engine/play/midiOut';
 import { t } from './i18n';
 
 /** The elements of the MIDI output choice. */

@@ -1,4 +1,4 @@
-import type { ChannelState, MixerState } from '../engine/mixer';
+import type { ChannelState, MixerState } from '../engine/graph/mixer';
 import { t } from './i18n';
 import { trackName } from './i18n/terms';
 
@@ -6,11 +6,6 @@ import { trackName } from './i18n/terms';
 export interface MixerTrack {
   id: string;
   name: string;
-}
-
-/** "melody" → "Melody": the label of a track's controls ("Melody volume", "Mute Melody"). */
-export function trackLabel(id: string): string {
-  return id.charAt(0).toUpperCase() + id.slice(1);
 }
 
 /**

@@ -76,6 +76,8 @@ export function exposeMuse(s: MuseHookSources): void {
       helpOpen: () => help.open,
       /** Suspends the audio context, as a browser or the system may. */
       interrupt: () => transport.current?.interrupt(),
+      /** The live player itself (once audio has started), for tests that drive it with fake time. */
+      player: () => transport.current,
       /** The offline engine (render, WAV), for tests and benchmarks. */
       offline: () => import('../engine/offline'),
       /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */

@@ -6,16 +6,22 @@ import { N_, t } from './i18n';
 export interface PieceOriginality {
   melody: OriginalityReport;
   chords: OriginalityReport;
+  /** Copies in another key: the melody's intervals and lengths (models trained with this guard). */
+  transposed?: OriginalityReport;
 }
 
 /** Training piece id → its title (from the model's provenance). */
 export type TitleOf = (pieceId: string) => string;
 
-/** A part of the piece: the melody counts notes, the harmony chords. */
-export type OriginalityPart = 'melody' | 'chords';
+/**
+ * A part of the piece: the melody counts notes, the harmony chords; `transposed` counts the
+ * melody's notes again, copied at any pitch (same intervals and lengths).
+ */
+export type OriginalityPart = 'melody' | 'chords' | 'transposed';
 
 const PARTS = [
   { key: 'melody', heading: N_('Melody'), name: N_('Melody originality') },
+  { key: 'transposed', heading: N_('Melody in any key'), name: N_('Transposed originality') },
   { key: 'chords', heading: N_('Harmony'), name: N_('Harmony originality') },
 ] as const;
 
@@ -31,6 +37,7 @@ export function percent(share: number): string {
 export function describeCopy(report: OriginalityReport, titleOf: TitleOf, part: OriginalityPart): string {
   const { length: count, pieceId } = report.longestCopy;
   const limit = report.maxRun;
+  if (part === 'transposed') return describeTransposed(count, limit, pieceId === null ? null : titleOf(pieceId));
   const melody = part === 'melody';
   if (count === 0 || pieceId === null)
     return melody
@@ -44,6 +51,12 @@ export function describeCopy(report: OriginalityReport, titleOf: TitleOf, part: 
   return melody
     ? t('Longest copy {count} notes (limit {limit}) from “{title}”.', { count, limit, title })
     : t('Longest copy {count} chords (limit {limit}) from “{title}”.', { count, limit, title });
+}
+
+function describeTransposed(count: number, limit: number, title: string | null): string {
+  if (count === 0 || title === null)
+    return t('No melody copied in another key from a training piece (limit {limit}).', { limit });
+  return t('Longest copy in any key {count} notes (limit {limit}) from “{title}”.', { count, limit, title });
 }
 
 /** The novelty rows shown: n from 3 up to L + 1 (past that the guard forbids copies anyway). */
@@ -64,7 +77,9 @@ function noveltyTable(report: OriginalityReport, part: OriginalityPart): HTMLTab
   table.createCaption().textContent =
     part === 'melody'
       ? t('Novel n-grams (runs of n notes found in no training piece)')
-      : t('Novel n-grams (runs of n chords found in no training piece)');
+      : part === 'transposed'
+        ? t('Novel n-grams in any key (runs of n notes whose intervals and lengths no training piece has)')
+        : t('Novel n-grams (runs of n chords found in no training piece)');
   const head = table.createTHead().insertRow();
   for (const text of ['n', t('Novel')]) {
     const th = el('th', text);
@@ -107,8 +122,8 @@ function closestList(report: OriginalityReport, titleOf: TitleOf): HTMLElement[]
 }
 
 /**
- * The originality panel: for the melody and the harmony, the longest run copied verbatim from a
- * training piece and that piece against the guard's limit L, the share of novel n-grams (n = 3 …
+ * The originality panel: for the melody, the melody in any key (a transposed copy: the same
+ * intervals and lengths) and the harmony, the longest run copied verbatim from a training piece and that piece against the guard's limit L, the share of novel n-grams (n = 3 …
  * L + 1) as bars with their figures, and the three closest training pieces. All text, built with
  * textContent: training piece titles may come from anyone's files.
  */
@@ -117,8 +132,9 @@ export class OriginalityPanel {
 
   show(originality: PieceOriginality, titleOf: TitleOf): void {
     this.container.replaceChildren(
-      ...PARTS.map(({ key, heading, name }) => {
+      ...PARTS.flatMap(({ key, heading, name }) => {
         const report = originality[key];
+        if (!report) return [];
         const part = el('section', undefined, 'originality-part');
         part.dataset.part = key;
         part.setAttribute('aria-label', t(name));

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import type { EffectSpec, InstrumentSpec } from '../engine/catalogue';
 import { type Preset, parsePreset, presetSchema } from '../presets';
 import { N_, t } from './i18n';
 import { modeName } from './i18n/terms';
 import { fieldLabel, fieldName, inName } from './presetFieldLabels';
+import { effectsControl, type SoundEditing, voiceControl } from './soundEditor';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type AnySchema = z.ZodType & { _zod: { def: { type: string; [k: string]: unknown } } };
@@ -10,6 +12,8 @@ type AnySchema = z.ZodType & { _zod: { def: { type: string; [k: string]: unknown
 /** Defaults for the optional groups a user switches on. */
 const OPTIONAL_DEFAULTS: Record<string, Json> = {
   drums: { name: 'Drums', program: 0, velocity: 80, style: 'rock', fills: true, volume: -14 },
+  voice: { instrument: 'DrumKit' },
+  pan: 0,
   groove: { swing: 0, swingUnit: 'eighth', timing: 0 },
   sectionBars: 8,
   maxRun: 6,
@@ -17,7 +21,10 @@ const OPTIONAL_DEFAULTS: Record<string, Json> = {
 
 function setAt(target: { [key: string]: Json }, path: readonly string[], value: Json | undefined): void {
   let node = target;
-  for (const key of path.slice(0, -1)) node = node[key] as { [key: string]: Json };
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as { [key: string]: Json };
+  }
   const last = path[path.length - 1];
   if (value === undefined) delete node[last];
   else node[last] = value;
@@ -40,6 +47,7 @@ export function renderPresetEditor(
   onChange: (preset: Preset) => void,
   say: (text: string, isError?: boolean) => void,
   corpora: readonly string[],
+  libraries: readonly string[] = ['salamander-grand-piano'],
 ): void {
   const working = JSON.parse(JSON.stringify(preset)) as { [key: string]: Json };
   const commit = (input: HTMLElement, path: readonly string[], value: Json | undefined) => {
@@ -53,7 +61,15 @@ export function renderPresetEditor(
       return;
     }
     onChange(parsed.value);
+    // Another instrument or another chain of effects has other options: show them.
+    const last = path[path.length - 1];
+    if (last === 'voice' || last === 'effects') {
+      const focus = (input as HTMLElement).getAttribute('aria-label');
+      renderPresetEditor(root, parsed.value, onChange, say, corpora, libraries);
+      if (focus) (root.querySelector(`[aria-label="${CSS.escape(focus)}"]`) as HTMLElement | null)?.focus();
+    }
   };
+  const editing: SoundEditing = { commit, libraries };
 
   const control = (schema: AnySchema, value: Json | undefined, path: string[], label: string): HTMLElement => {
     const id = `edit-${path.join('-')}`;
@@ -63,6 +79,9 @@ export function renderPresetEditor(
     caption.htmlFor = id;
     caption.textContent = label;
     let type = typeOf(schema);
+    const key = path[path.length - 1];
+    if (key === 'voice' && value) return voiceControl(value as unknown as InstrumentSpec, path, editing);
+    if (key === 'effects') return effectsControl((value ?? []) as unknown as EffectSpec[], path, editing);
     if (type === 'optional') {
       const inner = (schema as unknown as z.ZodOptional<z.ZodType>).unwrap() as AnySchema;
       const box = document.createElement('div');
@@ -73,7 +92,8 @@ export function renderPresetEditor(
       toggle.checked = value !== undefined;
       const toggleLabel = document.createElement('label');
       toggleLabel.htmlFor = toggle.id;
-      toggleLabel.textContent = t('Use {name}', { name: inName(label) });
+      // Nested options (each part's pan) are named with their part, so each name is unique.
+      toggleLabel.textContent = t('Use {name}', { name: inName(path.length > 1 ? fieldName(path) : label) });
       const body = document.createElement('div');
       const fill = (v: Json | undefined) =>
         body.replaceChildren(...(v === undefined ? [] : [control(inner, v, path, label)]));

@@ -49,6 +49,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   timing: N_('Timing'),
   humanizeVelocity: N_('Humanize velocity'),
   reverb: N_('Reverb'),
+  voice: N_('Voice'),
+  effects: N_('Effects'),
+  pan: N_('Pan'),
+  master: N_('Master'),
 };
 
 /** "chordToneBias" → "Chord tone bias": the English label of a key the table does not know. */

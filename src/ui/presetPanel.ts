@@ -1,3 +1,4 @@
+import { PIANO } from '../engine/samples/piano';
 import { builtinCorpusNames, PRESET_MAX_BYTES, type Preset, parsePresetText } from '../presets';
 import { download } from './download';
 import { onLanguageChange, t } from './i18n';
@@ -16,6 +17,8 @@ export interface PresetPanelHost {
   regenerate: () => void;
   /** Shows a preset's values in the recipe fields (tempo, bars, key, mode, …): see {@link RecipeFields.follow}. */
   follow: (preset: Preset, before: Preset | undefined, follow: 'all' | 'changes' | 'none') => void;
+  /** The names of the user's sample libraries (for the Sampler's choice). */
+  samples?: () => readonly string[];
 }
 
 function part<T extends HTMLElement>(root: HTMLElement, id: string): T {
@@ -116,7 +119,31 @@ export class PresetPanel {
   private render(): void {
     if (!this.stale || !this.root.open || !this.shown) return;
     this.stale = false;
-    renderPresetEditor(this.editor, this.shown, (p) => this.apply(p), this.say, builtinCorpusNames());
+    renderPresetEditor(this.editor, this.shown, (p) => this.apply(p), this.say, builtinCorpusNames(), [
+      PIANO,
+      ...(this.host.samples?.() ?? []).map((n) => `user:${n}`),
+    ]);
+  }
+
+  /**
+   * Plays the melody of the preset on screen with the user's samples `name` (an edit: Save preset
+   * keeps it), and rebuilds the editor so the sampler shows.
+   */
+  useSamples(name: string): void {
+    const shown = this.shown;
+    if (!shown) return;
+    const edited = structuredClone(shown);
+    edited.melody.voice = { instrument: 'Sampler', options: { samples: `user:${name}`, release: 0.6 } };
+    this.apply(edited);
+    this.stale = true;
+    this.shown = edited;
+    this.render();
+  }
+
+  /** The sample libraries changed: the editor's choice of them too. */
+  samplesChanged(): void {
+    this.stale = true;
+    this.render();
   }
 
   /** A preset that came with a share link: it joins the select (or becomes an edit of its name). */
@@ -241,11 +268,21 @@ export class PresetPanel {
       );
       return;
     }
-    const parsed = parsePresetText(await file.text());
+    const notes: string[] = [];
+    const parsed = parsePresetText(await file.text(), notes);
     if (!parsed.ok) {
       this.say(t('{file} was not imported: {reason}.', { file: file.name, reason: parsed.error.message }), true);
       return;
     }
+    const migrated = () =>
+      notes.length > 0
+        ? this.say(
+            t('{file} was written for an older markov-muse and was converted: {notes}.', {
+              file: file.name,
+              notes: notes.join('; '),
+            }),
+          )
+        : undefined;
     const preset = parsed.value;
     if (library.base(preset.name)) {
       library.receive(preset);
@@ -253,6 +290,7 @@ export class PresetPanel {
         t('Imported {name} as changes to the preset of that name (Save preset keeps them).', { name: preset.name }),
       );
       this.use(library.resolve(preset.name) ?? preset, 'changes');
+      migrated();
       return;
     }
     const saved = library.save(preset, preset.name);
@@ -272,5 +310,6 @@ export class PresetPanel {
         true,
       );
     else this.say(t('Imported {name} into your presets.', { name: preset.name }));
+    migrated();
   }
 }

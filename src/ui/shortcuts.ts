@@ -96,3 +96,20 @@ export function startShortcuts(
   doc.addEventListener('keydown', onKey);
   return () => doc.removeEventListener('keydown', onKey);
 }
+
+/**
+ * The keys of editing, listed by the help overlay under the shortcuts: Undo and Redo anywhere but in
+ * a field, the rest while the piano roll has the focus (handled by the roll and the history).
+ */
+export const EDITING_KEYS: readonly Pick<Shortcut, 'label' | 'description'>[] = [
+  { label: N_('Ctrl+Z'), description: N_('Undo') },
+  { label: N_('Ctrl+Shift+Z or Ctrl+Y'), description: N_('Redo') },
+  { label: N_('Arrows'), description: N_('Move the selected notes (a sixteenth, a semitone)') },
+  { label: N_('Shift+↑ / Shift+↓'), description: N_('Move the selected notes an octave') },
+  { label: N_('Shift+← / Shift+→'), description: N_('Shorten or lengthen the selected notes') },
+  { label: '+ / −', description: N_('Louder or softer') },
+  { label: N_('Delete'), description: N_('Delete the selected notes') },
+  { label: N_('Enter'), description: N_('Add a note after the last selected one') },
+  { label: N_('Ctrl+A'), description: N_('Select every note of the part') },
+  { label: N_('Escape'), description: N_('Clear the selection') },
+];

@@ -1,6 +1,8 @@
 import type { CorpusPiece } from '../corpus/types';
 import {
   DEFAULT_MELODY_MAX_RUN,
+  MAX_RUN,
+  MODEL_ORDER,
   modelDefaults,
   TRAINING_MINIMUM,
   type TrainingSize,
@@ -12,7 +14,7 @@ import { type Trained, trainInWorker } from './trainClient';
 import './trainPanel.css';
 
 /** The limits of the training fields (the same as a preset's `model.order` and `model.maxRun`). */
-export const TRAIN_LIMITS = { order: { min: 1, max: 8 }, maxRun: { min: 2, max: 32 } } as const;
+export const TRAIN_LIMITS = { order: MODEL_ORDER, maxRun: MAX_RUN } as const;
 
 /** What a finished training hands on, besides the model: how it was trained and its name. */
 export interface TrainedModel extends Trained {

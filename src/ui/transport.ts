@@ -1,6 +1,6 @@
 import { barTicks, beatTicks, type Meter, type Ticks } from '../core';
-import type { Player } from '../engine/player';
-import type { LoopRange } from '../engine/scheduler';
+import type { Player } from '../engine/play/player';
+import type { LoopRange } from '../engine/play/scheduler';
 import { t } from './i18n';
 
 /** The elements of the transport. */
@@ -88,7 +88,7 @@ export class Transport {
 
   /** Creates the player (once), awake if the user has started audio. */
   private get(): Promise<Player> {
-    this.loading ??= import('../engine/player')
+    this.loading ??= import('../engine/play/player')
       .then(({ Player }) => Player.create(this.started))
       .then((p) => {
         p.onEnd = () => this.show();

@@ -1,12 +1,15 @@
 import type { Piece } from '../compose';
-import type { MixerState } from '../engine/mixer';
-import type { EngineOptions } from '../engine/sound';
+import type { MixerState } from '../engine/graph/mixer';
+import type { SampleLibraries } from '../engine/samples';
+import type { SoundSpec } from '../engine/sound';
 import { fixed, t } from './i18n';
 
 /** What the Export WAV button renders: the piece of the page's fields, as the mixer sets it. */
 export interface WavJob {
   piece: Piece;
-  options: EngineOptions;
+  options: SoundSpec;
+  /** Loads the samples the sound's Sampler parts play (none: resolves at once). */
+  libraries?: () => Promise<SampleLibraries>;
   mixer: MixerState;
   fileName: string;
 }
@@ -50,10 +53,12 @@ export function startWavExport(
     cancel.hidden = false;
     say(t('Rendering {file}…', { file: j.fileName }));
     try {
+      const libraries = await j.libraries?.();
       const { renderWav } = await import('../engine/offline');
       const t0 = performance.now();
       const result = await renderWav(j.piece, j.options, {
         mixer: j.mixer,
+        libraries,
         signal,
         onProgress: (done, total) => {
           progress.max = total;

@@ -1,28 +1,40 @@
 /**
  * Offline render benchmark, in headless Chromium against the built app: realtime factor (seconds of
- * audio per second of work) of the engine's chunked render for 4-track pieces of 30 s, 3 min and
- * 6 min, the cost of 6 min against 3 min, and beside them the naive render (a Tone.PolySynth per
- * track scheduled inside Tone.Offline) of the same notes in the same run. The naive render slows
- * down as pieces grow (the issue measured 0.5× at 2 min), so it runs at 30 s and 60 s only, each
- * under a time limit. The engine's renders take turns (30 s, 3 min, 6 min, again ...) and the cost
- * of 6 min against 3 min is given in wall-clock and in CPU time (Linux): on a shared machine the
- * wall clock also counts waits for the CPU. Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
+ * audio per second of work) of the engine's chunked render to WAV and of the naive render (a
+ * Tone.PolySynth per track scheduled inside Tone.Offline, how the walking skeleton played pieces) of
+ * the same 4-track pieces, measured the same way: each in a page of its own, one warm-up render of
+ * the shortest piece, then the lengths taking turns (15 s, 30 s, 60 s, 2 min, 3 min, again …), the
+ * median of {@link RUNS} renders at each length. The naive render slows down as pieces grow: a
+ * render that passes {@link NAIVE_LIMIT_MS} is given up (and said so), and lengths after it are not
+ * tried; its figures at the shorter lengths show the curve. The engine also renders 6 minutes: the
+ * cost of 6 against 3 minutes in wall-clock and CPU time (Linux: on a shared machine the wall
+ * clock also counts waits for the CPU). All of this for three kinds of preset: our own light voices
+ * (folk-dance), a stock Tone.js instrument (lofi-jazz's FMSynth electric piano) and the sampled grand
+ * piano (minor-nocturne, its samples loaded before the clock starts, in both renderers); and, the same
+ * way, our LightReverb against Tone's convolution Reverb on the same master (3 minutes).
+ * Run alone with `npx tsx tests/bench/render.bench.ts [--json]`.
  * A benchmark, not a test: nothing fails on speed.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import type { SoundSpec } from '../../src/engine/sound';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
 import { cpuTimesAvailable, descendantsCpuMs } from './browser/cpu';
 import { type RenderArgs, renderWavInPage } from './browser/pageRender';
 import { pieceOfSeconds } from './browser/testPieces';
 import { type Figure, printFigures } from './measure';
 
-/** Most a naive render may take before it is given up (and reported as such). */
+/** Renders at each length, after one warm-up (both renderers alike). */
+const RUNS = 3;
+/** Most one naive render may take before it is given up. */
 const NAIVE_LIMIT_MS = 150_000;
+/** The lengths both renderers are measured at, in seconds; the engine also at {@link LONG}. */
+const LENGTHS = [15, 30, 60, 120, 180];
+const LONG = 360;
 
 /** Bundles the naive renderer (Tone.js and all) into one script for the page. */
 async function naiveScript(): Promise<string> {
@@ -47,40 +59,174 @@ async function naiveScript(): Promise<string> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/**
- * Median wall-clock milliseconds of `runs` engine renders of each piece to a WAV file, as Export
- * WAV makes it, after one warm-up render. The pieces take turns, so that whatever else the machine
- * is doing weighs on all of them alike.
- */
-async function engineMs(
-  page: Page,
-  pieces: RenderArgs[],
-  runs: number,
-): Promise<{ ms: number; seconds: number; cpuMs: number }[]> {
-  await page.evaluate(renderWavInPage, pieces[0]);
-  const times = pieces.map(() => [] as number[]);
-  const cpu = pieces.map(() => [] as number[]);
-  const seconds = pieces.map(() => 0);
-  for (let i = 0; i < runs; i++)
-    for (const [k, args] of pieces.entries()) {
-      const before = cpuTimesAvailable() ? descendantsCpuMs() : 0;
-      const wav = await page.evaluate(renderWavInPage, args);
-      cpu[k].push(cpuTimesAvailable() ? descendantsCpuMs() - before : Number.NaN);
-      seconds[k] = wav.frames / 44_100;
-      times[k].push(wav.ms);
-    }
-  return pieces.map((_, k) => ({ ms: median(times[k]), seconds: seconds[k], cpuMs: median(cpu[k]) }));
+/** One render: wall-clock ms, seconds of audio, CPU ms of the browser (NaN where unknown). */
+interface Render {
+  ms: number;
+  seconds: number;
+  cpuMs: number;
 }
 
-/** One naive render of `args`, or undefined when it passes the time limit. */
-async function naiveMs(page: Page, args: RenderArgs): Promise<{ ms: number; seconds: number } | undefined> {
+type Renderer = (page: Page, args: RenderArgs) => Promise<{ ms: number; seconds: number } | undefined>;
+
+/** The engine's render to a WAV file, as Export WAV makes it. */
+const engineRender: Renderer = async (page, args) => {
+  const wav = await page.evaluate(renderWavInPage, args);
+  return { ms: wav.ms, seconds: wav.frames / 44_100 };
+};
+
+/** The naive render, or undefined when it passes the time limit. */
+const naiveRender: Renderer = (page, args) => {
   const run = page.evaluate(async ({ piece, options }) => {
-    const naive = (window as unknown as { museNaive: typeof import('./browser/naive') }).museNaive;
-    const r = await naive.renderNaive(piece, options);
+    type Offline = typeof import('../../src/engine/offline');
+    const w = window as unknown as {
+      museNaive: typeof import('./browser/naive');
+      muse: { offline(): Promise<Offline> };
+    };
+    // A Sampler part plays the same decoded samples, loaded before the clock starts.
+    const engine = await w.muse.offline();
+    const ids = engine.libraryIds(options);
+    const buffers = ids.length ? (await engine.loadLibraries(ids)).get(ids[0]) : undefined;
+    const r = await w.museNaive.renderNaive(piece, options, buffers as Record<string, AudioBuffer> | undefined);
     return { ms: r.ms, seconds: r.frames / 44_100 };
   }, args);
+  run.catch(() => {}); // a render given up fails when its page closes
   const limit = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NAIVE_LIMIT_MS));
   return Promise.race([run, limit]);
+};
+
+/**
+ * One warm-up render of `warmUp`, then {@link RUNS} rounds over `pieces` in turn; the median of each
+ * length. A length whose render gives up is dropped from the next rounds (and so are longer ones).
+ */
+async function measure(
+  page: Page,
+  render: Renderer,
+  warmUp: RenderArgs,
+  pieces: RenderArgs[],
+): Promise<(Render | 'gave up' | 'not tried')[]> {
+  await render(page, warmUp);
+  const runs = pieces.map(() => [] as Render[]);
+  const out: (Render | 'gave up' | 'not tried')[] = pieces.map(() => 'not tried');
+  let reach = pieces.length;
+  for (let i = 0; i < RUNS; i++)
+    for (let k = 0; k < reach; k++) {
+      const before = cpuTimesAvailable() ? descendantsCpuMs() : 0;
+      const r = await render(page, pieces[k]);
+      if (!r) {
+        out[k] = 'gave up';
+        reach = k;
+        break;
+      }
+      runs[k].push({ ...r, cpuMs: cpuTimesAvailable() ? descendantsCpuMs() - before : Number.NaN });
+    }
+  return out.map((o, k) =>
+    o === 'gave up' || runs[k].length < RUNS
+      ? o
+      : {
+          ms: median(runs[k].map((r) => r.ms)),
+          seconds: runs[k][0].seconds,
+          cpuMs: median(runs[k].map((r) => r.cpuMs)),
+        },
+  );
+}
+
+const factor = (r: Render) => r.seconds / (r.ms / 1000);
+const label = (seconds: number) => (seconds < 120 ? `${seconds} s` : `${seconds / 60} min`);
+
+async function freshPage(browser: Browser, url: string, script?: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  if (script) await page.addScriptTag({ path: script });
+  return page;
+}
+
+/** The figures of one preset: both renderers at every length, the engine at 6 minutes. */
+async function benchPreset(
+  browser: Browser,
+  url: string,
+  script: string,
+  preset: string,
+  kind: string,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  {
+    const pieces = LENGTHS.map((s) => pieceOfSeconds(s, preset));
+    const long = pieceOfSeconds(LONG, preset);
+    const naivePage = await freshPage(browser, url, script);
+    const naive = await measure(naivePage, naiveRender, pieces[0], pieces);
+    await naivePage.close();
+    const enginePage = await freshPage(browser, url);
+    const engine = await measure(enginePage, engineRender, pieces[0], [...pieces, long]);
+    await enginePage.close();
+    LENGTHS.forEach((seconds, k) => {
+      const n = naive[k];
+      figures.push(
+        typeof n === 'object'
+          ? {
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
+              value: factor(n),
+              unit: '× realtime',
+            }
+          : {
+              name: `naive Tone.PolySynth + Tone.Offline, ${preset} (${kind}), ${label(seconds)}`,
+              value: Number.NaN,
+              unit: '× realtime',
+              note:
+                n === 'gave up'
+                  ? `a render took longer than ${NAIVE_LIMIT_MS / 1000} s: given up`
+                  : 'not tried (a shorter render was given up)',
+            },
+      );
+    });
+    [...LENGTHS, LONG].forEach((seconds, k) => {
+      const e = engine[k];
+      if (typeof e !== 'object') return;
+      const n = naive[k];
+      figures.push({
+        name: `engine render to WAV, ${preset} (${kind}), 4 tracks, ${label(seconds)} (${e.seconds.toFixed(0)} s with tail)`,
+        value: factor(e),
+        unit: '× realtime',
+        ...(typeof n === 'object'
+          ? { baseline: { name: `naive at ${label(seconds)}`, value: factor(n), ratio: factor(e) / factor(n) } }
+          : {}),
+      });
+    });
+    const [m3, m6] = [engine[LENGTHS.indexOf(180)], engine[LENGTHS.length]];
+    if (typeof m3 === 'object' && typeof m6 === 'object') {
+      figures.push({
+        name: `engine render cost, ${preset}, 6 min (wall clock)`,
+        value: m6.ms,
+        unit: 'ms',
+        baseline: { name: '3 min', value: m3.ms, ratio: m6.ms / m3.ms },
+      });
+      if (cpuTimesAvailable())
+        figures.push({
+          name: `engine render cost, ${preset}, 6 min (CPU time of the browser, all threads)`,
+          value: m6.cpuMs,
+          unit: 'ms',
+          baseline: { name: '3 min', value: m3.cpuMs, ratio: m6.cpuMs / m3.cpuMs },
+        });
+    }
+  }
+  return figures;
+}
+
+/** The presets measured, one of each kind of instrument. */
+const KINDS = [
+  { preset: 'folk-dance', kind: 'our light voices' },
+  { preset: 'lofi-jazz', kind: "Tone's FMSynth" },
+  { preset: 'minor-nocturne', kind: 'the sampled piano' },
+];
+
+/** The sound of `args` with Tone's convolution Reverb where it has our LightReverb (the same decay and wet). */
+function withToneReverb(args: RenderArgs): RenderArgs {
+  const sound: SoundSpec = structuredClone(args.options);
+  sound.master.effects = sound.master.effects.map((e) => {
+    if (e.effect !== 'LightReverb') return e;
+    const { damping: _, ...options } = e.options ?? {};
+    return { effect: 'Reverb', options: { decay: 2.2, ...options } };
+  });
+  return { ...args, options: sound };
 }
 
 export async function benchRender(): Promise<Figure[]> {
@@ -89,54 +235,26 @@ export async function benchRender(): Promise<Figure[]> {
   const browser = await launchChromium();
   const figures: Figure[] = [];
   try {
-    const page = await browser.newPage();
-    await page.goto(server.url);
-    const pieces = {
-      '30 s': pieceOfSeconds(30),
-      '60 s': pieceOfSeconds(60),
-      '3 min': pieceOfSeconds(180),
-      '6 min': pieceOfSeconds(360),
-    };
-    const factor = (r: { ms: number; seconds: number }) => r.seconds / (r.ms / 1000);
-    // The naive renders first, in a fresh page of their own (Tone.js fills its own context).
-    const naivePage = await browser.newPage();
-    await naivePage.goto(server.url);
-    await naivePage.addScriptTag({ path: script });
-    const naive30 = await naiveMs(naivePage, pieces['30 s']);
-    const naive60 = await naiveMs(naivePage, pieces['60 s']);
-    await naivePage.close();
-    const naiveFigure = (name: string, r: { ms: number; seconds: number } | undefined): Figure =>
-      r
-        ? { name: `naive Tone.PolySynth + Tone.Offline, ${name}`, value: factor(r), unit: '× realtime' }
-        : { name: `naive render, ${name}: gave up after ${NAIVE_LIMIT_MS / 1000} s`, value: 0, unit: '× realtime' };
-    figures.push(naiveFigure('30 s', naive30), naiveFigure('60 s', naive60));
-
-    const [s30, m3, m6] = await engineMs(page, [pieces['30 s'], pieces['3 min'], pieces['6 min']], 5);
-    const ours = { '30 s': s30, '3 min': m3, '6 min': m6 };
-    const baseline = (r: { ms: number; seconds: number } | undefined, name: string, value: number) =>
-      r ? { name, value: factor(r), ratio: value / factor(r) } : undefined;
-    for (const [name, r] of Object.entries(ours)) {
-      const value = factor(r);
-      const naive = name === '30 s' ? naive30 : naive60;
+    for (const { preset, kind } of KINDS)
+      figures.push(...(await benchPreset(browser, server.url, script, preset, kind)));
+    // Our LightReverb against Tone's Reverb on the same master, measured the same way.
+    const ours = pieceOfSeconds(180, 'folk-dance');
+    const page = await freshPage(browser, server.url);
+    const [light, convolution] = await measure(page, engineRender, pieceOfSeconds(15, 'folk-dance'), [
+      ours,
+      withToneReverb(ours),
+    ]);
+    await page.close();
+    if (typeof light === 'object' && typeof convolution === 'object')
       figures.push({
-        name: `engine render, 4 tracks, ${name} (${r.seconds.toFixed(0)} s with tail)`,
-        value,
+        name: 'engine render to WAV, folk-dance 3 min, master LightReverb',
+        value: factor(light),
         unit: '× realtime',
-        baseline: baseline(naive, name === '30 s' ? 'naive 30 s' : 'naive 60 s (its longest)', value),
-      });
-    }
-    figures.push({
-      name: 'engine render cost, 6 min (wall clock)',
-      value: ours['6 min'].ms,
-      unit: 'ms',
-      baseline: { name: '3 min', value: ours['3 min'].ms, ratio: ours['6 min'].ms / ours['3 min'].ms },
-    });
-    if (cpuTimesAvailable())
-      figures.push({
-        name: 'engine render cost, 6 min (CPU time of the browser, all threads)',
-        value: ours['6 min'].cpuMs,
-        unit: 'ms',
-        baseline: { name: '3 min', value: ours['3 min'].cpuMs, ratio: ours['6 min'].cpuMs / ours['3 min'].cpuMs },
+        baseline: {
+          name: "Tone's Reverb instead",
+          value: factor(convolution),
+          ratio: factor(light) / factor(convolution),
+        },
       });
   } finally {
     await browser.close();

@@ -26,7 +26,7 @@ const percent = (x: number) => `${(100 * x).toFixed(3)} %`;
 
 describe('chord labels of the Nottingham block chords (the imported chords track)', () => {
   it.skipIf(!present)(
-    'name the chords actually sounding for at least 97 % of the time',
+    'name the chords actually sounding for at least 99.95 % of the time (measured 99.98 %)',
     () => {
       const tunes = midiFilesIn(FOLDER).map(importTune);
       expect(tunes).toHaveLength(856);
@@ -57,7 +57,8 @@ describe('chord labels of the Nottingham block chords (the imported chords track
         ].join('\n'),
       );
 
-      expect(overall).toBeGreaterThanOrEqual(0.97);
+      // Pinned near the measured 99.98 %, so that a regression fails.
+      expect(overall).toBeGreaterThanOrEqual(0.9995);
       for (const [i, labels] of labelled.entries()) {
         // A few tunes have an empty chord track (no accompaniment in the source): no notes, no labels.
         expect(labels.length > 0, tunes[i].file).toBe(tunes[i].chords.length > 0);

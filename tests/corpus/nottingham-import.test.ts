@@ -39,7 +39,7 @@ describe.skipIf(!sharedCorporaAvailable())('Nottingham corpus: MIDI import', () 
     expect(wrong).toEqual([]);
   });
 
-  it('estimates the key the signature states on at least 90 % of the files (relative keys counted apart)', () => {
+  it('estimates the key the signature states on 779 files or more (91.0 %; relative keys counted apart)', () => {
     const count = (agreements: KeyAgreement[]) => ({
       same: agreements.filter((a) => a === 'same').length,
       relative: agreements.filter((a) => a === 'relative').length,
@@ -60,7 +60,8 @@ describe.skipIf(!sharedCorporaAvailable())('Nottingham corpus: MIDI import', () 
         `  Aarden–Essen profiles (default): same ${byDefault.same} (${share(byDefault.same)}), relative ${byDefault.relative}, different ${byDefault.different}\n` +
         `  Krumhansl–Kessler profiles:      same ${classic.same} (${share(classic.same)}), relative ${classic.relative}, different ${classic.different}`,
     );
-    expect(byDefault.same).toBeGreaterThanOrEqual(Math.ceil(0.9 * withSignature.length));
+    // Pinned at the measured count (the estimate is deterministic), so that a regression fails.
+    expect(byDefault.same).toBeGreaterThanOrEqual(779);
   });
 });
 

@@ -12,6 +12,16 @@ import { transposedRuns, tuneLine } from '../helpers/transposedRuns';
 
 const quiet = { out: () => {}, err: () => {} };
 
+/** Floors of the overlapped areas, about 0.015 under those measured (100 pieces, see the log line). */
+const PINNED = {
+  pitchCount: 0.785, // measured 0.799
+  pitchRange: 0.815, // 0.830
+  averageInterval: 0.95, // 0.968
+  interOnsetInterval: 0.83, // 0.844
+  pitchClassHistogram: 0.88, // 0.894
+  noteLengthHistogram: 0.85, // 0.866
+} as const;
+
 /**
  * `count` meters in the proportions of the pieces' own (largest remainders): a generated set of
  * tunes like the corpus's, jigs and reels alike, each composed with the recipe's meter.
@@ -72,7 +82,8 @@ describe.skipIf(!sharedCorporaAvailable())('pieces from a model of 90 % of the N
     );
     console.log(['MGEval, reference = 771 training tunes', ...rows].join('\n'));
     for (const [i, c] of versusGenerated.entries()) {
-      expect(c.overlappedArea, c.feature).toBeGreaterThan(0.5);
+      // Pinned about 0.015 under the measured overlaps, so that a regression of the composer fails.
+      expect(c.overlappedArea, c.feature).toBeGreaterThanOrEqual(PINNED[c.feature as keyof typeof PINNED]);
       expect(c.overlappedArea, c.feature).toBeGreaterThan(versusReal[i].overlappedArea - 0.35);
     }
     // The note-length histogram (0.673 before issue 14; goal ≥ 0.85), pinned near its measured 0.866.

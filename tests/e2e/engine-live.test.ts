@@ -139,11 +139,18 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
 
   it('resumes by itself after the audio context is suspended', async () => {
     await button('Play').click();
+    await page.waitForFunction(() => (window as unknown as Muse).muse.transport().state === 'playing');
     await page.evaluate(() => (window as unknown as Muse).muse.interrupt());
     await page.waitForFunction(() => (window as unknown as Muse).muse.audioState() === 'running', undefined, {
       timeout: 5000,
     });
+    expect(await muse(page, 'audioState')).toBe('running');
+    expect(await muse(page, 'transport').then((t) => t.state)).toBe('playing');
+    // The music goes on: the position moves again after the resume.
+    const resumed = await muse(page, 'ticks');
+    await expect.poll(() => muse(page, 'ticks'), { timeout: 5000 }).toBeGreaterThan(resumed);
     await button('Stop').click();
+    expect(problems).toEqual([]);
   });
 
   it('mutes and solos from the mixer', async () => {
@@ -168,19 +175,37 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
     expect(problems).toEqual([]);
   });
 
-  it('leaves the node count and the heap flat over 100 regenerate cycles', async () => {
+  it('leaves the node count and the heap flat over 100 preset switches and regenerations while playing', {
+    timeout: 180_000,
+  }, async () => {
     const tempo = page.getByRole('spinbutton', { name: 'Tempo', exact: true });
     await tempo.fill('120');
     await tempo.blur();
+    const select = page.getByRole('combobox', { name: 'Preset', exact: true });
+    const first = await select.inputValue();
+    const presets = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const p of presets) {
+      await select.selectOption(p);
+      await page.waitForFunction(() => !/Loading/.test(document.getElementById('status')?.textContent ?? ''));
+    }
+    await select.selectOption(first);
     const settle = () => page.waitForTimeout(600); // replaced graphs are taken down after their fade
-    // What a freshly loaded piece holds, stopped: the master and the track sums.
+    // What a freshly loaded piece holds, stopped: its graph (instruments, effects, faders, master).
     await button('Regenerate').click();
     await settle();
     const baseline = await muse(page, 'nodes');
     await button('Play').click();
+    let switches = 0;
     const cycle = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        await button('Regenerate').click();
+        // Every other step another preset (its instruments and effects built anew), else a new seed.
+        if (i % 2 === 0) {
+          await select.selectOption(presets[switches++ % presets.length]);
+          // The piano's samples load the first time a preset needs them; the piece plays on meanwhile.
+          await page.waitForFunction(
+            () => !/Loading the samples/.test(document.getElementById('status')?.textContent ?? ''),
+          );
+        } else await button('Regenerate').click();
         await page.waitForTimeout(30);
       }
       await settle();
@@ -191,6 +216,7 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
     await cycle(90);
     const playing100 = await muse(page, 'nodes');
     const heap100 = await heapMb();
+    await select.selectOption(first);
     await button('Stop').click();
     await settle();
     const stopped = await muse(page, 'nodes');
@@ -198,13 +224,13 @@ describe.skipIf(!chromiumAvailable())('live playback in Chromium (the built app)
     await settle();
     const after = await muse(page, 'nodes');
     console.info(
-      `regenerate ×100 while playing: nodes ${baseline.nodes} loaded, ${playing10.nodes} playing after 10 cycles, ` +
-        `${playing100.nodes} after 100, ${stopped.nodes} stopped (notes ${stopped.notes}), ${after.nodes} reloaded; ` +
-        `heap ${heap10.toFixed(2)} → ${heap100.toFixed(2)} MB`,
+      `${switches} preset switches and ${100 - switches} regenerations while playing: nodes ${baseline.nodes} loaded, ` +
+        `${playing10.nodes} playing after 10 steps, ${playing100.nodes} after 100, ${stopped.nodes} stopped ` +
+        `(notes ${stopped.notes}), ${after.nodes} reloaded; heap ${heap10.toFixed(2)} → ${heap100.toFixed(2)} MB`,
     );
-    // Playing, a piece holds its voices (at most its polyphony) and the notes of the next bar or so —
-    // never what earlier pieces held; reloaded, exactly what a fresh piece holds.
-    expect(playing100.nodes).toBeLessThan(200);
+    // Playing, a piece holds its graph and the notes of the next bar or so — never what earlier
+    // pieces held; reloaded, exactly what a fresh piece of the same preset holds.
+    expect(playing100.nodes).toBeLessThan(300);
     expect(stopped.notes).toBe(0);
     expect(after.nodes).toBe(baseline.nodes);
     expect(heap100 - heap10).toBeLessThan(3);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWavHeader } from '../../src/export/wav';
+import { readWavHeader } from '../../src/engine/wav';
 import { type RenderArgs, renderStats, renderWavInPage } from '../bench/browser/pageRender';
 import { pieceSeconds, tinyOptions, tinyPiece } from '../bench/browser/testPieces';
 import { type App, openApp } from '../helpers/appPage';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWavHeader, type WavInfo } from '../../src/export/wav';
+import { readWavHeader, type WavInfo } from '../../src/engine/wav';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtinPresets, exportMidi } from '../../src/presets';
+import { builtinPresets, exportMidi, generate } from '../../src/presets';
 import { type App, type OpenAppOptions, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
 import { spaced, tinyCorpus } from '../helpers/hostileInput';
@@ -17,7 +17,9 @@ const KEY = 'markov-muse/user-presets/v1';
 const quick = { timeout: 5000 };
 /** A real piece with melody and chords, as Export MIDI gives it. */
 function song(): Uint8Array {
-  const files = exportMidi({ preset: 'folk-dance', seed: 1 }, {}, {});
+  const g = generate({ preset: 'folk-dance', seed: 1 });
+  if (!g.ok) throw new Error(g.error.message);
+  const files = exportMidi(g.value);
   if (!files.ok) throw new Error(files.error.message);
   return files.value[0].bytes;
 }

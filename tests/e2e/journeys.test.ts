@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWavHeader } from '../../src/export/wav';
+import { readWavHeader } from '../../src/engine/wav';
 import { type App, openApp } from '../helpers/appPage';
 import { chromiumAvailable } from '../helpers/browser';
 import { midiCheck, midiCheckAvailable } from '../helpers/midiCheck';

@@ -18,7 +18,7 @@ interface MuseWindow {
     ticks(): number;
     transport(): { state: string; looping: boolean; loopStart?: number; loopEnd?: number; section?: string };
     sections(): Span[];
-    originality(): { melody: OriginalityReport; chords: OriginalityReport } | undefined;
+    originality(): { melody: OriginalityReport; chords: OriginalityReport; transposed?: OriginalityReport } | undefined;
     showOriginality(report: unknown, titles: Record<string, string>): void;
     nodes(): { nodes: number; notes: number };
   };
@@ -144,7 +144,10 @@ describe.skipIf(!chromiumAvailable())('keyboard shortcuts, section loops and the
     const rows = await dialog.getByRole('row').allTextContents();
     expect(rows.some((r) => r.startsWith('Space') && r.includes('Play or pause'))).toBe(true);
     expect(rows.some((r) => r.startsWith('R') && r.includes('Regenerate'))).toBe(true);
-    expect(rows.length).toBe(11); // header + 10 shortcuts
+    // Two tables: header + 10 shortcuts, then header + 10 editing keys (Undo, Redo and the roll's keys).
+    expect(rows.length).toBe(22);
+    expect(rows.some((r) => r.startsWith('Ctrl+Z') && r.includes('Undo'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('Delete') && r.includes('Delete the selected notes'))).toBe(true);
     // Shortcuts rest while the overlay is open.
     const seed = await muse((m) => m.recipe().seed);
     await page.keyboard.press('r');
@@ -293,6 +296,18 @@ describe.skipIf(!chromiumAvailable())('keyboard shortcuts, section loops and the
     ).toBe(
       `Longest copy ${chordCopy.length} chords (limit ${report.chords.maxRun}) from “${title(chordCopy.pieceId ?? '')}”.`,
     );
+    // The melody in any key: the guard's transposed copies, counted in notes.
+    const transposed = report.transposed;
+    if (!transposed) throw new Error('no transposed report');
+    const anyKey = transposed.longestCopy;
+    expect(
+      await panel.getByRole('region', { name: 'Transposed originality' }).locator('.longest-copy').textContent(),
+    ).toBe(
+      anyKey.pieceId === null || anyKey.length === 0
+        ? `No melody copied in another key from a training piece (limit ${transposed.maxRun}).`
+        : `Longest copy in any key ${anyKey.length} notes (limit ${transposed.maxRun}) from “${title(anyKey.pieceId)}”.`,
+    );
+    expect(anyKey.length).toBeLessThanOrEqual(transposed.maxRun);
     const rows = await melody.getByRole('table').locator('tbody tr').allTextContents();
     const shown = report.melody.novelty.filter((r) => r.n <= report.melody.maxRun + 1);
     expect(rows).toEqual(shown.map((r) => `${r.n}${Math.round(r.share * 100)} % (${r.novel} of ${r.total})`));

@@ -237,6 +237,35 @@ describe.skipIf(!chromiumAvailable())('the preset panel in Chromium', () => {
       ],
       ['types.json', text({ ...ballad, name: 'fast', tempo: 'fast' }), /field tempo/],
       ['unknown.json', text({ ...ballad, name: 'extra', extra: 1 }), /extra/],
+      // The sound in Tone.js's terms: Tone's ranges, Tone's option names, known instruments and effects.
+      [
+        'tone-range.json',
+        text({
+          ...ballad,
+          name: 'r2',
+          melody: { ...ballad.melody, voice: { instrument: 'FMSynth', options: { modulationIndex: 500 } } },
+        }),
+        /melody\.voice\.options\.modulationIndex/,
+      ],
+      [
+        'tone-option.json',
+        text({
+          ...ballad,
+          name: 'r3',
+          melody: { ...ballad.melody, voice: { instrument: 'FMSynth', options: { wobble: 1 } } },
+        }),
+        /melody\.voice\.options\.wobble/,
+      ],
+      [
+        'instrument.json',
+        text({ ...ballad, name: 'r4', melody: { ...ballad.melody, voice: { instrument: 'Theremin' } } }),
+        /unknown instrument/,
+      ],
+      [
+        'effect.json',
+        text({ ...ballad, name: 'r5', master: { effects: [{ effect: 'Flanger' }] } }),
+        /master\.effects\.0.*unknown effect/,
+      ],
       ['huge.json', text({ ...ballad, description: 'x'.repeat(70_000) }), /larger than 64 KiB/],
     ];
     for (const [name, content, message] of bad) {
@@ -253,7 +282,7 @@ describe.skipIf(!chromiumAvailable())('the preset panel in Chromium', () => {
     }
     expect(await options(page, 'Your presets')).toEqual([]);
 
-    const good = { ...ballad, name: 'imported-tune', tempo: 90, reverb: 0.1 };
+    const good = { ...ballad, name: 'imported-tune', tempo: 90, master: { ...ballad.master, volume: -3 } };
     const file = join(dir, 'imported-tune.json');
     writeFileSync(file, JSON.stringify(good));
     await field(page, 'Import preset').setInputFiles(file);
@@ -261,6 +290,40 @@ describe.skipIf(!chromiumAvailable())('the preset panel in Chromium', () => {
     expect(await options(page, 'Your presets')).toEqual(['imported-tune']);
     expect(await recipe(page)).toEqual({ ...before.recipe, preset: 'imported-tune', tempo: 90 });
     expect(await piece(page)).toEqual(inNode(await recipe(page), good));
+
+    // A preset written before the engine spoke Tone.js (synth per part, reverb) is converted, and says so.
+    const old: Record<string, unknown> = { ...ballad, name: 'old-ballad', reverb: 0.3 };
+    delete old.master;
+    for (const part of ['melody', 'chords', 'bass'] as const) {
+      const { voice: _, effects: __, pan: ___, ...rest } = ballad[part];
+      old[part] = {
+        ...rest,
+        synth: {
+          type: 'synth',
+          oscillator: 'fatsawtooth',
+          attack: 0.02,
+          decay: 0.2,
+          sustain: 0.5,
+          release: 0.3,
+          volume: -14,
+        },
+      };
+    }
+    if (ballad.drums) {
+      const { voice: _, effects: __, ...drums } = ballad.drums;
+      old.drums = drums;
+    }
+    await field(page, 'Import preset').setInputFiles({
+      name: 'old-ballad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(old)),
+    });
+    await expect
+      .poll(() => status(page))
+      .toMatch(
+        /old-ballad\.json was written for an older markov-muse and was converted: melody\.synth became melody\.voice \(LightSynth\)/,
+      );
+    expect(await options(page, 'Your presets')).toEqual(['imported-tune', 'old-ballad']);
     expect(problems).toEqual([]);
     await page.context().close();
   }, 90_000);

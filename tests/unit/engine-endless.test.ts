@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { composeEndless, pieceTicks } from '../../src/compose';
 import { barTicks, PPQ } from '../../src/core';
-import { FADE } from '../../src/engine/envelope';
-import type { NoteTimes } from '../../src/engine/instrument';
-import { Scheduler, type SchedulerSink } from '../../src/engine/scheduler';
-import { SectionFeed } from '../../src/engine/sectionFeed';
-import type { EngineOptions } from '../../src/engine/sound';
-import { type NoteEvent, tickSeconds } from '../../src/engine/timeline';
-import { planVoices } from '../../src/engine/voiceAllocator';
-import { builtinCorpus, composeOptions, findPreset, modelFor } from '../../src/presets';
+import { type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/play/scheduler';
+import { SectionFeed } from '../../src/engine/play/sectionFeed';
+import { type NoteEvent, tickSeconds } from '../../src/engine/play/timeline';
+import type { SoundSpec } from '../../src/engine/sound';
+import { builtinCorpus, composeOptions, findPreset, modelFor, presetSound } from '../../src/presets';
 
 const preset = findPreset('folk-dance');
 const corpus = preset && builtinCorpus(preset.corpus);
 if (!preset || !corpus) throw new Error('missing folk-dance');
 const model = modelFor(corpus, preset);
 const options = composeOptions(preset, { preset: preset.name, seed: 3 });
-const engine: EngineOptions = {
-  voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-  reverb: preset.reverb,
-};
+const engine: SoundSpec = presetSound(preset);
 const make = () => composeEndless(model, options, 3);
 
 /** A sink that writes down what it is given, and honours cancels. */
@@ -120,8 +114,7 @@ describe('endless playback: sections fed to the scheduler (fake time)', () => {
     const given = sink.notes.filter((n) => n.event.tick < end);
     expect(given.map((n) => `${n.event.track}:${n.event.tick}:${n.event.pitch}`).sort()).toEqual(ref.notes);
     expect(new Set(sink.notes.map((n) => n.event.index)).size).toBe(sink.notes.length);
-    for (const { event, times } of given)
-      expect(times.start).toBeCloseTo(event.tick * perTick + (event.steals ? FADE : 0), 6);
+    for (const { event, times } of given) expect(times.start).toBeCloseTo(event.tick * perTick, 6);
     // Bar lines continue: a beat every beat, never a gap or a repeat, and the stream never ends.
     expect(sink.beats).toEqual(sink.beats.map((_, i) => i * PPQ));
     expect(sink.beats.length).toBeGreaterThan((end / PPQ) * 0.99);
@@ -174,19 +167,5 @@ describe('endless playback: sections fed to the scheduler (fake time)', () => {
     scheduler.start(60, 0);
     run(60, 61);
     expect(sink.notes[0].event.tick).toBe(first[0].tick);
-  });
-});
-
-describe('voice plans across a section boundary', () => {
-  it('leaves a voice still ringing from the section before alone while another is free', () => {
-    const note = { tick: 0, duration: 480, pitch: 64 };
-    const ringing = [{ voice: 0, end: 200, pitch: 60 }];
-    expect(planVoices([note], { polyphony: 2, releaseTicks: () => 0, busy: ringing })[0].voice).toBe(1);
-    expect(planVoices([note], { polyphony: 2, releaseTicks: () => 0 })[0].voice).toBe(0);
-    // No voice free: the ringing one is taken (the player fades it out there).
-    expect(planVoices([note], { polyphony: 1, releaseTicks: () => 0, busy: ringing })[0]).toEqual({
-      voice: 0,
-      steals: false,
-    });
   });
 });

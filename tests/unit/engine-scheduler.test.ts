@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PPQ } from '../../src/core';
-import type { NoteTimes } from '../../src/engine/instrument';
-import { MIDI_AHEAD, MidiOut, type MidiPort } from '../../src/engine/midiOut';
-import { HORIZON, MARGIN, Scheduler, type SchedulerSink } from '../../src/engine/scheduler';
+import { MIDI_AHEAD, MidiOut, type MidiPort } from '../../src/engine/play/midiOut';
+import { HORIZON, MARGIN, type NoteTimes, Scheduler, type SchedulerSink } from '../../src/engine/play/scheduler';
+import { type NoteEvent, timelineOf } from '../../src/engine/play/timeline';
 import { resolveSound } from '../../src/engine/sound';
-import { type NoteEvent, timelineOf } from '../../src/engine/timeline';
 import { tinyOptions, tinyPiece } from '../bench/browser/testPieces';
 
 /** A sink that writes down what it is given, and honours cancels. */
@@ -28,7 +27,7 @@ class Recorder implements SchedulerSink {
 
 const piece = tinyPiece(); // 4 bars of 4/4 at 120 bpm: 8 s, a beat every 0.5 s
 const sound = resolveSound(piece, tinyOptions());
-const timeline = timelineOf(piece, sound);
+const timeline = timelineOf(piece);
 
 /** Pumps every 50 ms of fake time from `from` to `to`. */
 const run = (s: Scheduler, from: number, to: number) => {
@@ -47,7 +46,7 @@ describe('the lookahead scheduler (fake time)', () => {
     }
     expect(sink.notes.map((n) => n.event.index)).toEqual(timeline.events.map((e) => e.index));
     for (const { event, times } of sink.notes) {
-      expect(times.start).toBeCloseTo(10 + event.tick / (2 * PPQ) + (event.steals ? 0.005 : 0), 9);
+      expect(times.start).toBeCloseTo(10 + event.tick / (2 * PPQ), 9);
       expect(times.off).toBeCloseTo(10 + (event.tick + event.duration) / (2 * PPQ), 9);
     }
     expect(sink.ends).toHaveLength(1);

@@ -44,18 +44,20 @@ describe('MIDI export round trip', () => {
 
 describe('export settings', () => {
   const recipe = { preset: 'pop-ballad', seed: 5 };
+  const made = generate(recipe);
+  if (!made.ok) throw new Error(made.error.message);
+  const g = made.value;
 
   it('writes the same bytes as midiOf with no settings', () => {
-    const g = generate(recipe);
-    const files = exportMidi(recipe);
-    if (!g.ok || !files.ok) throw new Error('failed');
+    const files = exportMidi(g);
+    if (!files.ok) throw new Error('failed');
     expect(files.value).toHaveLength(1);
-    expect(files.value[0].bytes).toEqual(midiOf(g.value));
+    expect(files.value[0].bytes).toEqual(midiOf(g));
     expect(files.value[0].name).toBe('pop-ballad-seed-5.mid');
   });
 
   it('exports a range of bars starting at tick 0, with the settings in the provenance', () => {
-    const files = exportMidi(recipe, { range: { from: 5, to: 8 } });
+    const files = exportMidi(g, { range: { from: 5, to: 8 } });
     if (!files.ok) throw new Error(files.error.message);
     const back = importMidi(files.value[0].bytes, 'r.mid', { quantize: false });
     if (!back.ok) throw new Error(back.error.message);
@@ -81,7 +83,7 @@ describe('export settings', () => {
   });
 
   it('writes one file per track, drums on channel 10', () => {
-    const files = exportMidi(recipe, { perTrack: true });
+    const files = exportMidi(g, { perTrack: true });
     if (!files.ok) throw new Error(files.error.message);
     expect(files.value.map((f) => f.name)).toEqual(
       ['melody', 'chords', 'bass', 'drums'].map((id) => `pop-ballad-seed-5-${id}.mid`),

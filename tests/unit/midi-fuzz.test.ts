@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/corpus/importFile';
 import { reportCorpus } from '../../src/corpus/report';
-import { builtinPresets, exportMidi } from '../../src/presets';
+import { builtinPresets, exportMidi, generate } from '../../src/presets';
 import { fuzzBudget } from '../helpers/fuzzBudget';
 
 /**
@@ -25,7 +25,9 @@ function realFiles(): { name: string; bytes: Uint8Array }[] {
     .filter((f) => f.endsWith('.mid'))
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
   const exports = builtinPresets().map((p, i) => {
-    const files = exportMidi({ preset: p.name, seed: i + 1, bars: 8 }, {}, {});
+    const g = generate({ preset: p.name, seed: i + 1, bars: 8 });
+    if (!g.ok) throw new Error(g.error.message);
+    const files = exportMidi(g.value);
     if (!files.ok) throw new Error(files.error.message);
     return { name: `${p.name}.mid`, bytes: files.value[0].bytes };
   });

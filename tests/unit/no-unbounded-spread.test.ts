@@ -16,17 +16,25 @@ const BOUNDED: Record<string, string[]> = {
   'src/corpus/chords/evidence.ts': ['Math.min(...state.lowestOfClass)'], // 12 pitch classes
   'src/corpus/midi/metaEvents.ts': ['String.fromCharCode(...bytes)'], // bytes cut to MAX_TEXT * 4 above
   'src/corpus/midi/quantize.ts': ['Math.min(...steps)'], // 2 or 4 grid steps
-  'src/engine/drumKit.ts': ['Math.max(...Object.values(KIT)'], // the drum kit's dozen hits
+  'src/engine/instruments/kit.ts': ['Math.max(...Object.values(KIT)'], // the drum kit's dozen hits
+  // A chain's effects: at most MAX_EFFECTS (8), the schema's limit.
+  'src/engine/graph/graph.ts': [
+    'made.push(...masterEffects)',
+    'connectSeries(volume, ...(masterEffects',
+    'made.push(...effects)',
+    'connectSeries(instrument, gate, ...(effects',
+  ],
+  'src/engine/render/render.ts': ['connectSeries(source, ...(effects'], // the master's end: at most 8 effects
   'src/eval/craft/swing.ts': ['Math.max(0, ...Object.values(parts)'], // a piece's few parts
-  'src/engine/liveOut.ts': ['rest.push(...a.events.filter'], // a note's few automation events
-  'src/export/wav.ts': ['String.fromCharCode(...bytes.subarray(at, at + 4))'], // 4 bytes
+  'src/engine/instruments/voices.ts': ['rest.push(...a.events.filter'], // a note's few automation events
+  'src/engine/wav.ts': ['String.fromCharCode(...bytes.subarray(at, at + 4))'], // 4 bytes
   'src/model/chainJson.ts': ['counts.push(...context'], // one context: the order, at most 16
   'src/model/harmonyPhrase.ts': ['allOf(...constraints)'], // a phrase's few constraints
   'src/model/originality.ts': ['Math.max(index.maxRun + 1, ...ngrams)'], // n-gram sizes 3…L + 1
   'src/model/rhythmPhrase.ts': ['allOf(...all)'], // a phrase's few constraints
   'src/ui/midiOutput.ts': ['...ports.map'], // the browser's MIDI ports
   'src/ui/mixer.ts': ['...tracks.map'], // a piece's 3–4 tracks
-  'src/ui/originalityPanel.ts': ['...PARTS.map', '...closestList('], // 2 parts, 3 closest pieces
+  'src/ui/originalityPanel.ts': ['...PARTS.flatMap', '...closestList('], // 3 parts, 3 closest pieces
   'src/ui/pieceSummary.ts': ['...piece.tracks.map'], // a piece's tracks
   'src/ui/presetEditor.ts': ['...(v === undefined', '...Object.entries(shape)'], // one control; a schema's fields
   'src/ui/reportCharts.ts': ['...reportCharts(r)'], // 4 charts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav, pcm16, readWavHeader, toInt16, WAV_HEADER_BYTES, wavHeader } from '../../src/export/wav';
+import { encodeWav, pcm16, readWavHeader, toInt16, WAV_HEADER_BYTES, wavHeader } from '../../src/engine/wav';
 
 describe('the WAV encoder', () => {
   it('writes the canonical 44-byte PCM header', () => {

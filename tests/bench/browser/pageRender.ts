@@ -4,8 +4,8 @@
  * app; its `window.muse.offline()` loads the offline engine.
  */
 import type { Piece } from '../../../src/compose';
-import type { RenderOptions } from '../../../src/engine/render';
-import type { EngineOptions } from '../../../src/engine/sound';
+import type { RenderOptions } from '../../../src/engine/render/render';
+import type { SoundSpec } from '../../../src/engine/sound';
 
 /** What {@link renderStats} measures of a render. */
 export interface RenderStats {
@@ -26,7 +26,7 @@ export interface RenderStats {
 
 export interface RenderArgs {
   piece: Piece;
-  options: EngineOptions;
+  options: SoundSpec;
   render?: Partial<Omit<RenderOptions, 'signal' | 'onProgress'>>;
 }
 
@@ -42,6 +42,7 @@ export async function renderStats(args: RenderArgs): Promise<RenderStats> {
   const perSecond: number[] = [];
   let secondSum = 0;
   let secondFrames = 0;
+  const libraries = await engine.loadLibraries(engine.libraryIds(args.options));
   const t0 = performance.now();
   const result = await engine.renderPiece(
     args.piece,
@@ -68,7 +69,7 @@ export async function renderStats(args: RenderArgs): Promise<RenderStats> {
       }
       frames += n;
     },
-    args.render,
+    { ...args.render, libraries },
   );
   const ms = performance.now() - t0;
   if (secondFrames > 0) perSecond.push(Math.sqrt(secondSum / secondFrames));
@@ -95,8 +96,10 @@ export async function renderWavInPage(
 ): Promise<{ header: number[]; size: number; frames: number; ms: number; buildMs: number; mixMs: number }> {
   type Offline = typeof import('../../../src/engine/offline');
   const engine = (await (window as unknown as { muse: { offline(): Promise<Offline> } }).muse.offline()) as Offline;
+  // The samples of Sampler parts are loaded first, as the page has them before Export WAV.
+  const libraries = await engine.loadLibraries(engine.libraryIds(args.options));
   const t0 = performance.now();
-  const result = await engine.renderWav(args.piece, args.options, args.render);
+  const result = await engine.renderWav(args.piece, args.options, { ...args.render, libraries });
   const ms = performance.now() - t0;
   const bytes = new Uint8Array(await result.blob.slice(0, 44).arrayBuffer());
   return {

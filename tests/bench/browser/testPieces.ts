@@ -6,8 +6,8 @@
 import { composeEndless, type Piece, type PieceTrack, pieceTicks } from '../../../src/compose';
 import { barTicks, PPQ } from '../../../src/core';
 import type { Note } from '../../../src/corpus';
-import type { EngineOptions } from '../../../src/engine/sound';
-import { builtinCorpus, composeOptions, findPreset, generate, modelFor, type Preset } from '../../../src/presets';
+import type { EffectSpec, SoundSpec } from '../../../src/engine/sound';
+import { builtinCorpus, composeOptions, findPreset, generate, modelFor, presetSound } from '../../../src/presets';
 
 const n = (pitch: number, tick: number, duration: number, velocity = 90): Note => ({ pitch, tick, duration, velocity });
 
@@ -83,31 +83,55 @@ export function tinyPiece(): Piece {
   return piece;
 }
 
-/** The engine options of a preset, as the app makes them. */
-export function engineOptionsOf(preset: Preset): EngineOptions {
+/** Sound for the tiny piece: a fat-saw lead, an AM square pad, an FM bass, the kit, some room. */
+export function tinyOptions(): SoundSpec {
+  const room = (wet: number): EffectSpec => ({ effect: 'LightReverb', options: { wet } });
   return {
-    voices: { melody: preset.melody.synth, chords: preset.chords.synth, bass: preset.bass.synth },
-    reverb: preset.reverb,
-  };
-}
-
-/** Engine options for the tiny piece: a fat-saw lead, a square pad, a triangle bass, some reverb. */
-export function tinyOptions(): EngineOptions {
-  return {
-    voices: {
+    parts: {
       melody: {
-        type: 'synth',
-        oscillator: 'fatsawtooth',
-        attack: 0.02,
-        decay: 0.15,
-        sustain: 0.5,
-        release: 0.2,
-        volume: -16,
+        voice: {
+          instrument: 'LightSynth',
+          options: {
+            volume: -16,
+            maxPolyphony: 6,
+            oscillator: { type: 'fatsawtooth', count: 2, spread: 14 },
+            envelope: { attack: 0.02, decay: 0.15, sustain: 0.5, release: 0.2 },
+            filter: { harmonics: 7, Q: 0.9, velocity: 0.4 },
+          },
+        },
+        effects: [{ effect: 'FeedbackDelay', options: { delayTime: '8n.', feedback: 0.3, wet: 0.15 } }, room(0.25)],
       },
-      chords: { type: 'am', oscillator: 'square', attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4, volume: -24 },
-      bass: { type: 'fm', oscillator: 'sine', attack: 0.005, decay: 0.2, sustain: 0.4, release: 0.2, volume: -10 },
+      chords: {
+        voice: {
+          instrument: 'LightSynth',
+          options: {
+            volume: -24,
+            maxPolyphony: 12,
+            oscillator: { type: 'amsquare', harmonicity: 2, modulationType: 'sine' },
+            envelope: { attack: 0.01, decay: 0.3, sustain: 0.4, release: 0.4 },
+            filter: { harmonics: 5, Q: 0.75, velocity: 0.5 },
+          },
+        },
+        effects: [room(0.25)],
+      },
+      bass: {
+        voice: {
+          instrument: 'LightFMSynth',
+          options: {
+            volume: 0,
+            maxPolyphony: 4,
+            envelope: { attack: 0.005, decay: 0.2, sustain: 0.4, release: 0.2 },
+            harmonicity: 3,
+            modulationIndex: 9.5,
+            modulation: { type: 'sine' },
+            modulationEnvelope: { attack: 0.001, decay: 0.2, sustain: 0.27, release: 0.2 },
+            filter: { harmonics: 4, Q: 0.8, velocity: 0.3 },
+          },
+        },
+      },
+      drums: { voice: { instrument: 'DrumKit', options: { volume: -9 } }, effects: [room(0.1)] },
     },
-    reverb: 0.25,
+    master: { effects: [{ effect: 'Limiter', options: { threshold: -1 } }], volume: -2 },
   };
 }
 
@@ -119,14 +143,14 @@ export function pieceOfSeconds(
   seconds: number,
   presetName = 'folk-dance',
   seed = 1,
-): { piece: Piece; options: EngineOptions } {
+): { piece: Piece; options: SoundSpec } {
   const preset = findPreset(presetName);
   if (!preset) throw new Error(`no preset ${presetName}`);
   const barSeconds = (barTicks(preset.meter) / PPQ) * (60 / preset.tempo);
   const bars = Math.max(4, Math.min(512, Math.round(seconds / barSeconds)));
   const g = generate({ preset: presetName, seed, bars, tempo: preset.tempo });
   if (!g.ok) throw new Error(g.error.message);
-  return { piece: withDrums(g.value.piece), options: engineOptionsOf(preset) };
+  return { piece: withDrums(g.value.piece), options: presetSound(preset) };
 }
 
 /** Seconds of a piece at its tempo. */
@@ -165,7 +189,7 @@ export function endlessPiece(
   seconds: number,
   presetName = 'folk-dance',
   seed = 7,
-): { piece: Piece; options: EngineOptions } {
+): { piece: Piece; options: SoundSpec } {
   const preset = findPreset(presetName);
   const corpus = preset && builtinCorpus(preset.corpus);
   if (!preset || !corpus) throw new Error(`no preset ${presetName}`);
@@ -195,5 +219,5 @@ export function endlessPiece(
     bars += section.bars;
   }
   const piece: Piece = { ...first, bars, tracks: [...tracks.values()], chords, sections: labels };
-  return { piece: withDrums(piece), options: engineOptionsOf(preset) };
+  return { piece: withDrums(piece), options: presetSound(preset) };
 }

@@ -1,0 +1,33 @@
+import { OfflineContext } from 'tone/build/esm/core/context/OfflineContext';
+import { Noise } from 'tone/build/esm/source/Noise';
+import { createRng, hashString } from '../../core';
+
+/**
+ * Runs `work` with `Math.random` drawing from a generator seeded by `seed`. Tone.js draws its
+ * noise from Math.random — the noise buffers it makes once per page, and where each start of a
+ * noise source reads from (PluckSynth's pluck, NoiseSynth) — so a render does its scheduling under
+ * this: two renders of a piece then give the same samples. Live playback has no need of it.
+ */
+export function withSeededRandom<T>(seed: string, work: () => T): T {
+  const original = Math.random;
+  const rng = createRng(hashString(seed));
+  Math.random = () => rng.next();
+  try {
+    return work();
+  } finally {
+    Math.random = original;
+  }
+}
+
+let primed = false;
+
+/** Has Tone.js make its noise buffers (white, pink, brown) from seeded draws, once per page, before any other use. */
+export function primeToneNoise(): void {
+  if (primed) return;
+  primed = true;
+  const context = new OfflineContext(1, 0.01, 44_100);
+  withSeededRandom('tone-noise', () => {
+    for (const type of ['white', 'pink', 'brown'] as const) new Noise({ context, type }).start(0).dispose();
+  });
+  void context.dispose();
+}
