@@ -1,5 +1,5 @@
 import type { MuseModel } from '../model';
-import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded } from '../presets';
+import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded, isPrebuiltModel } from '../presets';
 import type { CorpusLoading } from './corpusLoading';
 import type { Editing } from './editing';
 import type { EndlessSwitch } from './endless';
@@ -96,7 +96,10 @@ export function exposeMuse(s: MuseHookSources): void {
       live: () => (live ? { ...live() } : undefined),
       /** Where a note at `tick` and `pitch` is drawn on the piano roll: CSS pixels from its top left (for tests to click). */
       rollPoint: (tick: number, pitch: number) => editing?.editor.pointOf(tick, pitch),
-      /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
+      /**
+       * The model of the piece on screen: its name, whether it is the user's, its corpus size and
+       * hash, and whether it came trained with its built-in corpus (at build time) rather than here.
+       */
       model: () => {
         const piece = current();
         return (
@@ -105,6 +108,7 @@ export function exposeMuse(s: MuseHookSources): void {
             user: userModel() !== undefined,
             pieces: piece.model.provenance.pieces.length,
             contentHash: piece.model.provenance.contentHash,
+            prebuilt: isPrebuiltModel(piece.model),
           }
         );
       },
