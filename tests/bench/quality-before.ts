@@ -13,4 +13,4 @@ const figures = {
   chordLabels: chordLabelFigures(),
   originality: await originalityFigures(),
 };
-writeFileSync(process.argv[2] ?? 'quality-before.json', `${JSON.stringify(figures, null, 1)}\n`);
+writeFileSync(process.argv[2] ?? 'quality-before.json', `${JSON.stringify(figures, null, 2)}\n`);
