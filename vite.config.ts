@@ -83,7 +83,7 @@ function pianoSamples(): Plugin {
 
 /**
  * The built-in corpora with their presets' models trained at build time: `virtual:corpus-chunk/NAME`
- * is presets/corpora/NAME.json (`default`) and the model files trained on it (`models`), one chunk
+ * is presets/corpora/NAME.json, parsed and checked (`default`, `checked`), and the model files trained on it (`models`), one chunk
  * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). Switching
  * preset then parses a model instead of training one on the main thread (issue 17).
  */
@@ -102,7 +102,8 @@ function builtinModels(): Plugin {
       const corpus = parseCorpus(json);
       if (!corpus.ok) this.error(`built-in corpus ${name}: ${corpus.error.message}`);
       const models = prebuildModels(corpus.value, name);
-      return `export default ${JSON.stringify(json)};\nexport const models = ${JSON.stringify(models)};\n`;
+      // The corpus as parseCorpus gives it, checked here: the page need not check it again.
+      return `export default ${JSON.stringify(corpus.value)};\nexport const checked = true;\nexport const models = ${JSON.stringify(models)};\n`;
     },
   };
 }

@@ -8,8 +8,12 @@ import { type Corpus, parseCorpus } from '../corpus';
  * tests, benchmarks) awaits {@link loadBuiltinCorpora} once at its start; after that
  * {@link builtinCorpus} answers synchronously, as `generate` needs.
  */
-/** A corpus chunk: the corpus file and, in the page's build, the models trained on it (prebuiltModels.ts). */
-export type CorpusChunk = { default: unknown; models?: readonly unknown[] };
+/**
+ * A corpus chunk: the corpus file and, in the page's build, the models trained on it
+ * (prebuiltModels.ts) and `checked`: the corpus is already what parseCorpus gives (the build parsed
+ * and checked it), so the page does not check it again.
+ */
+export type CorpusChunk = { default: unknown; models?: readonly unknown[]; checked?: boolean };
 
 const loaders: Record<string, () => Promise<CorpusChunk>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
@@ -90,6 +94,7 @@ function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
     pending = loaders[name]().then(
       (module) => {
         files.set(name, module.default);
+        if (module.checked) corpora.set(name, module.default as Corpus);
         if (module.models) modelFiles.set(name, module.models);
         return ok(undefined);
       },

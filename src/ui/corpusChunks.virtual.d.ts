@@ -2,5 +2,6 @@
 declare module 'virtual:corpus-chunk/*' {
   const corpus: unknown;
   export default corpus;
+  export const checked: boolean;
   export const models: readonly unknown[];
 }

@@ -43,21 +43,15 @@ async function open(browser: Browser, url: string): Promise<Page> {
 
 /** Milliseconds from choosing `preset` in the Preset select to its piece in window.muse. */
 function switchTo(page: Page, preset: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve) => {
-        const select = document.getElementById('preset') as HTMLSelectElement;
-        const t0 = performance.now();
-        select.value = name;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const check = () => {
-          if ((window as unknown as Muse).muse.recipe()?.preset === name) resolve(performance.now() - t0);
-          else setTimeout(check, 1);
-        };
-        check();
-      }),
-    preset,
-  );
+  return page.evaluate(async (name) => {
+    const select = document.getElementById('preset') as HTMLSelectElement;
+    const t0 = performance.now();
+    select.value = name;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    while ((window as unknown as Muse).muse.recipe()?.preset !== name)
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    return performance.now() - t0;
+  }, preset);
 }
 
 async function presetSwitch(browser: Browser, url: string): Promise<Figure[]> {
@@ -115,17 +109,24 @@ async function modelLoad(browser: Browser, url: string, text: string): Promise<F
 }
 
 async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
-  const runs: { ms: number; longest: number }[] = [];
+  const runs: { ms: number; longest: number; after: number }[] = [];
   for (let r = 0; r < 3; r++) {
     const page = await open(browser, url);
     await page.getByLabel('Import a folder').setInputFiles(NOTTINGHAM);
     await page.locator('#import-summary').filter({ hasText: 'imported' }).waitFor({ timeout: 300_000 });
+    // Long tasks while the worker trains (until the progress bar's last step), and after it: the
+    // page reads the model file, saves it and composes from it.
     await page.evaluate(() => {
-      const w = window as unknown as { longest: number };
-      w.longest = 0;
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; trainedAt: number };
+      w.tasks = [];
+      w.trainedAt = Number.POSITIVE_INFINITY;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+        for (const e of list.getEntries()) w.tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
+      const bar = document.getElementById('train-progress') as HTMLProgressElement;
+      new MutationObserver(() => {
+        if (bar.max > 1 && bar.value >= bar.max) w.trainedAt = Math.min(w.trainedAt, performance.now());
+      }).observe(bar, { attributes: true, childList: true });
     });
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Train model' }).click();
@@ -134,8 +135,15 @@ async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
       .filter({ hasText: /^Trained / })
       .waitFor({ timeout: 300_000 });
     const ms = Date.now() - t0;
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    runs.push({ ms, longest });
+    const { during, after } = await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; trainedAt: number };
+      const longest = (xs: { duration: number }[]) => Math.max(0, ...xs.map((x) => x.duration));
+      return {
+        during: longest(w.tasks.filter((x) => x.start < w.trainedAt)),
+        after: longest(w.tasks.filter((x) => x.start >= w.trainedAt)),
+      };
+    });
+    runs.push({ ms, longest: during, after });
     await page.context().close();
   }
   const files = readdirSync(NOTTINGHAM)
@@ -160,10 +168,16 @@ async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
       note: 'median of 3 fresh pages, from the Train click to the trained message; goal ≤ 3 s',
     },
     {
-      name: 'longest main-thread task while the page trains (longtask observer)',
+      name: 'longest main-thread task while the worker trains (longtask observer, to its last step)',
       value: median(runs.map((r) => r.longest)),
       unit: 'ms',
       note: `median of 3; the longest of all: ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms; goal ≤ 50 ms`,
+    },
+    {
+      name: 'longest main-thread task after training (the model file read, saved, composed from)',
+      value: median(runs.map((r) => r.after)),
+      unit: 'ms',
+      note: 'median of 3',
     },
   ];
 }
