@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { piecesOf, splitFiles } from '../../src/cli/train';
 import { evaluate, trainModel } from '../../src/model';
 import { generate } from '../../src/presets';
-import { chordLabelFigures, heldOutFigures, originalityFigures } from '../helpers/qualityFigures';
-import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
+import { chordLabelFigures, heldOutFigures, nottinghamSplit, originalityFigures } from '../helpers/qualityFigures';
+import { sharedCorporaAvailable } from '../helpers/shared';
 
 /**
  * Issue 17 made training fast (counts that add up, worker threads, no string per note); the model
@@ -15,7 +13,6 @@ import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
  * accuracy (and every label, by fingerprint), the originality reports of the presets' pieces.
  */
 const before = JSON.parse(readFileSync(new URL('../fixtures/quality-before.json', import.meta.url), 'utf8'));
-const quiet = { out: () => {}, err: () => {} };
 
 describe.skipIf(!sharedCorporaAvailable())('quality figures unchanged by the training speed-up (issue 17)', () => {
   it('held-out bits per pitch and per duration (Nottingham, 90 % trained) equal those measured on main', () => {
@@ -25,12 +22,7 @@ describe.skipIf(!sharedCorporaAvailable())('quality figures unchanged by the tra
   }, 180_000);
 
   it('a planted fault moves the held-out figure: one training tune fewer, or the memory weight nudged', () => {
-    const folder = join(SHARED_CORPORA, 'nottingham');
-    const files = readdirSync(folder)
-      .filter((f) => f.endsWith('.mid'))
-      .map((f) => join(folder, f));
-    const train = piecesOf(splitFiles(files, 10, 'train'), quiet);
-    const test = piecesOf(splitFiles(files, 10, 'test'), quiet);
+    const { train, test } = nottinghamSplit();
     const fewer = evaluate(trainModel(train.slice(1), { order: 4 }), test);
     expect(fewer.bitsPerPitch).not.toEqual(before.heldOut.bitsPerPitch);
     const model = trainModel(train, { order: 4 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { piecesOf, splitFiles } from '../../src/cli/train';
+import type { CorpusPiece } from '../../src/corpus';
 import { labelChords, measureChordAccuracy } from '../../src/corpus/chords';
 import { importMidi } from '../../src/corpus/midi';
 import { evaluate, fnv1a64, trainModel } from '../../src/model';
@@ -23,14 +24,21 @@ export interface QualityFigures {
 
 const quiet = { out: () => {}, err: () => {} };
 
-/** Held-out evaluation of a model trained on 90 % of the Nottingham tunes. */
-export function heldOutFigures(): QualityFigures['heldOut'] {
+/** The Nottingham tunes split as `muse train --holdout 10` splits them: 90 % to train, every 10th held out. */
+export function nottinghamSplit(): { train: CorpusPiece[]; test: CorpusPiece[] } {
   const folder = join(SHARED_CORPORA, 'nottingham');
   const files = readdirSync(folder)
     .filter((f) => f.endsWith('.mid'))
     .map((f) => join(folder, f));
-  const train = piecesOf(splitFiles(files, 10, 'train'), quiet);
-  const test = piecesOf(splitFiles(files, 10, 'test'), quiet);
+  return {
+    train: piecesOf(splitFiles(files, 10, 'train'), quiet),
+    test: piecesOf(splitFiles(files, 10, 'test'), quiet),
+  };
+}
+
+/** Held-out evaluation of a model trained on 90 % of the Nottingham tunes. */
+export function heldOutFigures(): QualityFigures['heldOut'] {
+  const { train, test } = nottinghamSplit();
   return evaluate(trainModel(train, { order: 4 }), test);
 }
 
