@@ -1,5 +1,5 @@
 import { barTicks, createRng, pushAll, type Rng, type Ticks } from '../core';
-import { chordOfRoman, chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
+import { chordOfRoman, type Note } from '../corpus';
 import {
   type Cadence,
   type MuseModel,
@@ -8,17 +8,15 @@ import {
   TWELFTHS_PER_BAR,
   transposedReport,
 } from '../model';
-import { comp, type HarmonyEvent } from './accompaniment';
-import { bassLine } from './bass';
-import { drumPart } from './drums';
+import { arrange } from './arrange';
 import { parseForm, planForm, type SectionPlan } from './form';
-import { applyGroove } from './groove';
 import { type ComposeOptions, composeDefaults } from './options';
 import {
   closeMelody,
   continueAfter,
   type FirstNotes,
   firstNotes,
+  harmonicRhythm,
   newPhrase,
   type PhraseContext,
   type PhraseMaterial,
@@ -26,7 +24,9 @@ import {
   SEAM_LEAP,
   varyEnding,
 } from './phrase';
-import type { ChordSpan, Piece, PieceTrack, Section } from './piece';
+import type { ChordSpan, Piece, Section } from './piece';
+import { remember } from './remember';
+import { keepHarmonicRhythm } from './turnaround';
 
 /** Merges partial options over the defaults, part by part. */
 export function resolveOptions(options: Partial<ComposeOptions>): ComposeOptions {
@@ -195,8 +195,10 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
     sections.push({ label: plan.label, tick: start, bars });
     start += bars * bar;
   }
+  const longest = longestHeld(model, o);
   const closed = closeMelody(melody, start - bar, start);
-  return { piece: arrange(o, rng, chords, closed, sections, start), originality: writer.report() };
+  const harmony = paced(o, chords, closed, longest);
+  return { piece: arrange(o, rng, harmony, closed, sections, start, longest), originality: writer.report() };
 }
 
 /** {@link composeWithReport} without the report. */
@@ -219,6 +221,7 @@ export interface EndlessComposer {
 export function composeEndless(model: MuseModel, options: Partial<ComposeOptions>, seed: number): EndlessComposer {
   const o = resolveOptions(options);
   const writer = sectionWriter(model, o, createRng(seed), false);
+  const longest = longestHeld(model, o);
   const letters = parseForm(o.form).filter((w) => w !== 'intro' && w !== 'outro');
   const plans = planForm(letters.join(' '), letters.length * o.sectionBars, o.phraseBars, o.sectionBars);
   let index = 0;
@@ -228,103 +231,30 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
       // Nothing ends the piece: a section that would close with the final cadence keeps its plan.
       const section = createRng(seed).fork(`section ${index}`);
       index++;
-      const { chords, melody } = writer.write(plan, 0, plans[index % plans.length]);
+      const { chords: written, melody } = writer.write(plan, 0, plans[index % plans.length]);
+      const chords = paced(o, written, melody, longest);
       const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
       const sections = [{ label: plan.label, tick: 0, bars }];
-      return arrange({ ...o, bars }, section, chords, melody, sections, bars * barTicks(o.meter));
+      return arrange({ ...o, bars }, section, chords, melody, sections, bars * barTicks(o.meter), longest);
     },
   };
 }
 
-/**
- * The parts over the harmony and melody: chords, bass, drums; then humanization and groove. Its
- * randomness comes from forks of `rng` only, so a piece's seed arranges it again exactly.
- */
-export function arrange(
+/** The longest the piece holds a chord, in ticks ({@link harmonicRhythm}); undefined: no limit. */
+function longestHeld(model: MuseModel, o: ComposeOptions): Ticks | undefined {
+  const { longest } = harmonicRhythm(model, o);
+  return longest === undefined ? undefined : (longest * barTicks(o.meter)) / TWELFTHS_PER_BAR;
+}
+
+/** The chords with their harmonic rhythm kept across phrase seams ({@link keepHarmonicRhythm}). */
+function paced(
   o: ComposeOptions,
-  rng: Rng,
   chords: ChordSpan[],
-  melody: Note[],
-  sections: Section[],
-  end: number,
-): Piece {
-  const harmony: HarmonyEvent[] = chords.map((c) => ({
-    tick: c.tick,
-    duration: c.duration,
-    pitchClasses: [...remember(pitchClasses, c.symbol, () => chordPitchClasses(c.symbol))],
-  }));
-  const tonic = Math.max(0, tonicPitchClass(o.key));
-  const scale = scaleSteps(o.mode).map((s) => (tonic + s) % 12);
-  const humanRng = rng.fork('humanize');
-  const grooveRng = rng.fork('groove');
-  const track = (
-    id: string,
-    part: { name: string; program: number },
-    role: PieceTrack['role'],
-    channel: number,
-    notes: Note[],
-  ): PieceTrack => ({
-    id,
-    name: part.name,
-    role,
-    channel,
-    program: part.program,
-    notes: applyGroove(
-      humanize(sortNotes(notes), o.humanizeVelocity, humanRng.fork(id)),
-      o.groove,
-      end,
-      grooveRng.fork(id),
-    ),
-  });
-  const tracks = [
-    track('melody', o.melody, 'melody', 0, melody),
-    track('chords', o.chords, 'chords', 1, comp(harmony, o.meter, o.chords.pattern, o.chords)),
-    track('bass', o.bass, 'bass', 2, bassLine(harmony, o.meter, o.bass.pattern, o.bass, scale, rng.fork('bass'))),
-  ];
-  if (o.drums) {
-    const drums = drumPart(o.drums.style, o.meter, sections, o.drums.velocity, o.drums.fills, rng.fork('drums'));
-    tracks.push(track('drums', o.drums, 'drums', 9, drums));
-  }
-  return {
-    title: o.title,
-    ppq: 480,
-    tempo: o.tempo,
-    meter: o.meter,
-    key: o.key,
-    mode: o.mode,
-    bars: o.bars,
-    tracks,
-    chords,
-    sections,
-  };
+  melody: readonly Note[],
+  longest: Ticks | undefined,
+): ChordSpan[] {
+  return longest === undefined ? chords : keepHarmonicRhythm(chords, melody, longest, o.meter, o.key, o.mode);
 }
 
-function sortNotes(notes: Note[]): Note[] {
-  return notes.sort((a, b) => a.tick - b.tick || a.pitch - b.pitch);
-}
-
-/** Moves each velocity by a seeded amount within ± `amount`, kept in 1–127. */
-function humanize(notes: Note[], amount: number, rng: Rng): Note[] {
-  if (amount <= 0) return notes;
-  return notes.map((n) => ({
-    pitch: n.pitch,
-    tick: n.tick,
-    duration: n.duration,
-    velocity: Math.min(127, Math.max(1, n.velocity + rng.int(2 * amount + 1) - amount)),
-  }));
-}
-
-/** Chord spellings and their pitch classes, kept across pieces: music spells the same few chords over and over. */
+/** Chord spellings, kept across pieces: music spells the same few chords over and over. */
 const symbols = new Map<string, string>();
-const pitchClasses = new Map<string, readonly number[]>();
-
-/** The value of `key` in `cache`, computed once (the cache starts afresh past 4096 entries). */
-function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size >= 4096) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}

@@ -3,6 +3,8 @@ import type { Mode } from '../corpus';
 import type { GrooveOptions } from './groove';
 
 export type CompingPattern = 'sustain' | 'beats' | 'afterbeats' | 'arpeggio';
+/** How the chords part voices its chords (see voicing.ts), or four-part writing (fourPart.ts). */
+export type ChordVoicing = 'close' | 'open' | 'rootless' | 'four-part';
 export type BassPattern = 'root' | 'root-fifth' | 'pulse' | 'downbeat' | 'octaves' | 'approach' | 'walking';
 
 /** Name and General MIDI program of one part. */
@@ -28,6 +30,11 @@ export interface ComposeOptions {
   /** 1 keeps the model's probabilities; lower is safer, higher is wilder. */
   temperature: number;
   /**
+   * The longest a chord may be held, in beats (a chord struck again right after itself counts as
+   * held): the corpus's own 95th percentile. Default: the model's training chords' 95th percentile.
+   */
+  longestChord?: number;
+  /**
    * The lead: its range, and `ambitus`, the widest span in semitones one piece's melody may cover
    * (a window in the middle of the range; default {@link DEFAULT_AMBITUS}).
    */
@@ -38,7 +45,17 @@ export interface ComposeOptions {
     chordToneBias: number;
     ambitus?: number;
   };
-  chords: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: CompingPattern };
+  /**
+   * The chords part; `voicing` is how its chords are voiced (default `close`), `four-part` making
+   * it alto and tenor, written with the bass under the melody as a chorale is.
+   */
+  chords: PartOptions & {
+    low: MidiPitch;
+    high: MidiPitch;
+    velocity: Velocity;
+    pattern: CompingPattern;
+    voicing?: ChordVoicing;
+  };
   bass: PartOptions & { low: MidiPitch; high: MidiPitch; velocity: Velocity; pattern: BassPattern };
   /** A drum part in a named style of DRUM_STYLES, with fills at section ends; none when absent. */
   drums?: PartOptions & { style: string; velocity: number; fills: boolean };

@@ -5,6 +5,7 @@ import {
   generateHarmonyPhrase,
   generateMelodyPhrase,
   type HarmonyChord,
+  heldChordPercentile,
   isDominantChord,
   isTonicChord,
   type MelodyContext,
@@ -40,7 +41,24 @@ export interface PhraseContext {
 const tonicRoman = (o: ComposeOptions) => (['minor', 'dorian', 'phrygian', 'locrian'].includes(o.mode) ? 'Im' : 'I');
 
 /**
- * The chords of a phrase from the model, ending on the plan's cadence; when the model cannot end
+ * The harmonic rhythm a phrase's chords keep: they change on the felt beats of the meter (dotted
+ * quarters in 6/8), and none is held longer — struck again right after itself included — than
+ * `o.longestChord` beats (the corpus's own 95th percentile), or, without it, than the model's
+ * training chords' 95th percentile.
+ */
+export function harmonicRhythm(model: MuseModel, o: ComposeOptions): { beats: number; longest?: number } {
+  const beats = barTicks(o.meter) / beatTicks(o.meter);
+  const perBeat = TWELFTHS_PER_BAR / beats;
+  const longest =
+    o.longestChord !== undefined
+      ? Math.floor(o.longestChord * perBeat + 1e-9)
+      : heldChordPercentile(model.guards.chords, 95);
+  return { beats, longest: longest === undefined ? undefined : Math.max(Math.ceil(perBeat), longest) };
+}
+
+/**
+ * The chords of a phrase from the model, ending on the plan's cadence, in the corpus's harmonic
+ * rhythm ({@link harmonicRhythm}); when the model cannot end
  * that way (it never saw such a cadence, or the phrase is too short for one), the chord reaching
  * the end is still the goal (tonic or dominant) — by constraint where the model allows, else set
  * plainly; failing everything, the tonic in every bar.
@@ -55,6 +73,7 @@ export function phraseHarmony(
   rng: Rng,
 ) {
   const end = bars * TWELFTHS_PER_BAR;
+  const rhythm = harmonicRhythm(model, o);
   // Too short a phrase for a whole cadence: at least the chord that reaches the end is the goal.
   const goal = cadence === 'authentic' ? isTonicChord : cadence === 'half' ? isDominantChord : undefined;
   const reachesGoal = goal && ((at: number, c: HarmonyChord) => at + c.twelfths < end || goal(c.roman, o.mode));
@@ -75,6 +94,7 @@ export function phraseHarmony(
           context: context.chords,
           temperature: o.temperature,
           allowed,
+          ...rhythm,
         },
         rng,
       );

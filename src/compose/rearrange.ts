@@ -1,6 +1,6 @@
 import { createRng, pushAll, type Ticks } from '../core';
 import { chordOfRoman, type Note } from '../corpus';
-import { arrange } from './compose';
+import { arrange } from './arrange';
 import type { PartId } from './edits';
 import type { ComposeOptions } from './options';
 import { type ChordSpan, type Piece, pieceTicks } from './piece';
@@ -50,12 +50,24 @@ export function rearrange(
 ): Piece {
   if (parts.length === 0 || to <= from) return piece;
   const end = pieceTicks(piece);
-  const fresh = arrange({ ...o, bars: piece.bars }, createRng(seed), [...piece.chords], [], piece.sections, end);
+  // Arranged again listening to the piece's tune, as the first time.
+  const melody = piece.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
+  const fresh = arrange({ ...o, bars: piece.bars }, createRng(seed), [...piece.chords], melody, piece.sections, end);
+  // The chords named as they now sound (a bass on another tone than the root: "C/E").
+  const inside = fresh.chords
+    .filter((c) => c.tick < to && c.tick + c.duration > from)
+    .map((c) => {
+      const start = Math.max(from, c.tick);
+      return { ...c, tick: start, duration: Math.min(to, c.tick + c.duration) - start };
+    });
   return {
     ...piece,
+    chords: parts.includes('bass') ? spliceChords(piece.chords, inside, from, to) : piece.chords,
     tracks: piece.tracks.map((t) => {
       const made = fresh.tracks.find((f) => f.id === t.id);
-      if (!made || t.id === 'melody' || !parts.includes(t.id as PartId)) return t;
+      // A chorale's alto and tenor are its chords part.
+      const part = (t.role === 'chords' ? 'chords' : t.id) as PartId;
+      if (!made || t.id === 'melody' || !parts.includes(part)) return t;
       return { ...t, notes: spliceNotes(t.notes, made.notes, from, to) };
     }),
   };

@@ -24,8 +24,10 @@ export function isJsbFile(json: unknown): json is Record<string, number[][][]> {
 /**
  * Turns JSB-style step sequences (each piece a list of time steps, each step the sounding MIDI
  * pitches) into corpus pieces: voices by rank in each step (highest = soprano, the melody; lowest =
- * bass; the others alto and tenor), a pitch held over consecutive steps in one voice merged into one
- * note (the format does not tell held from repeated notes). Meter 4/4 and tempo 80 are assumed (the
+ * bass; the others alto and tenor), a step of fewer than four pitches read as voices in unison (the
+ * format lists a unison once) and shared out where the voices move least, a pitch held over
+ * consecutive steps in one voice merged into one note (the format does not tell held from repeated
+ * notes). Meter 4/4 and tempo 80 are assumed (the
  * format has neither); the key is left to the caller (`key: 'C'` until estimated).
  */
 export function importJsb(
@@ -55,8 +57,12 @@ export function importJsb(
             message: `${where} step ${s}: expected a list of MIDI pitches 0–127`,
           });
         const sorted = [...new Set(pitches)].sort((a, b) => b - a);
-        sorted.forEach((pitch, rank) => {
-          const v = voiceOf(rank, sorted.length);
+        const before = voices.map((notes) => {
+          const last = notes[notes.length - 1];
+          return last && last.tick + last.duration === s * step ? last.pitch : undefined;
+        });
+        voicesOf(sorted, before).forEach((pitch, v) => {
+          if (pitch === undefined) return;
           const notes = voices[v];
           const last = notes[notes.length - 1];
           if (last && last.pitch === pitch && last.tick + last.duration === s * step) last.duration += step;
@@ -85,9 +91,30 @@ export function importJsb(
   return ok(pieces);
 }
 
-/** The voice of the `rank`-th highest of `count` pitches: soprano, alto, tenor or bass (index). */
-function voiceOf(rank: number, count: number): number {
-  if (rank === 0) return 0;
-  if (rank === count - 1) return 3;
-  return rank === 1 ? 1 : 2;
+/**
+ * The pitch of each voice (soprano, alto, tenor, bass) in a step of distinct pitches, highest
+ * first. Four pitches: one a voice. Two or three: the format lists a unison once, so the voices are
+ * spread over the pitches in order (soprano on the highest, bass on the lowest, every pitch sung),
+ * the inner voices where they move least from their last pitches (`before`). One pitch: the
+ * soprano alone (a melody, or a unison the format cannot tell from one).
+ */
+function voicesOf(pitches: readonly number[], before: readonly (number | undefined)[]): (number | undefined)[] {
+  const n = pitches.length;
+  if (n === 0) return [];
+  if (n === 1) return [pitches[0]];
+  if (n >= 4) return [pitches[0], pitches[1], pitches[n === 4 ? 2 : n - 2], pitches[n - 1]];
+  let best: number[] = [];
+  let bestCost = Number.POSITIVE_INFINITY;
+  // Alto and tenor on pitch ranks a ≤ t between the soprano's (0) and the bass's (n − 1), all used.
+  for (let a = 0; a < n; a++)
+    for (let t = a; t < n; t++) {
+      const ranks = [0, a, t, n - 1];
+      if (new Set(ranks).size < n) continue;
+      const cost = ranks.reduce((sum, r, v) => sum + Math.abs(pitches[r] - (before[v] ?? pitches[r])), 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = ranks;
+      }
+    }
+  return best.map((r) => pitches[r]);
 }

@@ -1,6 +1,6 @@
 import { Chord, Interval, Note, Progression, Mode as TonalMode } from 'tonal';
-import type { PitchClass } from '../core';
-import type { Mode } from './types';
+import type { PitchClass, Ticks } from '../core';
+import type { Mode, Note as ScoreNote } from './types';
 
 /** Pitch class of a tonic such as "Bb" (10), or -1 when it does not name a note. */
 export function tonicPitchClass(key: string): PitchClass | -1 {
@@ -98,4 +98,25 @@ function chordPitchClassesUncached(symbol: string): PitchClass[] {
   if (chord.empty || !chord.tonic) return [];
   // getChord without the bass keeps the root first for slash chords ("D/F#" → D F# A).
   return Chord.getChord(chord.type, chord.tonic).notes.map((n) => Note.chroma(n) as number);
+}
+
+/** The seven letter names of a key's scale, by pitch class (undefined for a pitch class outside it). */
+export function scaleLetters(key: string, mode: Mode): Map<number, string> {
+  const name = mode === 'major' ? 'ionian' : mode === 'minor' ? 'aeolian' : mode;
+  const letters = new Map<number, string>();
+  for (const n of TonalMode.notes(name, key)) {
+    const note = Note.get(n);
+    if (!note.empty) letters.set(note.chroma, note.letter);
+  }
+  return letters;
+}
+
+/** The highest note at each onset, in time order: the line a listener follows. */
+export function skyline(notes: readonly ScoreNote[]): ScoreNote[] {
+  const byTick = new Map<Ticks, ScoreNote>();
+  for (const n of notes) {
+    const held = byTick.get(n.tick);
+    if (!held || n.pitch > held.pitch) byTick.set(n.tick, n);
+  }
+  return [...byTick.values()].sort((a, b) => a.tick - b.tick);
 }

@@ -70,13 +70,14 @@ export const DEFAULT_MASTER = {
 };
 
 /**
- * The sound of each track of `piece`: its part's instrument, effects, pan and level from `sound`
- * (or its role's default when the sound names no part for that track id, so any track id plays);
- * the drums role plays the DrumKit unless the sound names another instrument for it.
+ * The sound of each track of `piece`: its part's instrument, effects, pan and level from `sound` by
+ * track id, else the part of its role (a chorale's alto and tenor play the chords part), else its
+ * role's default, so any track id plays; the drums role plays the DrumKit unless the sound names
+ * another instrument for it.
  */
 export function resolveSound(piece: Piece, sound: SoundSpec, tempo: Bpm = piece.tempo): SoundSetup {
   const tracks = piece.tracks.map((track): TrackSound => {
-    const part: PartSound | undefined = sound.parts[track.id];
+    const part: PartSound | undefined = sound.parts[track.id] ?? sound.parts[track.role];
     const voice = part?.voice ?? (track.role === 'drums' ? DEFAULT_DRUMS : ROLE_VOICE[track.role]);
     return {
       id: track.id,

@@ -33,10 +33,14 @@ export function isSubdominantChord(roman: string): boolean {
 }
 
 /**
- * The unary constraints of a cadence on a harmony phrase of `bars` bars (positions in twelfths):
- * no chord crosses into the cadence's last `span` bars (1, or 2 for slow harmonic rhythms);
- * authentic: they hold the tonic and the chord before it is a dominant; half: they hold a
- * dominant; plagal: the tonic after a subdominant.
+ * The unary constraints of a cadence on a harmony phrase of `bars` bars (positions in twelfths),
+ * whose cadence chord lasts `final` twelfths and ends the phrase: a bar (the default), two bars for
+ * slow harmonic rhythms, or less than a bar where the style's chords are never held that long
+ * (the chorales' half-note cadences). No chord crosses into the cadence chord; authentic: it is
+ * the tonic and the chord before it a dominant; half: it is a dominant; plagal: the tonic after a
+ * subdominant. A cadence chord shorter than a bar still has the last bar begin on its own beat:
+ * on a tonic for authentic and plagal cadences (the melody arrives on the tonic there), so that
+ * an authentic cadence in half notes is I–V–I within the bar (the cadential six-four).
  */
 export function cadenceConstraints(
   model: Pick<StepModel, 'span'>,
@@ -44,13 +48,15 @@ export function cadenceConstraints(
   bars: number,
   cadence: Cadence,
   mode: Mode,
-  span = 1,
+  final = TWELFTHS_PER_BAR,
 ): Allowed[] {
-  if (cadence === 'none' || bars < span) return [];
-  const last = (bars - span) * TWELFTHS_PER_BAR;
+  const end = bars * TWELFTHS_PER_BAR;
+  if (cadence === 'none' || final > end) return [];
+  const last = end - final;
+  const downbeat = Math.floor(last / TWELFTHS_PER_BAR) * TWELFTHS_PER_BAR;
   const whole = (test: (roman: string) => boolean) => (t: number) => {
     const c = chordOf(t);
-    return c !== null && c.twelfths === span * TWELFTHS_PER_BAR && test(c.roman);
+    return c !== null && c.twelfths === final && test(c.roman);
   };
   const before = (test: (roman: string) => boolean) => (t: number) => {
     const c = chordOf(t);
@@ -58,12 +64,29 @@ export function cadenceConstraints(
   };
   const tonic = (r: string) => isTonicChord(r, mode);
   const dominant = (r: string) => isDominantChord(r, mode);
+  // Inside the last bar: the bar still begins on its own chord (a tonic where the cadence arrives).
+  const arrival = (test: (roman: string) => boolean): Allowed[] =>
+    downbeat < last ? [boundaryAt(model, downbeat), fixedAt(downbeat, before(test))] : [];
   switch (cadence) {
     case 'authentic':
-      return [boundaryAt(model, last), fixedAt(last, whole(tonic)), endingAt(model, last, before(dominant))];
+      return [
+        boundaryAt(model, last),
+        fixedAt(last, whole(tonic)),
+        endingAt(model, last, before(dominant)),
+        ...arrival(tonic),
+      ];
     case 'half':
-      return [boundaryAt(model, last), fixedAt(last, whole(dominant))];
+      return [
+        boundaryAt(model, last),
+        fixedAt(last, whole(dominant)),
+        ...(downbeat < last ? [boundaryAt(model, downbeat)] : []),
+      ];
     case 'plagal':
-      return [boundaryAt(model, last), fixedAt(last, whole(tonic)), endingAt(model, last, before(isSubdominantChord))];
+      return [
+        boundaryAt(model, last),
+        fixedAt(last, whole(tonic)),
+        endingAt(model, last, before(isSubdominantChord)),
+        ...arrival(tonic),
+      ];
   }
 }

@@ -38,6 +38,17 @@ export interface HarmonyPhraseRequest {
   temperature?: number;
   /** The originality guard (default on). */
   guard?: boolean;
+  /**
+   * Felt beats in a bar (4 in 4/4, 3 in 3/4, 2 in 6/8): chords change only on them. Default: on
+   * any twelfth of a bar.
+   */
+  beats?: number;
+  /**
+   * The longest a chord may sound, in twelfths of a bar, counting a chord repeated right after
+   * itself (and after the context's last chords) as held: the harmonic rhythm of the corpus.
+   * Default: no limit.
+   */
+  longest?: number;
 }
 
 /** A generated phrase of harmony. */
@@ -61,6 +72,10 @@ function barAligned(chordOf: (t: number) => HarmonyChord | null): Allowed {
       : c.twelfths <= TWELFTHS_PER_BAR || c.twelfths % TWELFTHS_PER_BAR === 0;
   };
 }
+
+/** Whether a chord may start at `position` (twelfths) in a bar of `beats` felt beats: on a beat. */
+export const onBeat = (position: number, beats: number): boolean =>
+  ((((position % TWELFTHS_PER_BAR) + TWELFTHS_PER_BAR) % TWELFTHS_PER_BAR) * beats) % TWELFTHS_PER_BAR === 0;
 
 /** The harmony chain as a StepModel on a time axis of twelfths of a bar from the phrase start. */
 export function harmonyStepModel(
@@ -112,18 +127,21 @@ export function harmonyGuard(
   return guardOf(model.guards.chords, context, (_, t) => tokens[t]);
 }
 
-/** The constraints of a harmony phrase whose cadence chord lasts `span` bars. */
+/** The constraints of a harmony phrase whose cadence chord lasts `final` twelfths. */
 function harmonyConstraints(
   step: ReturnType<typeof harmonyStepModel>,
   request: HarmonyPhraseRequest,
-  span: number,
+  final: number,
 ): Allowed {
   const { chords } = step;
   const chordOf = (t: number) => chords[t];
   const constraints: Allowed[] = [
     barAligned(chordOf),
-    ...cadenceConstraints(step, chordOf, request.bars, request.cadence, request.mode, span),
+    ...cadenceConstraints(step, chordOf, request.bars, request.cadence, request.mode, final),
   ];
+  const { beats, longest } = request;
+  if (beats !== undefined) constraints.push((p) => onBeat(p, beats));
+  if (longest !== undefined) constraints.push((_, t) => (chords[t]?.twelfths ?? Number.POSITIVE_INFINITY) <= longest);
   if (request.startOnTonic) constraints.push(fixedAt(0, (t) => isTonicChord(chords[t]?.roman ?? '', request.mode)));
   for (const f of request.fixed ?? [])
     constraints.push(
@@ -144,10 +162,10 @@ function compileHarmony(
   model: MuseModel,
   step: ReturnType<typeof harmonyStepModel>,
   request: HarmonyPhraseRequest,
-  span: number,
+  final: number,
 ): Result<CompiledPhrase, ConstraintError> {
   const length = request.bars * TWELFTHS_PER_BAR;
-  const compile = () => compileSuffix(step, length, harmonyConstraints(step, request, span));
+  const compile = () => compileSuffix(step, length, harmonyConstraints(step, request, final));
   const { order, phraseBars } = model.options;
   const shape = [
     request.mode,
@@ -155,7 +173,9 @@ function compileHarmony(
     request.bars,
     request.cadence,
     request.startOnTonic === true,
-    span,
+    final,
+    request.beats ?? 0,
+    request.longest ?? 0,
     ...(request.fixed ?? []).map((f) => `${f.at}:${f.roman}`),
   ].join('|');
   const suffix = request.allowed
@@ -183,14 +203,18 @@ export function generateHarmonyPhrase(
 ): Result<HarmonyPhrase, ConstraintError> {
   const step = harmonyStepModel(model, request);
   const { tokens, chords } = step;
-  // The cadence chord takes the last bar, or the last two where the style's chords are that slow.
-  let compiled = compileHarmony(model, step, request, 1);
-  if (!compiled.ok && request.cadence !== 'none' && request.bars >= 3)
-    compiled = compileHarmony(model, step, request, 2);
+  // The cadence chord takes the last bar, or the last two where the style's chords are that slow,
+  // or the end of the last bar where they are never held a bar.
+  const [first, ...slower] = cadenceLengths(request);
+  let compiled = compileHarmony(model, step, request, first);
+  for (const final of slower)
+    if (!compiled.ok && request.cadence !== 'none') compiled = compileHarmony(model, step, request, final);
   if (!compiled.ok) return compiled;
+  const guard = request.guard === false ? undefined : harmonyGuard(model, tokens, request.context);
+  const held = request.longest === undefined ? undefined : heldTooLong(chords, request.longest, request.context);
   const sampled = sampleCompiled(compiled.value, rng, {
     temperature: request.temperature,
-    forbids: request.guard === false ? undefined : harmonyGuard(model, tokens, request.context),
+    forbids: guard && held ? (h, t) => guard(h, t) || held(h, t) : (guard ?? held),
   });
   return ok({
     chords: sampled.tokens.map((t, i) => {
@@ -200,4 +224,58 @@ export function generateHarmonyPhrase(
     tokens: sampled.tokens.map((t) => tokens[t]),
     relaxed: sampled.relaxed.length,
   });
+}
+
+/**
+ * The lengths (twelfths) the cadence chord may take, in the order tried: a bar, then two bars in
+ * phrases of three bars or more — each no longer than `longest`; failing both, the longest span
+ * from a beat to the bar line that is, leaving room before it in the last bar for the chords the
+ * cadence needs there (a tonic and a dominant before an authentic or plagal cadence's last chord: a
+ * half bar in 4/4, the chorales' half-note cadences).
+ */
+export function cadenceLengths(
+  request: Pick<HarmonyPhraseRequest, 'bars' | 'beats' | 'longest'> & { cadence?: Cadence },
+): number[] {
+  const longest = request.longest ?? Number.POSITIVE_INFINITY;
+  const whole = [TWELFTHS_PER_BAR, 2 * TWELFTHS_PER_BAR].filter(
+    (f, i) => f <= longest && (i === 0 || request.bars >= 3),
+  );
+  if (whole.length > 0) return whole;
+  const beats = request.beats ?? TWELFTHS_PER_BAR;
+  const before = request.cadence === 'half' ? 1 : 2; // beats the last bar needs before its last chord
+  for (let f = Math.min(TWELFTHS_PER_BAR - 1, Math.floor(longest)); f >= 1; f--) {
+    const start = TWELFTHS_PER_BAR - f;
+    const beatsBefore = (start * beats) / TWELFTHS_PER_BAR;
+    if (onBeat(start, beats) && beatsBefore >= before) return [f];
+  }
+  return [TWELFTHS_PER_BAR];
+}
+
+/**
+ * Forbids a chord that would sound longer than `longest` twelfths with the same chord right before
+ * it (this phrase's chords, then the context's): the same harmony struck again is still held.
+ */
+export function heldTooLong(
+  chords: readonly (HarmonyChord | null)[],
+  longest: number,
+  context: readonly string[] = [],
+): (history: readonly number[], token: number) => boolean {
+  const before = context.map(parseHarmonyToken);
+  return (history, token) => {
+    const chord = chords[token];
+    if (!chord) return false;
+    let run = chord.twelfths;
+    let k = history.length - 1;
+    for (; k >= 0 && run <= longest; k--) {
+      const c = chords[history[k]];
+      if (c?.roman !== chord.roman) return run > longest;
+      run += c.twelfths;
+    }
+    for (let j = before.length - 1; j >= 0 && run <= longest; j--) {
+      const c = before[j];
+      if (c?.roman !== chord.roman) break;
+      run += c.twelfths;
+    }
+    return run > longest;
+  };
 }

@@ -11,6 +11,7 @@ export { type Distribution, distribution, log2Probability, probabilityOf, sample
 export { trainVariableChain } from './chainTraining';
 export { type Evaluation, evaluate } from './evaluate';
 export { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
+export { heldChordPercentile } from './harmonicRhythm';
 export { type Harmonization, type HarmonizeRequest, harmonizeMelody } from './harmonize';
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
@@ -25,6 +26,7 @@ export {
   type MelodyPhraseRequest,
 } from './melodyPhrase';
 export { UNIT_TICKS } from './metric';
+export { type ModeFamily, modeFamily } from './modeFamily';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export { type OriginalityReport, originalityReport, transposedReport } from './originality';

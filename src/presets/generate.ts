@@ -6,8 +6,9 @@ import {
   type Piece,
   resolveOptions,
 } from '../compose';
-import { err, ok, type Result } from '../core';
+import { beatTicks, err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
+import { harmonicChanges, percentile } from '../eval';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, provenanceOf as modelProvenanceOf, trainModel } from '../model';
 import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
 import { builtinCorpus, builtinModelFiles, findPreset, isBuiltinCorpus } from './builtin';
@@ -46,6 +47,23 @@ export function modelFor(corpus: Corpus, preset: Pick<Preset, 'model'>): MuseMod
     models.set(key, model);
   }
   return model;
+}
+
+const longestChords = new WeakMap<Corpus, number | undefined>();
+
+/**
+ * How long the corpus holds a chord: the 95th percentile of its chords' lengths in beats (a chord
+ * struck again right after itself counted as held), measured as `muse stats` measures it. The
+ * composer holds no chord longer. Undefined for a corpus without chords.
+ */
+export function corpusLongestChord(corpus: Corpus): number | undefined {
+  if (!longestChords.has(corpus)) {
+    const lengths = corpus.pieces.flatMap((p) =>
+      harmonicChanges(p.chords ?? []).map((c) => c.duration / beatTicks(p.meter)),
+    );
+    longestChords.set(corpus, lengths.length > 0 ? percentile(lengths, 95) : undefined);
+  }
+  return longestChords.get(corpus);
 }
 
 /** The composer's options for a preset and the recipe's overrides. */
@@ -161,6 +179,8 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
     modelName = blended.name;
   }
   const settings = composeOptions(preset, full);
+  const builtin = options.model ? undefined : builtinCorpus(preset.corpus);
+  if (builtin) settings.longestChord = corpusLongestChord(builtin);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
   const { piece: composed, originality } = composeWithReport(model, settings, full.seed);

@@ -56,7 +56,15 @@ export const presetSchema = z.strictObject({
     /** The widest span of one piece's melody in semitones (default 19): a window in the middle of low–high. */
     ambitus: z.number().int().min(5).max(60).optional(),
   }),
-  chords: z.strictObject({ ...part, pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']) }),
+  chords: z.strictObject({
+    ...part,
+    pattern: z.enum(['sustain', 'beats', 'afterbeats', 'arpeggio']),
+    /**
+     * How the chords are voiced (default close): close, open (spread), rootless (the root left to
+     * the bass), or four-part (alto and tenor parts written with the bass under the melody).
+     */
+    voicing: z.enum(['close', 'open', 'rootless', 'four-part']).optional(),
+  }),
   bass: z.strictObject({
     ...part,
     pattern: z.enum(['root', 'root-fifth', 'pulse', 'downbeat', 'octaves', 'approach', 'walking']),

@@ -95,7 +95,11 @@ export class PianoRoll {
     }
     // Accompaniment first, so that the melody is drawn on top.
     for (const track of [...piece.tracks].reverse()) {
-      g.fillStyle = css.getPropertyValue(`--roll-${track.id}`).trim() || (TRACK_COLOURS[track.id] ?? '#aab');
+      // By id, else by role (a chorale's alto and tenor are chords parts).
+      g.fillStyle =
+        css.getPropertyValue(`--roll-${track.id}`).trim() ||
+        css.getPropertyValue(`--roll-${track.role}`).trim() ||
+        (TRACK_COLOURS[track.id] ?? TRACK_COLOURS[track.role] ?? '#aab');
       for (const n of track.notes) {
         g.globalAlpha = 0.45 + (0.55 * n.velocity) / 127;
         g.fillRect(x(n.tick), y(n.pitch), Math.max(1.5, x(n.duration) - 1), Math.max(2, row - 1));

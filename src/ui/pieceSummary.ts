@@ -26,7 +26,8 @@ export function showLegend(legend: HTMLElement, piece: Piece): void {
     ...piece.tracks.map((track) => {
       const item = document.createElement('span');
       item.className = 'legend-item';
-      item.style.setProperty('--swatch', `var(--roll-${track.id}, ${TRACK_COLOURS[track.id] ?? '#aab'})`);
+      const fallback = TRACK_COLOURS[track.id] ?? TRACK_COLOURS[track.role] ?? '#aab';
+      item.style.setProperty('--swatch', `var(--roll-${track.id}, var(--roll-${track.role}, ${fallback}))`);
       item.textContent = t('{track} ({count} notes)', { track: track.name, count: track.notes.length });
       return item;
     }),

@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   chordToneBias: N_('Chord tone bias'),
   ambitus: N_('Ambitus'),
   pattern: N_('Pattern'),
+  voicing: N_('Voicing'),
   style: N_('Style'),
   fills: N_('Fills'),
   groove: N_('Groove'),

@@ -11,13 +11,16 @@ describe.skipIf(!sharedCorporaAvailable())('craft measures of the reference corp
     const s = craftOfJsb().summary;
     expect(s.pieces).toBe(382);
     expect(s.voices.mean).toBe(4);
-    expect(s.parallelFifths.share).toBeGreaterThan(0.008); // 1.4 % (Bach 2.4 %)
-    expect(s.parallelFifths.share).toBeLessThan(0.02);
-    expect(s.parallelOctaves.share).toBeGreaterThan(0.008); // 1.2 % (2.4 %)
-    expect(s.parallelOctaves.share).toBeLessThan(0.02);
+    expect(s.parallelFifths.share).toBeGreaterThan(0.015); // 2.0 % (Bach 2.4 %)
+    expect(s.parallelFifths.share).toBeLessThan(0.025);
+    expect(s.parallelOctaves.share).toBeGreaterThan(0.012); // 1.6 % (2.4 %)
+    expect(s.parallelOctaves.share).toBeLessThan(0.022);
     expect(s.inversions.share).toBeGreaterThan(0.33); // 36.4 % (35 %)
     expect(s.inversions.share).toBeLessThan(0.4);
-    expect(s.sopranoUnison.count).toBe(0); // the importer splits voices by rank: no unisons, no crossing
+    // The importer keeps four voices through unisons (a step lists a unison once): 3.6 % of beats
+    // have a voice on the soprano's pitch; voices are read in order, so none crosses.
+    expect(s.sopranoUnison.share).toBeGreaterThan(0.02);
+    expect(s.sopranoUnison.share).toBeLessThan(0.05);
     expect(s.voiceCrossing.count).toBe(0);
   }, 60_000);
 

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('page quality: accessibility, layout, scre
         expect(app.problems).toEqual([]);
       });
 
-  it('the scan itself sees a planted unlabelled button and low-contrast text (so it can fail)', async () => {
+  it('the scans themselves see a planted unlabelled button, low-contrast text and small targets (so they can fail)', async () => {
     const { page } = app;
     await page.evaluate(() => {
       const planted = document.createElement('div');
@@ -70,6 +70,30 @@ describe.skipIf(!chromiumAvailable())('page quality: accessibility, layout, scre
     expect(axe.serious.map((line) => line.split(':')[0])).toEqual(
       expect.arrayContaining(['[critical] button-name', '[serious] color-contrast']),
     );
+    // The target-size check flags a small button and a link standing alone, not a link in a sentence.
+    await page.evaluate(() => {
+      const planted = document.createElement('div');
+      planted.id = 'planted-targets';
+      const small = Object.assign(document.createElement('button'), { id: 'planted-small', textContent: 'x' });
+      small.style.cssText = 'width:12px;height:12px;padding:0;min-width:0;min-height:0';
+      const alone = Object.assign(document.createElement('a'), {
+        id: 'planted-alone',
+        href: '#',
+        textContent: 'credit',
+      });
+      alone.style.cssText = 'display:inline-block;font-size:12px;line-height:12px';
+      const sentence = document.createElement('p');
+      sentence.append(
+        'Samples by ',
+        Object.assign(document.createElement('a'), { id: 'planted-inline', href: '#', textContent: 'someone' }),
+        '.',
+      );
+      planted.append(small, alone, sentence);
+      document.querySelector('main')?.append(planted);
+    });
+    const small = await smallTargets(page);
+    await page.evaluate(() => document.getElementById('planted-targets')?.remove());
+    expect(small.map((s) => s.split(' ')[0])).toEqual(['button#planted-small', 'a#planted-alone']);
     console.info(
       `axe, besides the planted ones: ${axe.all.filter((l) => !l.includes('planted')).join('\n') || 'nothing'}`,
     );

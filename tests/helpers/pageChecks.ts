@@ -52,6 +52,8 @@ export function smallTargets(page: Page, min = 24): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('button, select, input, summary, a[href], textarea')) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      // WCAG 2.5.8's inline exception: a link inside a sentence is as tall as the line it sits in.
+      if (el instanceof HTMLAnchorElement && getComputedStyle(el).display === 'inline' && el.closest('p')) continue;
       const closed = el.closest('details:not([open])');
       if (closed && el !== closed.querySelector(':scope > summary')) continue;
       const input = el instanceof HTMLInputElement ? el : undefined;

@@ -39,7 +39,7 @@ describe('muse stats: craft measures', () => {
       expect(Object.keys(json.craft.generated[key]), key).toEqual(['share', 'count', 'of', 'min', 'max']);
     for (const key of ['voices', 'range', 'longestChordBeats', 'longestChordBars', 'notesPerBar', 'distinctIois'])
       expect(Object.keys(json.craft.generated[key]), key).toEqual(['mean', 'min', 'max']);
-    expect(json.craft.generated.voices.mean).toBe(5); // soprano, three organ voices, bass: the "5"
+    expect(json.craft.generated.voices.mean).toBe(4); // four-part writing: soprano, alto, tenor, bass
   });
 
   it('prints the craft rows beside the MGEval table', async () => {

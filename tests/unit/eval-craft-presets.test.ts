@@ -15,10 +15,10 @@ describe('craft measures of composed pieces (the goal tests’ helper)', () => {
       expect(summary.clashes.of, preset.name).toBeGreaterThan(0);
       expect(summary.phraseContinuity.of, preset.name).toBeGreaterThan(0);
     }
-    // lofi-jazz swings its sixteenths: the drums swing, and the judged unit is the preset's.
+    // lofi-jazz swings its eighths: the drums swing, and the judged unit is the preset's.
     const lofi = craftOfPreset('lofi-jazz', 2);
-    expect(lofi.measures.every((m) => m.swing.unit === 'sixteenth' && m.swing.swung)).toBe(true);
-    expect(lofi.summary.swing.parts.drums.sixteenth.count).toBe(lofi.summary.swing.parts.drums.sixteenth.of);
+    expect(lofi.measures.every((m) => m.swing.unit === 'eighth' && m.swing.swung)).toBe(true);
+    expect(lofi.summary.swing.parts.drums.eighth.count).toBe(lofi.summary.swing.parts.drums.eighth.of);
     expect(craftOfPreset('chorale', 2).summary.swing.swungPieces).toBe(0);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { skyline } from '../../src/corpus';
 import {
   craftScore,
   isStrongBeat,
@@ -13,7 +14,6 @@ import {
   measureVoicing,
   percentile,
   phraseContinuity,
-  skyline,
   sonorities,
   strongBeatsOf,
   summarizeCraft,

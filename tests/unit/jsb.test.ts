@@ -34,6 +34,27 @@ describe('importJsb', () => {
     expect(piece.licence).toBe('public-domain');
   });
 
+  it('keeps four voices through unisons, each moving least, and reads one pitch as the soprano alone', () => {
+    // Alto and tenor meet on G4 in the second step (listed once), then part again.
+    const json = {
+      train: [[[72, 67, 64, 48], [72, 67, 48], [74, 67, 65, 47], [72]]],
+    };
+    const r = importJsb(json, 'unison.json');
+    if (!r.ok) throw new Error(r.error.message);
+    const [s, a, t, b] = r.value[0].tracks.map((track) => track.notes.map((n) => [n.pitch, n.tick, n.duration]));
+    expect(a).toEqual([[67, 0, 1440]]);
+    expect(t).toEqual([
+      [64, 0, 480],
+      [67, 480, 480],
+      [65, 960, 480],
+    ]);
+    expect(b).toEqual([
+      [48, 0, 960],
+      [47, 960, 480],
+    ]);
+    expect(s.at(-1)).toEqual([72, 1440, 480]);
+  });
+
   it('uses sixteenth steps at 16th resolution', () => {
     const r = importJsb({ test: [[[60], [62]]] }, 'x.json', '16th');
     if (!r.ok) throw new Error(r.error.message);

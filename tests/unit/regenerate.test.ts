@@ -31,8 +31,10 @@ function outsideChanges(before: Piece, after: Piece, from: Ticks, to: Ticks, cha
   ];
   for (const t of before.tracks) {
     const a = after.tracks.find((x) => x.id === t.id)?.notes ?? [];
-    const keep = changed.includes(t.id) ? outside(t.notes) : t.notes;
-    const kept = changed.includes(t.id) ? outside(a) : a;
+    // A chorale's alto and tenor are its chords part.
+    const part = changed.includes(t.id) || (t.role === 'chords' && changed.includes('chords'));
+    const keep = part ? outside(t.notes) : t.notes;
+    const kept = part ? outside(a) : a;
     if (JSON.stringify(keep) !== JSON.stringify(kept)) problems.push(`${t.id} changed outside the selection`);
   }
   const chordsOutside = (p: Piece) =>

@@ -1,5 +1,5 @@
-import { Chord, Note, Mode as TonalMode } from 'tonal';
-import type { ChordEvent, Mode, Note as ScoreNote } from '../../corpus';
+import { Chord, Note } from 'tonal';
+import { type ChordEvent, type Note as ScoreNote, scaleLetters } from '../../corpus';
 import type { CraftScore } from './score';
 import type { Share } from './share';
 
@@ -10,17 +10,6 @@ import type { Share } from './share';
  * decide: the tune's note is spelled as the key's scale spells it (or, if it is not in the scale,
  * as the chord at its onset spells it), the chord's notes as tonal spells the chord symbol.
  */
-
-/** The seven letter names of a key's scale, by pitch class (undefined for a pitch class outside it). */
-function scaleLetters(key: string, mode: Mode): Map<number, string> {
-  const name = mode === 'major' ? 'ionian' : mode === 'minor' ? 'aeolian' : mode;
-  const letters = new Map<number, string>();
-  for (const n of TonalMode.notes(name, key)) {
-    const note = Note.get(n);
-    if (!note.empty) letters.set(note.chroma, note.letter);
-  }
-  return letters;
-}
 
 /** A chord symbol's notes as (pitch class, letter), spelled by tonal; empty when it is no chord. */
 function spelled(symbol: string): { chroma: number; letter: string }[] {

@@ -51,7 +51,7 @@ export interface CraftOptions extends ScoreOptions {
  *
  * @example
  * const written = generate({ preset: 'chorale', seed: 1 }, { quantize: true });
- * measureCraft(written.value.piece).parallels.fifths; // => { count: 28, of: 93 }
+ * measureCraft(written.value.piece).parallels.fifths; // => { count: 0, of: 119 }
  */
 export function measureCraft(piece: ScoreSource | CorpusPiece, options: Partial<CraftOptions> = {}): CraftMeasures {
   const written = craftScore(piece, options);

@@ -1,5 +1,5 @@
 import { barTicks, type Meter, type Ticks } from '../../core';
-import type { ChordEvent, CorpusPiece, Mode, Note, TrackRole } from '../../corpus';
+import { type ChordEvent, type CorpusPiece, type Mode, type Note, skyline, type TrackRole } from '../../corpus';
 
 /** One part of a score as the craft measures read it. */
 export interface ScorePart {
@@ -92,16 +92,6 @@ export function craftScore(piece: ScoreSource | CorpusPiece, options: Partial<Sc
       : gridPhrases(end, phraseBars * bar),
     ...(source.key && source.mode ? { key: source.key, mode: source.mode } : {}),
   };
-}
-
-/** The highest note at each onset, in time order: the line a listener follows. */
-export function skyline(notes: readonly Note[]): Note[] {
-  const byTick = new Map<Ticks, Note>();
-  for (const n of notes) {
-    const held = byTick.get(n.tick);
-    if (!held || n.pitch > held.pitch) byTick.set(n.tick, n);
-  }
-  return [...byTick.values()].sort((a, b) => a.tick - b.tick);
 }
 
 function meanPitch(part: ScorePart): number {

@@ -89,8 +89,8 @@ const swings = (s: Share) => s.of >= MIN_OFFBEATS && s.count * 2 >= s.of;
  * the unit judged is the one with the most late off-beats in a swinging part (eighths on a tie).
  *
  * @example
- * // lofi-jazz, seed 1: the drums swing all 80 off-beat sixteenths; no other part plays one
- * measureSwing(craftScore(played), 'sixteenth', craftScore(written)); // => { unit: 'sixteenth', swung: true, straight: [], ... }
+ * // lofi-jazz, seed 1: the lead's 32 off-beat eighths swing, and so do the bass's 54 and the drums' 160
+ * measureSwing(craftScore(played), 'eighth', craftScore(written)); // => { unit: 'eighth', swung: true, straight: [], ... }
  */
 export function measureSwing(performed: CraftScore, unit?: SwingUnit, written?: CraftScore): SwingMeasure {
   const parts: SwingMeasure['parts'] = {};

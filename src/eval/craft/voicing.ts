@@ -19,7 +19,7 @@ export interface VoicingMeasure {
  *
  * @example
  * // the chorale preset, seed 1, as written:
- * measureVoicing(sonorities(craftScore(piece))); // => { voices: 5, sopranoUnison: { count: 17, of: 123 }, ... }
+ * measureVoicing(sonorities(craftScore(piece))); // => { voices: 4, sopranoUnison: { count: 0, of: 123 }, ... }
  */
 export function measureVoicing(slices: readonly Sonority[]): VoicingMeasure {
   const counts = slices.map((s) => s.voices.length).filter((n) => n > 0);

@@ -18,6 +18,8 @@ const MODE_NAMES: Readonly<Record<string, string>> = {
 const TRACK_NAMES: Readonly<Record<string, string>> = {
   melody: N_('Melody'),
   chords: N_('Chords'),
+  alto: N_('Alto'),
+  tenor: N_('Tenor'),
   bass: N_('Bass'),
   drums: N_('Drums'),
   other: N_('Other'),
