@@ -9,26 +9,41 @@ import {
 import { beatTicks, err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { harmonicChanges, percentile } from '../eval';
-import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
+import { DEFAULT_MELODY_MAX_RUN, type MuseModel, provenanceOf as modelProvenanceOf, trainModel } from '../model';
 import { type BlendedModels, blendedModels, blendLeans, type ModelChoice, type PhraseLean } from './blend';
-import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
+import { builtinCorpus, builtinModelFiles, findPreset, isBuiltinCorpus } from './builtin';
+import { prebuiltModel } from './prebuiltModels';
 import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
 import { type PresetSound, presetSound } from './sound';
 
 const models = new Map<string, MuseModel>();
+const prebuilt = new WeakSet<MuseModel>();
+
+/** Whether `model` came ready with its built-in corpus (trained at build time) rather than trained here. */
+export function isPrebuiltModel(model: MuseModel): boolean {
+  return prebuilt.has(model);
+}
 
 /**
  * The model a preset composes with: trained on its corpus (all modes: the model conditions on the
- * mode family) with the preset's order and originality limit, once per corpus and settings.
+ * mode family) with the preset's order and originality limit, once per corpus and settings. In the
+ * page a built-in corpus comes with its presets' models trained at build time (prebuiltModels.ts):
+ * then the model is parsed, not trained.
  */
 export function modelFor(corpus: Corpus, preset: Pick<Preset, 'model'>): MuseModel {
   const maxRun = preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN;
   const key = `${corpus.name}|${preset.model.order}|${maxRun}`;
   let model = models.get(key);
   if (!model) {
-    model = trainModel(corpus.pieces, { order: preset.model.order, melodyMaxRun: maxRun });
+    const files = isBuiltinCorpus(corpus.name) ? builtinModelFiles(corpus.name) : [];
+    const ready =
+      files.length > 0
+        ? prebuiltModel(files, corpus, preset.model.order, maxRun, () => modelProvenanceOf(corpus.pieces).contentHash)
+        : undefined;
+    if (ready) prebuilt.add(ready);
+    model = ready ?? trainModel(corpus.pieces, { order: preset.model.order, melodyMaxRun: maxRun });
     models.set(key, model);
   }
   return model;
