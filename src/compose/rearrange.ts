@@ -38,6 +38,10 @@ export function spliceChords(chords: readonly ChordSpan[], inside: readonly Chor
   return out;
 }
 
+/** Bars arranged before and after a span, so that the span's voicing and bass come from a line. */
+const WINDOW_BEFORE = 2;
+const WINDOW_AFTER = 1;
+
 /**
  * The piece with the parts named arranged again over its (changed) harmony in [from, to): the
  * chords part voiced anew, the bass following the roots, the drums' fills — from `seed`, the
@@ -55,9 +59,23 @@ export function rearrange(
 ): Piece {
   if (parts.length === 0 || to <= from) return piece;
   const end = pieceTicks(piece);
-  // Arranged again listening to the piece's tune, as the first time.
-  const melody = piece.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
-  const fresh = arrange({ ...o, bars: piece.bars }, createRng(seed), [...piece.chords], melody, piece.sections, end);
+  // Arranged again listening to the piece's tune, as the first time — over the span and the bars
+  // around it only (two before, for the voices to settle into the line they come from; one after),
+  // since only the span is kept: an 8-bar selection costs what 11 bars cost, not the whole piece.
+  const bar = barTicks(o.meter);
+  const wFrom = Math.max(0, Math.floor(from / bar) * bar - WINDOW_BEFORE * bar);
+  const wTo = Math.min(end, Math.ceil(to / bar) * bar + WINDOW_AFTER * bar);
+  const chords = piece.chords
+    .filter((c) => c.tick < wTo && c.tick + c.duration > wFrom)
+    .map((c) => {
+      const start = Math.max(wFrom, c.tick);
+      return { ...c, tick: start, duration: Math.min(wTo, c.tick + c.duration) - start };
+    });
+  const melody = piece.tracks
+    .filter((t) => t.role === 'melody')
+    .flatMap((t) => t.notes)
+    .filter((n) => n.tick + n.duration > wFrom && n.tick < wTo);
+  const fresh = arrange({ ...o, bars: piece.bars }, createRng(seed), chords, melody, piece.sections, end);
   // The chords named as they now sound (a bass on another tone than the root: "C/E").
   const inside = fresh.chords
     .filter((c) => c.tick < to && c.tick + c.duration > from)
