@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { parseCorpus } from './src/corpus';
+import { prebuildModels } from './src/presets/prebuiltModels';
 
 /**
  * Tone.js loads its AudioWorklet processors (BitCrusher, the comb filters of Freeverb) from a
@@ -79,8 +81,35 @@ function pianoSamples(): Plugin {
   };
 }
 
+/**
+ * The built-in corpora with their presets' models trained at build time: `virtual:corpus-chunk/NAME`
+ * is presets/corpora/NAME.json, parsed and checked (`default`, `checked`), and the model files trained on it (`models`), one chunk
+ * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). Switching
+ * preset then parses a model instead of training one on the main thread (issue 17).
+ */
+function builtinModels(): Plugin {
+  const prefix = 'virtual:corpus-chunk/';
+  return {
+    name: 'builtin-models',
+    resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
+    load(resolved) {
+      if (!resolved.startsWith(`\0${prefix}`)) return undefined;
+      const name = resolved.slice(prefix.length + 1);
+      if (!/^[a-z0-9-]+$/.test(name)) this.error(`no built-in corpus called ${name}`);
+      const file = fileURLToPath(new URL(`./presets/corpora/${name}.json`, import.meta.url));
+      this.addWatchFile(file);
+      const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const corpus = parseCorpus(json);
+      if (!corpus.ok) this.error(`built-in corpus ${name}: ${corpus.error.message}`);
+      const models = prebuildModels(corpus.value, name);
+      // The corpus as parseCorpus gives it, checked here: the page need not check it again.
+      return `export default ${JSON.stringify(corpus.value)};\nexport const checked = true;\nexport const models = ${JSON.stringify(models)};\n`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [toneWorklets(), pianoSamples()],
+  plugins: [toneWorklets(), pianoSamples(), builtinModels()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: 'dist', target: 'es2022', sourcemap: true },

@@ -1,16 +1,30 @@
 #!/usr/bin/env node
-// The `muse` command: runs the TypeScript CLI through tsx's loader, so no build step is needed
-// after `npm ci`.
-import { register } from 'tsx/esm/api';
-
-register();
+// The `muse` command. It runs the TypeScript CLI from a bundle that esbuild makes on first use
+// (and again after a source file changes; bundle.mjs), so no build step is needed after `npm ci`;
+// if the bundle cannot be made, through tsx's loader as before (also with MUSE_TSX=1).
 // A reader that stops early (`muse import ... | head`) is not an error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-const { run } = await import('./main.ts');
+const { run } = await loadCli();
 process.exitCode = await run(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });
+
+async function loadCli() {
+  if (!process.env.MUSE_TSX) {
+    let bundle;
+    try {
+      const { bundledEntry } = await import('./bundle.mjs');
+      bundle = await bundledEntry('src/cli/main.ts');
+    } catch {
+      // No esbuild, or a read-only install: the loader below still runs the CLI.
+    }
+    if (bundle) return import(bundle);
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('./main.ts');
+}

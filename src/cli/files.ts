@@ -62,9 +62,12 @@ export function readBounded(path: string, limit: number, what = 'file'): Uint8Ar
     if (!opened.isFile()) throw new FileRefusal(path, `is ${kindOf(opened)}, not a ${what}`);
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const chunk = Math.min(limit + 1, 1 << 20);
+    // The first read is sized by what fstat says (one byte more, to see the end); more is read if
+    // the file grew. A thousand small files then cost no megabyte buffers each.
+    let chunk = Math.min(limit + 1, Math.max(4096, opened.size + 1));
     for (;;) {
       const buffer = new Uint8Array(Math.min(chunk, limit + 1 - total));
+      chunk = Math.min(limit + 1, 1 << 20);
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       chunks.push(buffer.subarray(0, n));

@@ -3,6 +3,7 @@ import {
   exportMidi,
   findPreset,
   generate,
+  type ModelChoice,
   PRESET_MAX_BYTES,
   type Preset,
   parseMeter,
@@ -66,15 +67,27 @@ function overrideOptions(
   return o;
 }
 
-/** --blend CORPUS:WEIGHT (e.g. folk-jigs:0.3): a second built-in corpus and its weight 0–1. */
-function blendOption(value: string | undefined): Partial<Recipe> {
-  if (value === undefined) return {};
-  const m = /^([a-z0-9-]+):(\d(?:\.\d{1,2})?)$/.exec(value.trim());
-  if (!m) throw new UsageError(`--blend must be CORPUS:WEIGHT, e.g. folk-jigs:0.3, not "${value}"`);
+/**
+ * --blend CORPUS:WEIGHT (e.g. folk-jigs:0.3): a second built-in corpus and its weight 0–1; or
+ * MODEL.json:WEIGHT, a model file of muse train (read with the same checks as --model), named in the
+ * recipe by its file name and content hash.
+ */
+function blendOption(value: string | undefined): { recipe: Partial<Recipe>; model?: ModelChoice } {
+  if (value === undefined) return { recipe: {} };
+  const file = /^(.+\.json):(\d(?:\.\d{1,2})?)$/i.exec(value.trim());
+  const m = file ?? /^([a-z0-9-]+):(\d(?:\.\d{1,2})?)$/.exec(value.trim());
+  if (!m)
+    throw new UsageError(`--blend must be CORPUS:WEIGHT or MODEL.json:WEIGHT, e.g. folk-jigs:0.3, not "${value}"`);
   const weight = Number(m[2]);
   if (weight > 1) throw new UsageError(`--blend weight must be from 0 to 1, not ${m[2]}`);
-  return { blend: { corpus: m[1], weight } };
+  if (!file) return { recipe: { blend: { corpus: m[1], weight } } };
+  const model = readModel(m[1]);
+  const name = modelName(m[1]);
+  return { recipe: { blend: { corpus: name, weight, model: model.provenance.contentHash } }, model: { model, name } };
 }
+
+/** A model file's name as recipes and provenance give it: its file name, at most 100 characters. */
+const modelName = (path: string) => (path.split(/[\\/]/).pop() ?? path).slice(0, 100);
 
 /**
  * `muse generate`: the piece of a recipe as MIDI (or as JSON when --out ends in .json), with the
@@ -114,21 +127,20 @@ export function generateCommand(args: string[], io: Io): number {
         .map((p) => p.name)
         .join(', ')} (see: muse presets), or a preset file ending in .json`,
     );
-  const model = values.model
-    ? { model: readModel(values.model), name: values.model.split(/[\\/]/).pop() ?? values.model }
-    : undefined;
+  const model = values.model ? { model: readModel(values.model), name: modelName(values.model) } : undefined;
   // With a model and no preset, a preset derived from the model's corpus (meter, tempo, register, parts).
   const custom = values.preset ? named : model && presetForModel(model.model, model.name);
+  const blend = blendOption(values.blend);
   const recipe: Recipe = {
     preset: custom?.name ?? presetName,
     seed,
     bars: intOption('bars', values.bars),
     tempo: intOption('tempo', values.tempo),
     ...overrideOptions(values),
-    ...blendOption(values.blend),
+    ...blend.recipe,
   };
   const range = rangeOption(values.range);
-  const result = generate(recipe, { quantize: values.quantize, preset: custom, model });
+  const result = generate(recipe, { quantize: values.quantize, preset: custom, model, blendModel: blend.model });
   if (!result.ok) throw new UsageError(`${result.error.field === 'blend' ? '--blend: ' : ''}${result.error.message}`);
   const g = result.value;
   if (range && range.to > g.piece.bars)

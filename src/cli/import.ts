@@ -1,5 +1,11 @@
 import { counted, pushAll } from '../core';
-import { type ImportedFile, type ImportLine, importFile, MAX_FILE_BYTES } from '../corpus/importFile';
+import {
+  type FileImportOptions,
+  type ImportedFile,
+  type ImportLine,
+  importFile,
+  MAX_FILE_BYTES,
+} from '../corpus/importFile';
 import { reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { parseOptions, UsageError } from './args';
@@ -8,8 +14,11 @@ import type { Io } from './io';
 
 export { collectFiles } from './files';
 
-/** A file of the walk imported, or its refusal as an error line (never thrown: the other files go on). */
-export function importEntry(entry: Collected): ImportedFile {
+/**
+ * A file of the walk imported, or its refusal as an error line (never thrown: the other files go
+ * on). `lines: false` makes lines for refusals only.
+ */
+export function importEntry(entry: Collected, options: Partial<FileImportOptions> = {}): ImportedFile {
   const refusal = (code: string, message: string): ImportedFile => ({
     lines: [{ file: entry.path, ok: false, error: { code, message } }],
     pieces: [],
@@ -22,7 +31,7 @@ export function importEntry(entry: Collected): ImportedFile {
     if (e instanceof FileRefusal) return refusal(e.code, e.message);
     return refusal('unreadable', `${entry.path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return importFile(entry.path, bytes);
+  return importFile(entry.path, bytes, options);
 }
 
 /**

@@ -38,11 +38,13 @@ Commands:
                           per piece {file, ok, error?, key, meter, tempo, tracks, chords} with chord
                           start/end in seconds, then one line {"report": ...}. Exit status 1 when
                           some file was refused.
-  train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--json]
+  train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--workers N] [--json]
                           Train the chord and melody models (order ${MODEL_ORDER.min}–${MODEL_ORDER.max}, default 4) on MIDI,
                           corpus and JSB files and folders, and write the model file with its
                           provenance. --max-run: the originality limit L (default 6 notes).
                           --holdout K leaves out every K-th file (sorted by path) for eval.
+                          --workers N imports and counts the files in N threads (1–64, default:
+                          one per core); the model is the same for any N.
   eval --model MODEL.json PATH... [--holdout K] [--json]
                           Cross-entropy of the model on pieces it did not train on: pieces,
                           notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).
@@ -97,14 +99,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return 0;
     }
+    // Commands that read only the user's files need no built-in corpus (train keeps its memory for the counts).
+    if (command === 'import') return importCommand(rest, io);
+    if (command === 'train') return await trainCommand(rest, io);
+    if (command === 'eval') return evalCommand(rest, io);
     // generate composes synchronously from the built-in corpora: load them all first.
     await loadBuiltinCorpora();
     if (command === 'presets') return presets(rest, io);
     if (command === 'generate') return generateCommand(rest, io);
-    if (command === 'import') return importCommand(rest, io);
     if (command === 'stats') return statsCommand(rest, io);
-    if (command === 'train') return trainCommand(rest, io);
-    if (command === 'eval') return evalCommand(rest, io);
     if (command === 'harmonize') return harmonizeCommand(rest, io);
     if (command === 'continue') return continueCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);

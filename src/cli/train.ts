@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { counted, pushAll } from '../core';
 import type { CorpusPiece } from '../corpus';
@@ -5,22 +6,24 @@ import {
   evaluate,
   isModelOrder,
   MAX_RUN,
+  MODEL_MAX_BYTES,
   MODEL_ORDER,
   type MuseModel,
   parseModel,
   serializeModel,
   tooSmall,
-  trainingSize,
-  trainModel,
   untrainable,
 } from '../model';
+import { finishModel } from '../model/modelCounts';
+import { checkedOptions } from '../model/museModel';
 import { intOption, parseOptions, UsageError } from './args';
+import { countFiles } from './countFiles';
 import { collectFiles, readUserFile } from './files';
 import { importEntry } from './import';
 import { type Io, writeOutputs } from './io';
 
-/** Largest model file read, in bytes. */
-export const MODEL_MAX_BYTES = 256 * 1024 * 1024;
+/** Largest model file read, in bytes (the page reads the same). */
+export { MODEL_MAX_BYTES };
 
 /**
  * The documented split: files sorted by path, every `holdout`-th one (the 10th, 20th, …) held out
@@ -74,11 +77,19 @@ const trainSpec = {
   order: { type: 'string' },
   'max-run': { type: 'string' },
   holdout: { type: 'string' },
+  workers: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-/** `muse train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K]`. */
-export function trainCommand(args: string[], io: Io): number {
+/** Most worker threads `--workers` takes. */
+export const MAX_WORKERS = 64;
+
+/**
+ * `muse train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--workers N]`: the
+ * files are imported and counted as they are read (in N worker threads, by default one per core),
+ * then the model is finished and written.
+ */
+export async function trainCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, trainSpec, true);
   if (positionals.length === 0) throw new UsageError('train needs files or folders to learn from');
   if (!values.out) throw new UsageError('train needs --out MODEL.json');
@@ -89,18 +100,22 @@ export function trainCommand(args: string[], io: Io): number {
   if (maxRun !== undefined && (maxRun < MAX_RUN.min || maxRun > MAX_RUN.max))
     throw new UsageError(`--max-run must be from ${MAX_RUN.min} to ${MAX_RUN.max}, not ${maxRun}`);
   const holdout = holdoutOption(values.holdout);
+  const workers = intOption('workers', values.workers) ?? availableParallelism();
+  if (workers < 1 || workers > MAX_WORKERS)
+    throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, not ${workers}`);
   const files = splitFiles(collectFiles(positionals), holdout, 'train');
-  const pieces = piecesOf(files, io);
-  const size = trainingSize(pieces);
+  const options = checkedOptions({ order, ...(maxRun ? { melodyMaxRun: maxRun } : {}) });
+  const counts = await countFiles(files, { order, phraseBars: options.phraseBars, workers }, io);
+  const size = counts.size;
   const cannot = untrainable(size);
   if (cannot) throw new UsageError(cannot);
   const small = tooSmall(size);
   if (small) io.err(`muse: warning: ${small}\n`);
-  const model = trainModel(pieces, { order, ...(maxRun ? { melodyMaxRun: maxRun } : {}) });
+  const model = finishModel(counts, options);
   writeOutputs([{ path: values.out, data: JSON.stringify(serializeModel(model)) }]);
   const summary = {
     out: values.out,
-    pieces: pieces.length,
+    pieces: size.pieces,
     notes: size.melodyNotes,
     chords: size.chords,
     order,

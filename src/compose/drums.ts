@@ -51,6 +51,18 @@ export const DRUM_STYLES: Record<string, Record<number, DrumGrid>> = {
   },
 };
 
+/** A hit of a drum voice written into `notes`: a grid step long, its velocity `velocity × strength` ± 4. */
+function hitter(notes: Note[], step: Ticks, velocity: number, rng: Rng) {
+  return (voice: DrumVoice, tick: Ticks, strength: number): void => {
+    notes.push({
+      pitch: GM_DRUMS[voice],
+      tick,
+      duration: Math.max(1, Math.round(step)),
+      velocity: Math.min(127, Math.max(1, Math.round(velocity * strength + rng.int(9) - 4))),
+    });
+  };
+}
+
 /** Steps of a bar on the sixteenth grid. */
 export function stepsPerBar(meter: Meter): number {
   return Math.round((meter[0] * 16) / meter[1]);
@@ -74,13 +86,7 @@ export function drumPart(
   const bar = barTicks(meter);
   const step = bar / steps;
   const notes: Note[] = [];
-  const hit = (voice: DrumVoice, tick: Ticks, strength: number) =>
-    notes.push({
-      pitch: GM_DRUMS[voice],
-      tick,
-      duration: Math.max(1, Math.round(step)),
-      velocity: Math.min(127, Math.max(1, Math.round(velocity * strength + rng.int(9) - 4))),
-    });
+  const hit = hitter(notes, step, velocity, rng);
   for (const [s, section] of sections.entries()) {
     for (let b = 0; b < section.bars; b++) {
       const start = section.tick + b * bar;
@@ -93,19 +99,41 @@ export function drumPart(
         }
       }
       if (fill) {
-        const toms: DrumVoice[] = ['snare', 'snare', 'highTom', 'highTom', 'midTom', 'midTom', 'lowTom', 'lowTom'];
-        for (let i = fillFrom, k = 0; i < steps; i++, k++) {
-          if (i % 2 === 1 && rng.next() < 0.3) continue;
-          hit(
-            toms[Math.floor((k * toms.length) / (steps - fillFrom))],
-            start + i * step,
-            0.75 + (0.25 * k) / (steps - fillFrom),
-          );
-        }
+        fillSteps(steps - fillFrom, start + fillFrom * step, step, hit, rng);
         hit('kick', start + fillFrom * step, 0.9);
       }
       if (b === 0 && s > 0) hit('crash', start, 1);
     }
   }
   return notes;
+}
+
+/** Snare and toms falling to the low tom over `count` grid steps from `start`, louder to the end (a few off-steps left out). */
+function fillSteps(
+  count: number,
+  start: Ticks,
+  step: Ticks,
+  hit: (voice: DrumVoice, tick: Ticks, strength: number) => void,
+  rng: Rng,
+): void {
+  const toms: DrumVoice[] = ['snare', 'snare', 'highTom', 'highTom', 'midTom', 'midTom', 'lowTom', 'lowTom'];
+  for (let k = 0; k < count; k++) {
+    if (k % 2 === 1 && rng.next() < 0.3) continue;
+    hit(toms[Math.floor((k * toms.length) / count)], start + k * step, 0.75 + (0.25 * k) / count);
+  }
+}
+
+/**
+ * A fill leading into a chord that starts at `at` (the chord lane's edit): snare and toms over the
+ * `length` ticks before it (on the sixteenth grid), and a crash on the new chord. Velocities as in
+ * {@link drumPart}.
+ */
+export function leadInFill(meter: Meter, at: Ticks, length: Ticks, velocity: number, rng: Rng): Note[] {
+  const step = barTicks(meter) / stepsPerBar(meter);
+  const count = Math.max(1, Math.round(length / step));
+  const notes: Note[] = [];
+  const hit = hitter(notes, step, velocity, rng);
+  fillSteps(count, at - count * step, step, hit, rng);
+  hit('crash', at, 1);
+  return notes.filter((n) => n.tick >= 0);
 }

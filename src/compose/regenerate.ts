@@ -19,6 +19,7 @@ import { accent } from './notes';
 import type { ComposeOptions } from './options';
 import type { ChordSpan, Piece } from './piece';
 import { rearrange, spliceChords, spliceNotes } from './rearrange';
+import { pickIndices, variedCount, varyAccompaniment } from './vary';
 
 /** What to compose again: bars [from, to) (0-based) of the parts named. */
 export interface RegenerateRequest {
@@ -124,16 +125,6 @@ function fitsMelody(melody: readonly Note[], from: Ticks, bar: Ticks, key: strin
 
 const tonicRoman = (mode: string) => (['minor', 'dorian', 'phrygian', 'locrian'].includes(mode) ? 'Im' : 'I');
 
-/** `k` of the indices 0…n−1 drawn without repeats. */
-function pick(n: number, k: number, rng: Rng): Set<number> {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return new Set(order.slice(0, Math.max(0, Math.min(n, k))));
-}
-
 /** Below this Variation the rhythm is kept and only some pitches (chords) change. */
 const KEEP_RHYTHM_BELOW = 0.5;
 
@@ -154,7 +145,7 @@ function segmentHarmony(
   const fixed: { at: number; roman: string }[] = [];
   if (v < KEEP_RHYTHM_BELOW) {
     // Bounded distance: the chord rhythm stays, all but a share of the chords stay.
-    const changed = pick(old.length, Math.max(1, Math.round(old.length * 2 * v)), rng);
+    const changed = pickIndices(old.length, variedCount(old.length, v), rng);
     old.forEach((c, i) => {
       if (!changed.has(i)) fixed.push({ at: c.start, roman: c.roman });
     });
@@ -231,7 +222,7 @@ function segmentMelody(
   const old = melody.filter((n) => n.tick >= from && n.tick < to);
   const keepRhythm = v < KEEP_RHYTHM_BELOW && old.length > 0;
   const changed = keepRhythm
-    ? pick(old.length - (seg.cadence === 'none' ? 0 : 1), Math.max(1, Math.round(old.length * 2 * v)), rng)
+    ? pickIndices(old.length - (seg.cadence === 'none' ? 0 : 1), Math.max(1, Math.round(old.length * 2 * v)), rng)
     : new Set<number>();
   const step = 2 + Math.round(10 * v);
   // A changed note moves by at most `step`, keeping the direction from the note before and to the
@@ -343,7 +334,17 @@ export function regenerate(piece: Piece, model: MuseModel, o: ComposeOptions, re
     }
   }
   // The harmony changed: the chords part follows it (drawn from the piece's own arranging); the
-  // bass and drums named are drawn anew from the request's seed.
+  // bass and drums named are drawn anew from the request's seed — or, below KEEP_RHYTHM_BELOW,
+  // varied: their rhythm kept, a share of their notes changed by a bounded step (vary.ts).
   const accompaniment = request.parts.filter((p) => p !== 'melody');
-  return rearrange(out, o, request.seed, from * bar, to * bar, accompaniment);
+  if (v >= KEEP_RHYTHM_BELOW) return rearrange(out, o, request.seed, from * bar, to * bar, accompaniment);
+  const voiced = rearrange(
+    out,
+    o,
+    request.seed,
+    from * bar,
+    to * bar,
+    accompaniment.filter((p) => p === 'chords'),
+  );
+  return varyAccompaniment(voiced, piece.chords, o, { from: from * bar, to: to * bar }, parts, v, rng);
 }

@@ -35,12 +35,19 @@ export interface ImportedFile {
 
 const failed = (file: string, error: FileError): ImportedFile => ({ lines: [{ file, ok: false, error }], pieces: [] });
 
+/** Options of {@link importFile}. */
+export interface FileImportOptions {
+  /** Make a line per piece (default true); false gives lines only for refusals (training needs only the pieces). */
+  lines: boolean;
+}
+
 /**
  * Imports one file of any supported kind — a Standard MIDI file, a corpus JSON file, a JSB step-
  * sequence JSON file — by its content (the extension only breaks ties). Never throws: every
  * failure is an error line naming the file.
  */
-export function importFile(file: string, bytes: Uint8Array): ImportedFile {
+export function importFile(file: string, bytes: Uint8Array, options: Partial<FileImportOptions> = {}): ImportedFile {
+  const lines = options.lines ?? true;
   try {
     if (bytes.length === 0) return failed(file, { code: 'empty', message: `${file}: the file is empty` });
     if (bytes.length > MAX_FILE_BYTES)
@@ -52,10 +59,10 @@ export function importFile(file: string, bytes: Uint8Array): ImportedFile {
       const r = importMidi(bytes, file);
       if (!r.ok) return failed(file, { code: r.error.code, message: r.error.message });
       const piece = withChords(r.value);
-      return { lines: [lineOf(file, piece, secondsAt(piece.tempoMap))], pieces: [piece] };
+      return { lines: lines ? [lineOf(file, piece, secondsAt(piece.tempoMap))] : [], pieces: [piece] };
     }
     const json = readJson(bytes);
-    if (json.ok) return importJson(file, json.value);
+    if (json.ok) return importJson(file, json.value, lines);
     if (json.error.kind === 'too-deep')
       return failed(file, { code: 'too-deep', message: `${file} ${json.error.message}` });
     return failed(file, {
@@ -104,18 +111,18 @@ function readJson(bytes: Uint8Array): Result<unknown, JsonTextError | { kind: 'n
   return parseUntrustedJson(new TextDecoder().decode(bytes));
 }
 
-function importJson(file: string, json: unknown): ImportedFile {
+function importJson(file: string, json: unknown, lines: boolean): ImportedFile {
   if (isJsbFile(json)) {
     // The format does not say how long a step is: the shared files say it in their names.
     const r = importJsb(json, file, /16th|sixteenth/i.test(file) ? '16th' : 'quarter');
     if (!r.ok) return failed(file, r.error);
     const pieces = r.value.map(keyedChorale);
-    return { lines: pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces };
+    return { lines: lines ? pieces.map((p) => lineOf(`${file}#${p.id}`, p)) : [], pieces };
   }
   const r = parseCorpus(json);
   if (!r.ok) return failed(file, { code: r.error.code, message: `${file}: ${r.error.message}` });
   const pieces = r.value.pieces.map(withChords);
-  return { lines: pieces.map((p) => lineOf(`${file}#${p.id}`, p)), pieces };
+  return { lines: lines ? pieces.map((p) => lineOf(`${file}#${p.id}`, p)) : [], pieces };
 }
 
 /** The line of a piece at a single tempo (MIDI files pass their tempo map through `secondsAt`). */

@@ -23,6 +23,30 @@ export function scaleSteps(mode: Mode): number[] {
  * romanOf('Am', 'C'); // => "VIm"
  */
 export function romanOf(symbol: string, key: string): string {
+  return remember(romans, `${key} ${symbol}`, () => romanOfUncached(symbol, key));
+}
+
+/*
+ * tonal parses a symbol anew on every call, and a corpus asks for the same few hundred chords tens
+ * of thousands of times (every chord of every piece, when importing and again when training): the
+ * answers are kept, a few thousand at most (past that the cache starts afresh).
+ */
+const romans = new Map<string, string>();
+const romansOfKey = new Map<string, string>();
+const pitchClasses = new Map<string, PitchClass[]>();
+const CACHE_LIMIT = 4096;
+
+function remember<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function romanOfUncached(symbol: string, key: string): string {
   const chord = Chord.get(symbol);
   if (chord.empty || !chord.tonic) return '';
   const [degree] = Progression.toRomanNumerals(key, [chord.tonic]);
@@ -55,12 +79,21 @@ function suffixOf(aliases: readonly string[]): string {
 
 /** The chord symbol of a roman numeral (as {@link romanOf} spells it) in the key of `key`. */
 export function chordOfRoman(roman: string, key: string): string {
+  return remember(romansOfKey, `${key} ${roman}`, () => chordOfRomanUncached(roman, key));
+}
+
+function chordOfRomanUncached(roman: string, key: string): string {
   const [symbol] = Progression.fromRomanNumerals(key, [roman]);
   return symbol && !Chord.get(symbol).empty ? symbol : '';
 }
 
 /** Pitch classes of a chord symbol, root first; empty when the symbol is not a chord. */
 export function chordPitchClasses(symbol: string): PitchClass[] {
+  // A copy: callers may change the array they get.
+  return [...remember(pitchClasses, symbol, () => chordPitchClassesUncached(symbol))];
+}
+
+function chordPitchClassesUncached(symbol: string): PitchClass[] {
   const chord = Chord.get(symbol);
   if (chord.empty || !chord.tonic) return [];
   // getChord without the bass keeps the root first for slash chords ("D/F#" → D F# A).

@@ -1,5 +1,3 @@
-import type { IntPairMap } from './intPairMap';
-
 /**
  * A variable-order Markov chain over string tokens: the counts of every token after each of its
  * contexts of 0 to `order` tokens, kept in a trie of contexts read backwards (the newest token
@@ -34,13 +32,14 @@ export interface Discounts {
 /**
  * The contexts as a trie read backwards, in flat arrays (millions of n-grams cost no objects):
  * node 0 is the empty context; a node's child for symbol s is its context extended by s one step
- * further into the past.
+ * further into the past. Nodes are numbered level by level; a node's children are consecutive and
+ * sorted by symbol (trieBuild.ts `childOf` finds one by binary search).
  */
 export interface ContextTrie {
   /** Number of nodes. */
   readonly nodes: number;
-  /** (node, symbol id) → child node. */
-  readonly edges: IntPairMap;
+  /** Node n's children are the nodes `childStart[n]` … `childStart[n + 1] − 1`. */
+  readonly childStart: Int32Array;
   /** Parent of each node (-1 for the root). */
   readonly parent: Int32Array;
   /** The context token each node adds, the oldest of its context (-1 for the root). */
@@ -57,7 +56,7 @@ export interface ContextTrie {
 export interface CountTable {
   readonly start: Int32Array;
   readonly token: Int32Array;
-  readonly count: Int32Array;
+  readonly count: Float64Array;
   /** Sum of each node's counts. */
   readonly total: Float64Array;
   /** Interpolation weight γ of the next shorter context when this table's counts predict at the node. */
@@ -81,4 +80,19 @@ export const chainDefaults: ChainOptions = { order: 4 };
 export interface ContextEvent {
   readonly context: readonly string[];
   readonly token: string;
+}
+
+/** The child of `node` reached by symbol `id` (its context extended one token into the past), or -1. */
+export function childOf(trie: ContextTrie, node: number, id: number): number {
+  let lo = trie.childStart[node];
+  let hi = trie.childStart[node + 1] - 1;
+  const { symbol } = trie;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = symbol[mid];
+    if (s === id) return mid;
+    if (s < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -1,5 +1,5 @@
 import { pickWeighted, type Rng } from '../core';
-import { START, type VariableChain } from './chain';
+import { childOf, START, type VariableChain } from './chain';
 import { contextPath, fillDistribution, probabilityAlong } from './kneserNey';
 import { modelTable, rowBudget } from './modelMemo';
 
@@ -40,7 +40,7 @@ export function contextPathOf(chain: VariableChain, context: readonly string[], 
   const n = Math.max(chain.order, context.length);
   for (let k = 1; k <= order && k <= n; k++) {
     const id = chain.ids.get(k <= context.length ? context[context.length - k] : START) ?? -1;
-    const child = id < 0 ? -1 : chain.trie.edges.get(node, id);
+    const child = id < 0 ? -1 : childOf(chain.trie, node, id);
     if (child < 0) break;
     path.push(child);
     node = child;

@@ -1,9 +1,10 @@
+import { GramIndex } from './gramIndex';
+
 /*
  * The originality guard (MaxOrder: Papadopoulos, Roy & Pachet, "Avoiding plagiarism in Markov
  * sequence generation", AAAI 2014): no generated sequence may contain a run of more than L tokens
  * copied verbatim from one training piece. A run of L + 1 tokens is a copy exactly when it is an
- * (L + 1)-gram of some piece, so the guard keeps the set of all of them, keyed by the joined tokens,
- * and forbids at sampling time any token that would complete one after the last L generated tokens.
+ * (L + 1)-gram of some piece, so the guard keeps the set of all of them (gramIndex.ts), and forbids at sampling time any token that would complete one after the last L generated tokens.
  * constrainedSample.ts combines it with the constraints so it never causes a dead end.
  */
 
@@ -12,8 +13,10 @@ export interface CorpusIndex {
   /** L: the longest run that may be copied. */
   readonly maxRun: number;
   readonly pieces: readonly IndexedPiece[];
-  /** Every (L + 1)-gram of every piece, tokens joined by {@link GRAM_SEP}. */
-  readonly forbidden: ReadonlySet<string>;
+  /** The pieces' n-grams for every n (gramIndex.ts): the guard asks about n = L + 1, the originality report about others. */
+  readonly grams: GramIndex;
+  /** Every (L + 1)-gram of every piece, asked for by its tokens joined by {@link GRAM_SEP}. */
+  readonly forbidden: { has(key: string): boolean; readonly size: number };
 }
 
 /** One training piece as a sequence of guard tokens. */
@@ -52,14 +55,20 @@ export function buildTransposedIndex(pieces: readonly IndexedPiece[], maxNotes: 
   return buildCorpusIndex(pieces, Math.max(0, maxNotes - 1));
 }
 
-/** Indexes pieces for the guard with L = `maxRun` (≥ 1). */
+/** Indexes pieces for the guard with L = `maxRun` (≥ 0). */
 export function buildCorpusIndex(pieces: readonly IndexedPiece[], maxRun: number): CorpusIndex {
-  const forbidden = new Set<string>();
+  const grams = new GramIndex(pieces.map((p) => p.tokens));
   const n = maxRun + 1;
-  for (const piece of pieces) {
-    for (let i = 0; i + n <= piece.tokens.length; i++) forbidden.add(piece.tokens.slice(i, i + n).join(GRAM_SEP));
-  }
-  return { maxRun, pieces, forbidden };
+  const forbidden = {
+    has(key: string): boolean {
+      const tokens = key.split(GRAM_SEP);
+      return tokens.length === n && grams.has(grams.idsOf(tokens), 0, n);
+    },
+    get size(): number {
+      return grams.distinct(n);
+    },
+  };
+  return { maxRun, pieces, grams, forbidden };
 }
 
 /**
@@ -69,10 +78,22 @@ export function buildCorpusIndex(pieces: readonly IndexedPiece[], maxRun: number
 export function copiesTooMuch(index: CorpusIndex, history: readonly string[], token: string): boolean {
   const L = index.maxRun;
   if (history.length < L) return false;
-  let key = '';
-  for (let i = history.length - L; i < history.length; i++) key += history[i] + GRAM_SEP;
-  return index.forbidden.has(key + token);
+  return forbids(index, [...history.slice(history.length - L), token], 0);
 }
+
+/** Whether the L + 1 tokens `tokens[from …]` are a run some training piece has (L = the index's maxRun). */
+export function forbids(index: CorpusIndex, tokens: readonly string[], from: number): boolean {
+  const n = index.maxRun + 1;
+  const ids = scratchIds(n);
+  for (let k = 0; k < n; k++) ids[k] = index.grams.idOf(tokens[from + k]);
+  return index.grams.has(ids, 0, n); // (a token no piece has, id -1, matches nothing)
+}
+
+let scratch = new Int32Array(64);
+const scratchIds = (n: number): Int32Array => {
+  if (scratch.length < n) scratch = new Int32Array(2 * n);
+  return scratch;
+};
 
 /**
  * The guard as the sampler asks it: does token `token` after `history` (this phrase's tokens, after
@@ -86,11 +107,14 @@ export function guardOf(
   tokenOf: (position: number, token: number) => string,
 ): (history: readonly number[], token: number) => boolean {
   const L = index.maxRun;
+  const { grams } = index;
+  const ids = new Int32Array(L + 1);
   return (history, token) => {
     const n = history.length;
     if (context.length + n < L) return false;
-    let key = '';
-    for (let k = n - L; k < n; k++) key += (k < 0 ? context[context.length + k] : tokenOf(k, history[k])) + GRAM_SEP;
-    return index.forbidden.has(key + tokenOf(n, token));
+    for (let k = n - L, i = 0; k < n; k++, i++)
+      ids[i] = grams.idOf(k < 0 ? context[context.length + k] : tokenOf(k, history[k]));
+    ids[L] = grams.idOf(tokenOf(n, token));
+    return grams.has(ids, 0, L + 1);
   };
 }

@@ -8,28 +8,50 @@
  * fnv1a64('a'); // => "af63dc4c8601ec8c"
  */
 export function fnv1a64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  return new Fnv1a64().update(text).digest();
+}
+
+/**
+ * FNV-1a 64 fed piece by piece: `update(a).update(b)` hashes as `fnv1a64(a + b)` does, so a
+ * training set can be hashed as its pieces arrive without keeping their text.
+ */
+export class Fnv1a64 {
   // The 64-bit state as four 16-bit limbs, least significant first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (const byte of bytes) {
-    h0 ^= byte;
-    // Multiply by the FNV prime 2^40 + 0x1b3: h·0x1b3 + (h << 40), limb by limb with carries.
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3;
-    const t2 = h2 * 0x1b3;
-    const t3 = h3 * 0x1b3;
-    const r0 = t0;
-    const r1 = t1 + (r0 >>> 16);
-    const r2 = t2 + (r1 >>> 16) + (h0 << 8);
-    const r3 = t3 + (r2 >>> 16) + (h1 << 8);
-    h0 = r0 & 0xffff;
-    h1 = r1 & 0xffff;
-    h2 = r2 & 0xffff;
-    h3 = r3 & 0xffff;
+  private h0 = 0x2325;
+  private h1 = 0x8422;
+  private h2 = 0x9ce4;
+  private h3 = 0xcbf2;
+  private readonly encoder = new TextEncoder();
+
+  /** Hashes the UTF-8 bytes of `text` (the text may end within a surrogate pair only if the next starts it). */
+  update(text: string): this {
+    return this.updateBytes(this.encoder.encode(text));
   }
-  const hex = (limb: number) => limb.toString(16).padStart(4, '0');
-  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+
+  updateBytes(bytes: Uint8Array): this {
+    let { h0, h1, h2, h3 } = this;
+    for (let i = 0; i < bytes.length; i++) {
+      h0 ^= bytes[i];
+      // Multiply by the FNV prime 2^40 + 0x1b3: h·0x1b3 + (h << 40), limb by limb with carries.
+      const t0 = h0 * 0x1b3;
+      const t1 = h1 * 0x1b3;
+      const t2 = h2 * 0x1b3;
+      const t3 = h3 * 0x1b3;
+      const r1 = t1 + (t0 >>> 16);
+      const r2 = t2 + (r1 >>> 16) + (h0 << 8);
+      const r3 = t3 + (r2 >>> 16) + (h1 << 8);
+      h0 = t0 & 0xffff;
+      h1 = r1 & 0xffff;
+      h2 = r2 & 0xffff;
+      h3 = r3 & 0xffff;
+    }
+    Object.assign(this, { h0, h1, h2, h3 });
+    return this;
+  }
+
+  /** The hash so far, 16 hex digits. */
+  digest(): string {
+    const hex = (limb: number) => limb.toString(16).padStart(4, '0');
+    return hex(this.h3) + hex(this.h2) + hex(this.h1) + hex(this.h0);
+  }
 }

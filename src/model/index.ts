@@ -16,7 +16,7 @@ export { type Harmonization, type HarmonizeRequest, harmonizeMelody } from './ha
 export { type HarmonyChord, harmonyToken, parseHarmonyToken, TWELFTHS_PER_BAR } from './harmonyModel';
 export { generateHarmonyPhrase, type HarmonyPhrase, type HarmonyPhraseRequest } from './harmonyPhrase';
 export { fnv1a64 } from './hash';
-export { isModelOrder, MAX_CHAIN_ORDER, MAX_RUN, MODEL_ORDER } from './limits';
+export { isModelOrder, MAX_CHAIN_ORDER, MAX_RUN, MODEL_MAX_BYTES, MODEL_ORDER } from './limits';
 export { type MelodicShape, shapeDefaults } from './melodicShape';
 export {
   generateMelodyPhrase,
@@ -25,6 +25,7 @@ export {
   type MelodyPhrase,
   type MelodyPhraseRequest,
 } from './melodyPhrase';
+export { type MergeCopies, mergeChains, mergeModels } from './mergeModels';
 export { UNIT_TICKS } from './metric';
 export { type ModeFamily, modeFamily } from './modeFamily';
 export { MODEL_FORMAT, MODEL_VERSION, type ModelError, parseModel, serializeModel } from './modelFile';

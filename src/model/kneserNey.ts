@@ -1,6 +1,4 @@
-import type { ContextTrie, CountTable, Discounts, VariableChain } from './chain';
-import { compressRows } from './countRows';
-import { IntPairMap } from './intPairMap';
+import { type ContextTrie, type CountTable, childOf, type Discounts, type VariableChain } from './chain';
 
 /*
  * Interpolated modified Kneser–Ney smoothing (Chen & Goodman 1998, "An empirical study of smoothing
@@ -24,40 +22,8 @@ import { IntPairMap } from './intPairMap';
 
 const FALLBACK: Discounts = { d1: 0.5, d2: 1, d3: 1.5 };
 
-/**
- * Completes a freshly counted trie: the continuation counts (one per distinct (older token,
- * context, token) triple, i.e. per child row entry), the discounts of each order, and each node's γ.
- */
-export function smoothTrie(trie: ContextTrie, order: number): Pick<VariableChain, 'trie' | 'discounts'> {
-  const entries = new IntPairMap();
-  const entryNode: number[] = [];
-  const entryToken: number[] = [];
-  const entryCount: number[] = [];
-  const { raw } = trie;
-  for (let n = 1; n < trie.nodes; n++) {
-    const p = trie.parent[n];
-    for (let i = raw.start[n]; i < raw.start[n + 1]; i++) {
-      const e = entries.get(p, raw.token[i]);
-      if (e < 0) {
-        entries.set(p, raw.token[i], entryNode.length);
-        entryNode.push(p);
-        entryToken.push(raw.token[i]);
-        entryCount.push(1);
-      } else entryCount[e]++;
-    }
-  }
-  const continuation = compressRows(trie.nodes, entryNode, entryToken, entryCount);
-  const discounts = {
-    raw: countOfCounts(trie, raw, order).map(estimateDiscounts),
-    continuation: countOfCounts(trie, continuation, order).map(estimateDiscounts),
-  };
-  setBackoffs(trie, raw, discounts.raw);
-  setBackoffs(trie, continuation, discounts.continuation);
-  return { trie: { ...trie, continuation }, discounts };
-}
-
-/** n[depth][j]: how many entries of that depth have count j (1–4). */
-function countOfCounts(trie: ContextTrie, table: CountTable, order: number): number[][] {
+/** n[depth][j]: how many entries of that depth have count j (1–4; n[depth][0] counts the zeros of a fold view). */
+export function countOfCounts(trie: ContextTrie, table: CountTable, order: number): number[][] {
   const n = Array.from({ length: order + 1 }, () => [0, 0, 0, 0, 0]);
   for (let node = 0; node < trie.nodes; node++) {
     const row = n[trie.depth[node]];
@@ -67,7 +33,7 @@ function countOfCounts(trie: ContextTrie, table: CountTable, order: number): num
 }
 
 /** γ of every node, from integer tallies (so it does not depend on the order counts were added in). */
-function setBackoffs(trie: ContextTrie, table: CountTable, discounts: readonly Discounts[]): void {
+export function setBackoffs(trie: ContextTrie, table: CountTable, discounts: readonly Discounts[]): void {
   for (let node = 0; node < trie.nodes; node++) {
     const total = table.total[node];
     if (total === 0) continue;
@@ -76,6 +42,7 @@ function setBackoffs(trie: ContextTrie, table: CountTable, discounts: readonly D
     let n3 = 0;
     for (let i = table.start[node]; i < table.start[node + 1]; i++) {
       const c = table.count[i];
+      if (c === 0) continue; // an entry counted only in the fold left out (foldView)
       if (c === 1) n1++;
       else if (c === 2) n2++;
       else n3++;
@@ -116,7 +83,7 @@ export function contextPath(chain: VariableChain, context: ArrayLike<number>, or
   let node = 0;
   for (let k = 1; k <= order && k <= context.length; k++) {
     const id = context[context.length - k];
-    const child = id < 0 ? -1 : chain.trie.edges.get(node, id);
+    const child = id < 0 ? -1 : childOf(chain.trie, node, id);
     if (child < 0) break;
     path.push(child);
     node = child;
@@ -142,7 +109,7 @@ export function fillDistribution(chain: VariableChain, path: readonly number[], 
     for (let i = 0; i < out.length; i++) out[i] *= gamma;
     for (let i = table.start[node]; i < table.start[node + 1]; i++) {
       const c = table.count[i];
-      out[vocabIndex[table.token[i]]] += (c - discountOf(c, d)) / total;
+      if (c > 0) out[vocabIndex[table.token[i]]] += (c - discountOf(c, d)) / total;
     }
   }
 }

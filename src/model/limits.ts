@@ -19,3 +19,6 @@ export const MAX_CHAIN_ORDER = MODEL_ORDER.max + 1;
 export function isModelOrder(order: number): boolean {
   return Number.isInteger(order) && order >= MODEL_ORDER.min && order <= MODEL_ORDER.max;
 }
+
+/** The largest model file read (muse's --model and --blend, the page's Open a model file): 256 MiB. */
+export const MODEL_MAX_BYTES = 256 * 1024 * 1024;

@@ -27,83 +27,108 @@ const id = z
   .int()
   .min(0)
   .max(2 ** 31);
+/** Lists of ids and of short strings: checked element by element by zod, or in one loop (below). */
+interface ListSchemas {
+  ids: (max: number) => z.ZodType<number[]>;
+  strings: (max: number) => z.ZodType<string[]>;
+}
+const zodLists: ListSchemas = {
+  ids: (max) => z.array(id).max(max),
+  strings: (max) => z.array(z.string().max(400)).max(max),
+};
+/**
+ * The same checks in one plain loop per list: a model file holds millions of counts and guard
+ * tokens, and zod's per-element checks were most of a model's load time (issue 17). A file this
+ * refuses is checked again with {@link zodLists}, so that the message names the element at fault.
+ */
+const isId = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 2 ** 31;
+const isToken = (x: unknown) => typeof x === 'string' && x.length <= 400;
+const loopLists: ListSchemas = {
+  ids: (max) => z.custom<number[]>((v) => Array.isArray(v) && v.length <= max && v.every(isId)),
+  strings: (max) => z.custom<string[]>((v) => Array.isArray(v) && v.length <= max && v.every(isToken)),
+};
+
 // Strict objects throughout: a key the writer never writes is refused, not silently dropped.
-const chainSchema = z.strictObject({
-  order: z.number().int().min(0).max(MAX_CHAIN_ORDER),
-  symbols: z.array(z.string().max(400)).max(1_000_000),
-  vocabulary: z.array(id).max(1_000_000),
-  counts: z.array(id).max(100_000_000),
-});
-const guardSchema = z.strictObject({
-  /** 0 only in the transposed guard of L = 1 (interval tokens: one fewer than notes). */
-  maxRun: z.number().int().min(0).max(1000),
-  pieces: z.array(z.strictObject({ id: z.string().max(200), tokens: z.array(z.string().max(400)) })),
-});
-const fileSchema = z.strictObject({
-  format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_VERSION),
-  /** See modelChecksum.ts; optional only for files from before it (read with `legacy`). */
-  checksum: z
-    .string()
-    .regex(/^fnv1a64:[0-9a-f]{16}$/, 'a checksum such as "fnv1a64:0123456789abcdef"')
-    .optional(),
-  options: z.strictObject({
-    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
-    phraseBars: z.number().int().min(1).max(64),
-    melodyMaxRun: z.number().int().min(1).max(1000),
-    chordMaxRun: z.number().int().min(1).max(1000),
-    fitWeights: z.boolean(),
-  }),
-  provenance: z.strictObject({
-    pieces: z
-      .array(
-        z.strictObject({
-          id: z.string().max(200),
-          title: z.string().max(500),
-          composer: z.string().max(500).optional(),
-          source: z.string().max(2000),
-          licence: z.string().max(200),
-        }),
-      )
-      .min(1, 'a list of the training pieces (a model is trained on one piece at least)'),
-    contentHash: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, 'a hash such as "fnv1a64:0123456789abcdef"'),
-  }),
-  harmony: chainSchema,
-  rhythm: chainSchema,
-  pitch: z.strictObject({
-    order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
-    weights: z.strictObject({
-      ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
-      /** The piece memory's weight; absent in files written before it existed (then 0). */
-      memory: z.number().min(0).max(100).optional(),
+const makeFileSchema = (lists: ListSchemas) => {
+  const chainSchema = z.strictObject({
+    order: z.number().int().min(0).max(MAX_CHAIN_ORDER),
+    symbols: lists.strings(1_000_000),
+    vocabulary: lists.ids(1_000_000),
+    counts: lists.ids(100_000_000),
+  });
+  const guardSchema = z.strictObject({
+    /** 0 only in the transposed guard of L = 1 (interval tokens: one fewer than notes). */
+    maxRun: z.number().int().min(0).max(1000),
+    pieces: z.array(z.strictObject({ id: z.string().max(200), tokens: lists.strings(100_000_000) })),
+  });
+  return z.strictObject({
+    format: z.literal(MODEL_FORMAT),
+    version: z.literal(MODEL_VERSION),
+    /** See modelChecksum.ts; optional only for files from before it (read with `legacy`). */
+    checksum: z
+      .string()
+      .regex(/^fnv1a64:[0-9a-f]{16}$/, 'a checksum such as "fnv1a64:0123456789abcdef"')
+      .optional(),
+    options: z.strictObject({
+      order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
+      phraseBars: z.number().int().min(1).max(64),
+      melodyMaxRun: z.number().int().min(1).max(1000),
+      chordMaxRun: z.number().int().min(1).max(1000),
+      fitWeights: z.boolean(),
     }),
-    experts: z.strictObject(
-      Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
-    ),
-  }),
-  /** What the corpus sounds like (style.ts); absent in files written before it existed. */
-  style: z
-    .strictObject({
-      meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
-      tempo: z.number().int().min(30).max(300),
-      key: z.string().regex(/^[A-G][#b]?$/),
-      mode: z.enum(MODES),
-      melody: z.strictObject({ low: z.number().int().min(0).max(127), high: z.number().int().min(0).max(127) }),
-      notesPerBar: z.number().min(0).max(1000),
-      parts: z.strictObject({
-        chords: z.number().min(0).max(1),
-        bass: z.number().min(0).max(1),
-        drums: z.number().min(0).max(1),
+    provenance: z.strictObject({
+      pieces: z
+        .array(
+          z.strictObject({
+            id: z.string().max(200),
+            title: z.string().max(500),
+            composer: z.string().max(500).optional(),
+            source: z.string().max(2000),
+            licence: z.string().max(200),
+          }),
+        )
+        .min(1, 'a list of the training pieces (a model is trained on one piece at least)'),
+      contentHash: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, 'a hash such as "fnv1a64:0123456789abcdef"'),
+    }),
+    harmony: chainSchema,
+    rhythm: chainSchema,
+    pitch: z.strictObject({
+      order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
+      weights: z.strictObject({
+        ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
+        /** The piece memory's weight; absent in files written before it existed (then 0). */
+        memory: z.number().min(0).max(100).optional(),
       }),
-    })
-    .optional(),
-  guards: z.strictObject({
-    melody: guardSchema,
-    chords: guardSchema,
-    /** Melodies as interval tokens (the transposed guard); absent in files written before it existed. */
-    transposed: guardSchema.optional(),
-  }),
-});
+      experts: z.strictObject(
+        Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
+      ),
+    }),
+    /** What the corpus sounds like (style.ts); absent in files written before it existed. */
+    style: z
+      .strictObject({
+        meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
+        tempo: z.number().int().min(30).max(300),
+        key: z.string().regex(/^[A-G][#b]?$/),
+        mode: z.enum(MODES),
+        melody: z.strictObject({ low: z.number().int().min(0).max(127), high: z.number().int().min(0).max(127) }),
+        notesPerBar: z.number().min(0).max(1000),
+        parts: z.strictObject({
+          chords: z.number().min(0).max(1),
+          bass: z.number().min(0).max(1),
+          drums: z.number().min(0).max(1),
+        }),
+      })
+      .optional(),
+    guards: z.strictObject({
+      melody: guardSchema,
+      chords: guardSchema,
+      /** Melodies as interval tokens (the transposed guard); absent in files written before it existed. */
+      transposed: guardSchema.optional(),
+    }),
+  });
+};
+const fileSchema = makeFileSchema(zodLists);
+const quickSchema = makeFileSchema(loopLists);
 type ModelFile = z.infer<typeof fileSchema>;
 
 /** The model as a JSON value (`JSON.stringify` it to write the file). */
@@ -187,7 +212,8 @@ export function parseModel(input: unknown, options: ParseModelOptions = {}): Res
   const shape = inspectJson(json);
   if (shape?.kind === 'too-deep') return formatError(shape.path || '(root)', tooDeepMessage());
   if (shape) return formatError(shape.path || '(root)', `has a key "${shape.key}", which model files never use`);
-  const parsed = fileSchema.safeParse(json);
+  const quick = quickSchema.safeParse(json);
+  const parsed = quick.success ? quick : fileSchema.safeParse(json);
   if (!parsed.success) {
     const { field, reason } = describeIssue(fileSchema, parsed.error.issues[0], json);
     return formatError(field, reason);
@@ -215,10 +241,10 @@ export function parseModel(input: unknown, options: ParseModelOptions = {}): Res
 function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
   const { options } = file;
   const chains: Record<string, VariableChain> = {};
-  const parts: [string, z.infer<typeof chainSchema>, number][] = [
+  const parts: [string, ModelFile['harmony'], number][] = [
     ['harmony', file.harmony, options.order + 1],
     ['rhythm', file.rhythm, options.order + 1],
-    ...EXPERTS.map((e): [string, z.infer<typeof chainSchema>, number] => [
+    ...EXPERTS.map((e): [string, ModelFile['harmony'], number] => [
       `pitch.experts.${e}`,
       file.pitch.experts[e],
       expertOrder(e, options.order),

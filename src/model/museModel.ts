@@ -1,22 +1,11 @@
 import type { CorpusPiece } from '../corpus';
 import type { VariableChain } from './chain';
-import {
-  buildCorpusIndex,
-  buildTransposedIndex,
-  type CorpusIndex,
-  DEFAULT_CHORD_MAX_RUN,
-  DEFAULT_MELODY_MAX_RUN,
-  intervalTokens,
-} from './guard';
-import { harmonyLine, trainHarmonyChain } from './harmonyModel';
+import { type CorpusIndex, DEFAULT_CHORD_MAX_RUN, DEFAULT_MELODY_MAX_RUN } from './guard';
 import { isModelOrder, MODEL_ORDER } from './limits';
-import { type MelodyLine, melodyLine } from './melodyLine';
-import { mod12 } from './pitchExperts';
-import { DEFAULT_PITCH_WEIGHTS, type PitchModel, trainPitchExperts } from './pitchModel';
-import { fitPitchWeights } from './pitchWeights';
-import { type Provenance, provenanceOf } from './provenance';
-import { trainRhythmChain } from './rhythmModel';
-import { type CorpusStyle, styleOf } from './style';
+import { countPiece, createModelCounts, finishModel } from './modelCounts';
+import type { PitchModel } from './pitchModel';
+import type { Provenance } from './provenance';
+import type { CorpusStyle } from './style';
 
 /** What a model is trained with; every field is stored in the model file. */
 export interface ModelOptions {
@@ -68,16 +57,12 @@ export interface TrainProgress {
 }
 
 /** Steps of {@link trainModel}: melody lines, 5 cross-validation folds, the four chains and guards. */
-const TRAIN_STEPS = 10;
-
-/** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
-export function melodyGuardTokens(line: MelodyLine): string[] {
-  return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
-}
+export const TRAIN_STEPS = 10;
 
 /**
  * Trains every part of the model on `pieces`: melody from each piece's melody track (pieces
- * without chords still train it, with the chord unknown), harmony from `piece.chords`.
+ * without chords still train it, with the chord unknown), harmony from `piece.chords`. The same as
+ * counting the pieces (in parts or at once, modelCounts.ts) and finishing the counts.
  *
  * @example
  * const model = trainModel(builtinCorpus('songbook').pieces, { order: 4 });
@@ -87,47 +72,19 @@ export function trainModel(
   options: Partial<ModelOptions> = {},
   onProgress: (progress: TrainProgress) => void = () => {},
 ): MuseModel {
-  const o: ModelOptions = { ...modelDefaults, ...options };
-  if (!isModelOrder(o.order)) throw new RangeError(`order ${o.order} is not ${MODEL_ORDER.min}–${MODEL_ORDER.max}`);
+  const o = checkedOptions(options);
   let done = 0;
   const step = (stage: TrainProgress['stage']) => onProgress({ done: ++done, total: TRAIN_STEPS, stage });
-  const lines = pieces.map(melodyLine);
-  const withMelody = lines.filter((l) => l.notes.length > 0);
+  const counts = createModelCounts(o.order, o.phraseBars);
+  for (const piece of pieces) countPiece(counts, piece);
   step('melody lines');
-  // Folds that are not run (too few melodies, or no fitting) still count, so the bar reaches its end.
-  const weights = o.fitWeights
-    ? fitPitchWeights(withMelody, o.order, { onFold: () => step('pitch weights') })
-    : { ...DEFAULT_PITCH_WEIGHTS };
-  while (done < 6) step('pitch weights');
-  const harmony = trainHarmonyChain(pieces, o.order, o.phraseBars);
-  step('harmony');
-  const rhythm = trainRhythmChain(withMelody, o.order);
-  step('rhythm');
-  const experts = trainPitchExperts(withMelody, o.order);
-  step('pitch experts');
-  const guards = {
-    melody: buildCorpusIndex(
-      pieces.map((p, i) => ({ id: p.id, tokens: melodyGuardTokens(lines[i]) })),
-      o.melodyMaxRun,
-    ),
-    chords: buildCorpusIndex(
-      pieces.map((p) => ({ id: p.id, tokens: harmonyLine(p, o.phraseBars).tokens })),
-      o.chordMaxRun,
-    ),
-    transposed: buildTransposedIndex(
-      pieces.map((p, i) => ({ id: p.id, tokens: intervalTokens(lines[i].notes) })),
-      o.melodyMaxRun,
-    ),
-  };
-  step('originality guard');
-  const style = styleOf(pieces);
-  return {
-    options: o,
-    harmony,
-    rhythm,
-    pitch: { order: o.order, experts, weights },
-    guards,
-    provenance: provenanceOf(pieces),
-    ...(style ? { style } : {}),
-  };
+  return finishModel(counts, o, step);
 }
+
+/** The options with their defaults, checked. */
+export function checkedOptions(options: Partial<ModelOptions>): ModelOptions {
+  const o: ModelOptions = { ...modelDefaults, ...options };
+  if (!isModelOrder(o.order)) throw new RangeError(`order ${o.order} is not ${MODEL_ORDER.min}–${MODEL_ORDER.max}`);
+  return o;
+}
+export { melodyGuardTokens } from './modelCounts';

@@ -34,77 +34,25 @@ export interface OriginalityOptions {
   relaxed: number;
 }
 
-const gramCache = new WeakMap<CorpusIndex, Map<number, Map<string, number[]>>>();
-
-/** Every n-gram of the indexed pieces → the pieces (indices, ascending) it occurs in; built once per n. */
-function gramsOf(index: CorpusIndex, n: number): Map<string, number[]> {
-  let byN = gramCache.get(index);
-  if (!byN) {
-    byN = new Map();
-    gramCache.set(index, byN);
+/** The distinct n-grams of a sequence, each with where it first starts. */
+function distinctGrams(tokens: readonly string[], n: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i + n <= tokens.length; i++) {
+    const key = tokens.slice(i, i + n).join(GRAM_SEP);
+    if (!out.has(key)) out.set(key, i);
   }
-  let grams = byN.get(n);
-  if (!grams) {
-    grams = new Map();
-    index.pieces.forEach((piece, p) => {
-      for (let i = 0; i + n <= piece.tokens.length; i++) {
-        const key = piece.tokens.slice(i, i + n).join(GRAM_SEP);
-        const where = grams?.get(key);
-        if (!where) grams?.set(key, [p]);
-        else if (where[where.length - 1] !== p) where.push(p);
-      }
-    });
-    byN.set(n, grams);
-  }
-  return grams;
-}
-
-/** The distinct n-grams of a sequence. */
-function distinctGrams(tokens: readonly string[], n: number): string[] {
-  const out = new Set<string>();
-  for (let i = 0; i + n <= tokens.length; i++) out.add(tokens.slice(i, i + n).join(GRAM_SEP));
-  return [...out];
-}
-
-/** A function numbering strings: the same id for the same string, new ids from 0 up for new ones. */
-function numbering(ids = new Map<string, number>()): (token: string) => number {
-  return (token) => {
-    let id = ids.get(token);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(token, id);
-    }
-    return id;
-  };
-}
-
-/** The pieces of an index as token ids, and the ids; built once per index. */
-const idCache = new WeakMap<CorpusIndex, { ids: Map<string, number>; pieces: Int32Array[] }>();
-function piecesAsIds(index: CorpusIndex): { ids: Map<string, number>; pieces: Int32Array[] } {
-  let cached = idCache.get(index);
-  if (!cached) {
-    const ids = new Map<string, number>();
-    const id = numbering(ids);
-    cached = { ids, pieces: index.pieces.map((p) => Int32Array.from(p.tokens, id)) };
-    idCache.set(index, cached);
-  }
-  return cached;
+  return out;
 }
 
 /**
- * For each start i of `generated`, how many tokens from i some piece contains in a row, up to
- * `cap`: the n-grams from i are looked up for n = 1, 2, … until one is missing (every prefix of a
- * copied run is copied too).
+ * For each start i of `ids` (the generated tokens' ids in the index), how many tokens from i some
+ * piece contains in a row, up to `cap`: the n-grams from i are looked up for n = 1, 2, … until one
+ * is missing (every prefix of a copied run is copied too).
  */
-function copiedReach(index: CorpusIndex, generated: readonly string[], cap: number): number[] {
-  return generated.map((_, i) => {
-    let key = '';
+function copiedReach(index: CorpusIndex, ids: Int32Array, cap: number): number[] {
+  return Array.from(ids, (_, i) => {
     let n = 0;
-    while (n < cap && i + n < generated.length) {
-      key += (n > 0 ? GRAM_SEP : '') + generated[i + n];
-      if (!gramsOf(index, n + 1).has(key)) break;
-      n++;
-    }
+    while (n < cap && i + n < ids.length && index.grams.has(ids, i, n + 1)) n++;
     return n;
   });
 }
@@ -117,25 +65,25 @@ function copiedReach(index: CorpusIndex, generated: readonly string[], cap: numb
  */
 function longestCopyOf(
   index: CorpusIndex,
-  generated: readonly string[],
+  ids: Int32Array,
   reach: readonly number[],
   cap: number,
 ): OriginalityReport['longestCopy'] {
   const longest = reach.reduce((a, b) => Math.max(a, b), 0);
   if (longest === 0) return { length: 0, pieceId: null, start: 0 };
-  const { ids, pieces } = piecesAsIds(index);
-  let first = pieces.length;
+  const pieces = index.pieces.length;
+  let first = pieces;
   if (longest < cap)
     reach.forEach((n, i) => {
-      const where = n === longest ? gramsOf(index, n).get(generated.slice(i, i + n).join(GRAM_SEP)) : undefined;
-      if (where) first = Math.min(first, where[0]);
+      const where = n === longest ? index.grams.piecesWith(ids, i, n) : [];
+      if (where.length > 0) first = Math.min(first, where[0]);
     });
-  const read = first < pieces.length ? [first] : pieces.map((_, p) => p);
-  // A token no piece has gets -1: it matches nothing.
-  const runs = new RunFinder(generated.map((t) => ids.get(t) ?? -1));
+  const read = first < pieces ? [first] : index.pieces.map((_, p) => p);
+  // A token no piece has has the id -1: it matches nothing.
+  const runs = new RunFinder(ids);
   let copy: OriginalityReport['longestCopy'] = { length: 0, pieceId: null, start: 0 };
   for (const p of read) {
-    const run = runs.longestIn(pieces[p]);
+    const run = runs.longestIn(index.grams.piece(p));
     if (run.length > copy.length) copy = { length: run.length, pieceId: index.pieces[p].id, start: run.start };
   }
   return copy;
@@ -151,8 +99,8 @@ function noveltyOf(
   return ngrams.map((n) => {
     const total = Math.max(0, generated.length - n + 1);
     let novel = 0;
-    for (let i = 0; i < total; i++)
-      if (n < 1 ? !gramsOf(index, n).has(generated.slice(i, i + n).join(GRAM_SEP)) : reach[i] < n) novel++;
+    // (The empty gram is in every corpus that has a piece.)
+    for (let i = 0; i < total; i++) if (n < 1 ? index.pieces.length === 0 : reach[i] < n) novel++;
     return { n, total, novel, share: total > 0 ? novel / total : 1 };
   });
 }
@@ -173,21 +121,22 @@ export function originalityReport(
   const ngrams = options.ngrams ?? Array.from({ length: Math.max(6, index.maxRun + 1) - 2 }, (_, i) => i + 3);
   // Past L + 1 tokens a run is a copy the guard should have stopped: looked up no further.
   const cap = Math.max(index.maxRun + 1, ...ngrams);
-  const reach = copiedReach(index, generated, cap);
-  const longestCopy = longestCopyOf(index, generated, reach, cap);
+  const ids = index.grams.idsOf(generated);
+  const reach = copiedReach(index, ids, cap);
+  const longestCopy = longestCopyOf(index, ids, reach, cap);
   const novelty = noveltyOf(index, generated, ngrams, reach);
   const closestN = options.closestN ?? 4;
-  const mine = distinctGrams(generated, closestN);
+  const distinct = distinctGrams(generated, closestN);
   const shared = new Map<number, number>();
-  const grams = gramsOf(index, closestN);
-  for (const g of mine) for (const p of grams.get(g) ?? []) shared.set(p, (shared.get(p) ?? 0) + 1);
+  for (const at of distinct.values())
+    for (const p of index.grams.piecesWith(ids, at, closestN)) shared.set(p, (shared.get(p) ?? 0) + 1);
   const closest = [...shared]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, options.closest ?? 3)
     .map(([p, count]) => ({
       pieceId: index.pieces[p].id,
       shared: count,
-      share: mine.length > 0 ? count / mine.length : 0,
+      share: distinct.size > 0 ? count / distinct.size : 0,
     }));
   return {
     tokens: generated.length,

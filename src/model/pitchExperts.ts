@@ -1,5 +1,6 @@
 import { START } from './chain';
-import type { ChordContext, MelodyLine } from './melodyLine';
+import type { PitchLine } from './lineStore';
+import type { ChordContext } from './melodyLine';
 import type { MetricStrength, Units } from './metric';
 import type { ModeFamily } from './modeFamily';
 import type { PieceMemory } from './pieceMemory';
@@ -127,7 +128,7 @@ export function expertTarget(name: ExpertName, s: PitchSituation, pitch: number)
 }
 
 /** The situation of every note of a melody, with up to `order` previous notes each. */
-export function pitchSituations(line: MelodyLine, order: number): PitchSituation[] {
+export function pitchSituations(line: PitchLine, order: number): PitchSituation[] {
   const history: HistoryNote[] = [];
   let previous: number | null = null;
   return line.notes.map((n) => {

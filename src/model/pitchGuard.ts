@@ -1,4 +1,4 @@
-import { GRAM_SEP, guardOf, intervalToken, intervalTokens } from './guard';
+import { forbids, guardOf, intervalToken, intervalTokens } from './guard';
 import type { Units } from './metric';
 import { mod12 } from './pitchExperts';
 import type { PitchRequest } from './pitchPhrase';
@@ -64,17 +64,17 @@ function transposedGuard(request: GuardRequest): ((history: readonly number[], t
     }
     return name;
   };
+  const run = new Array<string>(n);
   return (history, token) => {
     const at = history.length;
     if (before.length + at + (last ? 1 : 0) < n) return false;
-    let key = '';
-    for (let k = at - n + 1; k <= at; k++) {
+    for (let k = at - n + 1, i = 0; k <= at; k++, i++) {
       const name =
         k < 0 ? before[before.length + k] : tokenAt(k, k > 0 ? history[k - 1] : -1, k === at ? token : history[k]);
       if (name === undefined) return false;
-      key += k < at ? name + GRAM_SEP : name;
+      run[i] = name;
     }
-    return index.forbidden.has(key);
+    return forbids(index, run, 0);
   };
 }
 
@@ -96,14 +96,14 @@ function seamGuard(request: GuardRequest): Forbids | undefined {
     const end = previous.length + phrase.length;
     const degrees = notes.map((n) => noteGuardToken(n.pitch, n.units));
     for (let e = end; e < Math.min(notes.length, end + L); e++)
-      if (e - L >= 0 && guard.index.forbidden.has(degrees.slice(e - L, e + 1).join(GRAM_SEP))) return true;
+      if (e - L >= 0 && forbids(guard.index, degrees, e - L)) return true;
     const transposed = guard.transposed;
     if (!transposed) return false;
     // Interval token i joins notes i and i + 1; the seam's is end − 1.
     const intervals = intervalTokens(notes);
     const n = transposed.maxRun + 1;
     for (let e = end - 1; e < Math.min(intervals.length, end - 1 + n); e++)
-      if (e - n + 1 >= 0 && transposed.forbidden.has(intervals.slice(e - n + 1, e + 1).join(GRAM_SEP))) return true;
+      if (e - n + 1 >= 0 && forbids(transposed, intervals, e - n + 1)) return true;
     return false;
   };
 }

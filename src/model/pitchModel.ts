@@ -2,7 +2,7 @@ import type { VariableChain } from './chain';
 import { createChainBuilder } from './chainBuilder';
 import { contextPathOf } from './chainQuery';
 import { fillDistribution } from './kneserNey';
-import type { MelodyLine } from './melodyLine';
+import type { PitchLine } from './lineStore';
 import { modelTable, rowBudget } from './modelMemo';
 import {
   basePitch,
@@ -53,7 +53,7 @@ export const DEFAULT_PITCH_WEIGHTS: Readonly<Record<WeightName, number>> = {
 };
 
 /** Trains the four experts on melodies, each with `order` previous notes. */
-export function trainPitchExperts(lines: readonly MelodyLine[], order: number): Record<ExpertName, VariableChain> {
+export function trainPitchExperts(lines: readonly PitchLine[], order: number): Record<ExpertName, VariableChain> {
   const builders = EXPERTS.map((name) =>
     createChainBuilder({ order: expertOrder(name, order), vocabulary: expertVocabulary(name) }),
   );

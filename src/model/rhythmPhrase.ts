@@ -1,5 +1,5 @@
 import { type Meter, ok, type Result, type Rng } from '../core';
-import type { VariableChain } from './chain';
+import { childOf, type VariableChain } from './chain';
 import { chainDistribution, vocabularyOf } from './chainQuery';
 import { compileStart, compileSuffix } from './compile';
 import { sampleCompiled } from './constrainedSample';
@@ -88,7 +88,7 @@ function seenInBar(chain: VariableChain, meter: Meter, size: number): Allowed {
     const seen: (Uint8Array | null)[] = [];
     for (let pos = 0; pos < bar; pos++) {
       const id = chain.ids.get(barPositionToken(pos, meter));
-      const node = id === undefined ? -1 : chain.trie.edges.get(0, id);
+      const node = id === undefined ? -1 : childOf(chain.trie, 0, id);
       if (node < 0) {
         seen.push(null);
         continue;

@@ -44,6 +44,44 @@ function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** One piece's share of its corpus's style; pieces without a melody have none. */
+export interface PieceFigures {
+  meter: Meter;
+  tempo: number;
+  key: string;
+  mode: Mode;
+  /** Lowest and highest melody pitch. */
+  low: number;
+  high: number;
+  /** Melody onsets per bar. */
+  density: number;
+  chords: boolean;
+  bass: boolean;
+  drums: boolean;
+}
+
+/** The figures of one piece; undefined when it has no melody notes. */
+export function pieceFigures(p: CorpusPiece): PieceFigures | undefined {
+  if (!p.tracks.some((t) => t.role === 'melody' && t.notes.length > 0)) return undefined;
+  const notes = p.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
+  const pitches = notes.map((n) => n.pitch);
+  const first = minOf(notes.map((n) => n.tick));
+  const last = maxOf(notes.map((n) => n.tick + n.duration));
+  const bars = Math.max(1, Math.round((last - first) / barTicks(p.meter)));
+  return {
+    meter: p.meter,
+    tempo: p.tempo,
+    key: p.key,
+    mode: p.mode,
+    low: minOf(pitches),
+    high: maxOf(pitches),
+    density: new Set(notes.map((n) => n.tick)).size / bars,
+    chords: (p.chords?.length ?? 0) > 0,
+    bass: p.tracks.some((t) => t.role === 'bass' && t.notes.length > 0),
+    drums: p.tracks.some((t) => t.role === 'drums' && t.notes.length > 0),
+  };
+}
+
 /**
  * The style of a corpus; undefined when no piece has a melody (nothing to go by).
  *
@@ -51,22 +89,18 @@ function median(values: readonly number[]): number | undefined {
  * styleOf(nottingham).meter; // => [4, 4] (380 of 771 tunes; 6/8 has 332)
  */
 export function styleOf(pieces: readonly CorpusPiece[]): CorpusStyle | undefined {
-  const melodic = pieces.filter((p) => p.tracks.some((t) => t.role === 'melody' && t.notes.length > 0));
-  if (melodic.length === 0) return undefined;
-  const lows: number[] = [];
-  const highs: number[] = [];
-  const densities: number[] = [];
-  for (const p of melodic) {
-    const notes = p.tracks.filter((t) => t.role === 'melody').flatMap((t) => t.notes);
-    const pitches = notes.map((n) => n.pitch);
-    lows.push(minOf(pitches));
-    highs.push(maxOf(pitches));
-    const first = minOf(notes.map((n) => n.tick));
-    const last = maxOf(notes.map((n) => n.tick + n.duration));
-    const bars = Math.max(1, Math.round((last - first) / barTicks(p.meter)));
-    densities.push(new Set(notes.map((n) => n.tick)).size / bars);
+  const figures: PieceFigures[] = [];
+  for (const p of pieces) {
+    const f = pieceFigures(p);
+    if (f) figures.push(f);
   }
-  const share = (has: (p: CorpusPiece) => boolean) =>
+  return styleOfFigures(figures);
+}
+
+/** The style of a corpus from its melodic pieces' figures, in corpus order; undefined when there are none. */
+export function styleOfFigures(melodic: readonly PieceFigures[]): CorpusStyle | undefined {
+  if (melodic.length === 0) return undefined;
+  const share = (has: (p: PieceFigures) => boolean) =>
     Math.round((100 * melodic.filter(has).length) / melodic.length) / 100;
   const tempo = Math.round(median(melodic.map((p) => p.tempo)) ?? 120);
   return {
@@ -85,12 +119,11 @@ export function styleOf(pieces: readonly CorpusPiece[]): CorpusStyle | undefined
         melodic.map((p) => p.mode),
         (m) => m,
       ) ?? 'major',
-    melody: { low: Math.round(median(lows) ?? 60), high: Math.round(median(highs) ?? 79) },
-    notesPerBar: Math.round(100 * (median(densities) ?? 0)) / 100,
-    parts: {
-      chords: share((p) => (p.chords?.length ?? 0) > 0),
-      bass: share((p) => p.tracks.some((t) => t.role === 'bass' && t.notes.length > 0)),
-      drums: share((p) => p.tracks.some((t) => t.role === 'drums' && t.notes.length > 0)),
+    melody: {
+      low: Math.round(median(melodic.map((p) => p.low)) ?? 60),
+      high: Math.round(median(melodic.map((p) => p.high)) ?? 79),
     },
+    notesPerBar: Math.round(100 * (median(melodic.map((p) => p.density)) ?? 0)) / 100,
+    parts: { chords: share((p) => p.chords), bass: share((p) => p.bass), drums: share((p) => p.drums) },
   };
 }

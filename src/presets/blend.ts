@@ -1,16 +1,29 @@
 import { type ComposeOptions, type Piece, planForm } from '../compose';
 import { barTicks, err, ok, pushAll, type Result } from '../core';
 import type { Corpus, CorpusPiece } from '../corpus';
-import { DEFAULT_MELODY_MAX_RUN, evaluate, type MuseModel, provenanceOf, trainModel } from '../model';
+import { DEFAULT_MELODY_MAX_RUN, evaluate, type MuseModel, mergeModels, provenanceOf, trainModel } from '../model';
 import { builtinCorpus } from './builtinCorpora';
 import { type GenerateError, modelFor } from './generate';
 import type { FullRecipe } from './recipe';
 import type { Preset } from './schema';
 
-/** The second corpus of a recipe and how much it weighs, 0 (none of it) … 1 (all of it). */
+/**
+ * The second side of a recipe's blend and how much it weighs, 0 (none of it) … 1 (all of it): a
+ * built-in corpus (`corpus`), or a trained model of the user's (`model`, its content hash, with
+ * its name in `corpus`). A recipe, a share link or an export can name a trained model but not
+ * carry it: who makes the piece needs the model itself (the page's Model store, a model file).
+ */
 export interface Blend {
   corpus: string;
   weight: number;
+  /** A trained model's content hash ("fnv1a64:…"): the second side is that model, named `corpus`. */
+  model?: string;
+}
+
+/** A model to compose from or blend with, and the name provenance gives it. */
+export interface ModelChoice {
+  model: MuseModel;
+  name: string;
 }
 
 /** Most copies of a corpus's pieces a blend trains on. */
@@ -118,7 +131,15 @@ export function phraseLeans(
   return out;
 }
 
-/** The models of a recipe's blend: the blend itself, each corpus's own, their names and the weight. */
+/** One side of a blend as provenance names it: a built-in corpus or a trained model, with its content hash. */
+export interface BlendSide {
+  kind: 'corpus' | 'model';
+  name: string;
+  hash: string;
+  pieces: number;
+}
+
+/** The models of a recipe's blend: the blend itself, each side's own, their names and the weight. */
 export interface BlendedModels {
   model: MuseModel;
   name: string;
@@ -126,44 +147,88 @@ export interface BlendedModels {
   b: MuseModel;
   names: [string, string];
   weight: number;
+  /** What each side is (for the provenance). */
+  sides: [BlendSide, BlendSide];
+}
+
+const merged = new Map<string, MuseModel>();
+
+/** Two models mixed by `weight` through their counts (mergeModels), once per pair, weight and limit. */
+function mergedFor(a: MuseModel, b: MuseModel, weight: number, maxRun: number): MuseModel {
+  const key = `${a.provenance.contentHash}|${a.options.order}|${b.provenance.contentHash}|${b.options.order}|${weight}|${maxRun}`;
+  let model = merged.get(key);
+  if (!model) {
+    const copies = blendCopies(a.provenance.pieces.length, b.provenance.pieces.length, weight);
+    model = mergeModels(a, b, copies, { melodyMaxRun: maxRun });
+    if (merged.size >= 8) merged.clear();
+    merged.set(key, model);
+  }
+  return model;
+}
+
+/** Why a blend's trained model is not at hand: the sentence the page and the CLI show. */
+export function missingModelMessage(blend: Blend): string {
+  return `this piece blends in the trained model "${blend.corpus.slice(0, 100)}" (${blend.model}), which is not here: a share link names a model but cannot carry it — open that model file (or train it again from the same pieces) and the piece is made as it was; or choose another blend`;
 }
 
 /**
- * The blended model of a recipe with a blend, and each corpus's own model (for the phrase leans);
- * a typed error when either corpus is not at hand or the piece comes from the user's own model
- * (whose training pieces the page does not keep).
+ * The blended model of a recipe with a blend, and each side's own model (for the phrase leans):
+ * the first side is the user's model when `primary` is given, else the preset's corpus; the second
+ * is the blend's built-in corpus, or the trained model it names (`second`, matched by its content
+ * hash). Two built-in corpora are trained together from their pieces ({@link blendFor}); with a
+ * trained model, whose pieces are not at hand, the two models' counts are added (mergeModels), the
+ * guard covering both corpora with the lower originality limit. A typed error when a corpus is not
+ * loaded or the named model is not given.
  */
 export function blendedModels(
   preset: Preset,
   recipe: FullRecipe,
-  userModel: boolean,
+  primary?: ModelChoice,
+  second?: ModelChoice,
 ): Result<BlendedModels, GenerateError> {
   const blend = recipe.blend as Blend;
-  if (userModel)
-    return err({
-      code: 'recipe',
-      field: 'blend',
-      message: "a blend mixes the preset's corpus with another built-in corpus; it cannot blend a model of your own",
-    });
-  const a = builtinCorpus(preset.corpus);
-  const b = builtinCorpus(blend.corpus);
-  const missing = !a ? preset.corpus : !b ? blend.corpus : undefined;
-  if (missing || !a || !b)
+  const settings = { model: { ...preset.model, maxRun: recipe.maxRun } };
+  const percent = Math.round(blend.weight * 100);
+  const a = primary ? undefined : builtinCorpus(preset.corpus);
+  const b = blend.model ? undefined : builtinCorpus(blend.corpus);
+  const missing = !primary && !a ? preset.corpus : !blend.model && !b ? blend.corpus : undefined;
+  if (missing)
     return err({
       code: 'corpus-not-loaded',
       field: 'preset',
-      corpus: missing ?? blend.corpus,
+      corpus: missing,
       message: `the ${missing} corpus is not loaded yet (loadBuiltinCorpus("${missing}") loads it)`,
     });
-  const settings = { model: { ...preset.model, maxRun: recipe.maxRun } };
-  const percent = Math.round(blend.weight * 100);
+  if (blend.model && second?.model.provenance.contentHash !== blend.model)
+    return err({
+      code: 'model-not-available',
+      field: 'blend',
+      name: blend.corpus,
+      hash: blend.model,
+      message: missingModelMessage(blend),
+    });
+  const sideA = primary ?? { model: modelFor(a as Corpus, settings), name: (a as Corpus).name };
+  const sideB = blend.model ? (second as ModelChoice) : { model: modelFor(b as Corpus, settings), name: blend.corpus };
+  const side = (s: ModelChoice, trained: boolean): BlendSide => ({
+    kind: trained ? 'model' : 'corpus',
+    name: s.name,
+    hash: s.model.provenance.contentHash,
+    pieces: s.model.provenance.pieces.length,
+  });
+  // The lowest limit of the sides: a trained model's limit was promised for its corpus.
+  let maxRun = recipe.maxRun;
+  if (primary) maxRun = Math.min(maxRun, primary.model.options.melodyMaxRun);
+  if (blend.model) maxRun = Math.min(maxRun, sideB.model.options.melodyMaxRun);
+  const model =
+    a && b ? blendFor(a, b, blend.weight, settings) : mergedFor(sideA.model, sideB.model, blend.weight, maxRun);
   return ok({
-    model: blendFor(a, b, blend.weight, settings),
-    name: `${a.name} + ${b.name} (${percent} %)`,
-    a: modelFor(a, settings),
-    b: modelFor(b, settings),
-    names: [a.name, b.name],
+    model,
+    name: `${sideA.name} + ${sideB.name} (${percent} %)`,
+    a: sideA.model,
+    b: sideB.model,
+    names: [sideA.name, sideB.name],
     weight: blend.weight,
+    sides: [side(sideA, primary !== undefined), side(sideB, blend.model !== undefined)],
   });
 }
 

@@ -35,9 +35,12 @@ export function findPreset(name: string): Preset | undefined {
 export {
   builtinCorpus,
   builtinCorpusNames,
+  builtinModelFiles,
+  type CorpusChunk,
   type CorpusLoadError,
   isBuiltinCorpus,
   isBuiltinCorpusLoaded,
   loadBuiltinCorpora,
   loadBuiltinCorpus,
+  useBuiltinCorpusChunks,
 } from './builtinCorpora';

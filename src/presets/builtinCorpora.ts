@@ -8,7 +8,14 @@ import { type Corpus, parseCorpus } from '../corpus';
  * tests, benchmarks) awaits {@link loadBuiltinCorpora} once at its start; after that
  * {@link builtinCorpus} answers synchronously, as `generate` needs.
  */
-const loaders: Record<string, () => Promise<{ default: unknown }>> = {
+/**
+ * A corpus chunk: the corpus file and, in the page's build, the models trained on it
+ * (prebuiltModels.ts) and `checked`: the corpus is already what parseCorpus gives (the build parsed
+ * and checked it), so the page does not check it again.
+ */
+export type CorpusChunk = { default: unknown; models?: readonly unknown[]; checked?: boolean };
+
+const loaders: Record<string, () => Promise<CorpusChunk>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
   ballads: () => import('../../presets/corpora/ballads.json'),
   reels: () => import('../../presets/corpora/reels.json'),
@@ -30,8 +37,23 @@ export interface CorpusLoadError {
   reason: string;
 }
 
+/**
+ * Loads the built-in corpora from other chunks: the page's entry passes chunks that carry the
+ * models trained at build time (`presets/corpora/NAME.json?with-models`, see vite.config.ts).
+ * Only corpora already built in can be given; corpora loaded before keep what they have.
+ */
+export function useBuiltinCorpusChunks(chunks: Record<string, () => Promise<CorpusChunk>>): void {
+  for (const [name, load] of Object.entries(chunks)) if (isBuiltinCorpus(name)) loaders[name] = load;
+}
+
 /** The JSON of each loaded corpus, parsed into a {@link Corpus} when first asked for. */
 const files = new Map<string, unknown>();
+const modelFiles = new Map<string, readonly unknown[]>();
+
+/** The model files that came with the built-in corpus `name` (none in Node: it trains them). */
+export function builtinModelFiles(name: string): readonly unknown[] {
+  return modelFiles.get(name) ?? [];
+}
 const corpora = new Map<string, Corpus>();
 const loading = new Map<string, Promise<Result<void, CorpusLoadError>>>();
 
@@ -72,6 +94,8 @@ function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
     pending = loaders[name]().then(
       (module) => {
         files.set(name, module.default);
+        if (module.checked) corpora.set(name, module.default as Corpus);
+        if (module.models) modelFiles.set(name, module.models);
         return ok(undefined);
       },
       (e: unknown) => {

@@ -9,26 +9,41 @@ import {
 import { beatTicks, err, ok, type Result } from '../core';
 import type { Corpus } from '../corpus';
 import { harmonicChanges, percentile } from '../eval';
-import { DEFAULT_MELODY_MAX_RUN, type MuseModel, trainModel } from '../model';
-import { type BlendedModels, blendedModels, blendLeans, type PhraseLean } from './blend';
-import { builtinCorpus, findPreset, isBuiltinCorpus } from './builtin';
+import { DEFAULT_MELODY_MAX_RUN, type MuseModel, provenanceOf as modelProvenanceOf, trainModel } from '../model';
+import { type BlendedModels, blendedModels, blendLeans, type ModelChoice, type PhraseLean } from './blend';
+import { builtinCorpus, builtinModelFiles, findPreset, isBuiltinCorpus } from './builtin';
+import { prebuiltModel } from './prebuiltModels';
 import { type Provenance, provenanceOf } from './provenance';
 import { checkRecipe, type FullRecipe, fillRecipe, type Recipe, type RecipeError } from './recipe';
 import type { Preset } from './schema';
 import { type PresetSound, presetSound } from './sound';
 
 const models = new Map<string, MuseModel>();
+const prebuilt = new WeakSet<MuseModel>();
+
+/** Whether `model` came ready with its built-in corpus (trained at build time) rather than trained here. */
+export function isPrebuiltModel(model: MuseModel): boolean {
+  return prebuilt.has(model);
+}
 
 /**
  * The model a preset composes with: trained on its corpus (all modes: the model conditions on the
- * mode family) with the preset's order and originality limit, once per corpus and settings.
+ * mode family) with the preset's order and originality limit, once per corpus and settings. In the
+ * page a built-in corpus comes with its presets' models trained at build time (prebuiltModels.ts):
+ * then the model is parsed, not trained.
  */
 export function modelFor(corpus: Corpus, preset: Pick<Preset, 'model'>): MuseModel {
   const maxRun = preset.model.maxRun ?? DEFAULT_MELODY_MAX_RUN;
   const key = `${corpus.name}|${preset.model.order}|${maxRun}`;
   let model = models.get(key);
   if (!model) {
-    model = trainModel(corpus.pieces, { order: preset.model.order, melodyMaxRun: maxRun });
+    const files = isBuiltinCorpus(corpus.name) ? builtinModelFiles(corpus.name) : [];
+    const ready =
+      files.length > 0
+        ? prebuiltModel(files, corpus, preset.model.order, maxRun, () => modelProvenanceOf(corpus.pieces).contentHash)
+        : undefined;
+    if (ready) prebuilt.add(ready);
+    model = ready ?? trainModel(corpus.pieces, { order: preset.model.order, melodyMaxRun: maxRun });
     models.set(key, model);
   }
   return model;
@@ -104,7 +119,9 @@ export type GenerateError =
   | { code: 'unknown-preset'; field: 'preset'; message: string }
   /** The preset's corpus is built in but not loaded yet: await `loadBuiltinCorpus(corpus)` first. */
   | { code: 'corpus-not-loaded'; field: 'preset'; corpus: string; message: string }
-  | { code: 'unknown-corpus'; field: 'preset'; corpus: string; message: string };
+  | { code: 'unknown-corpus'; field: 'preset'; corpus: string; message: string }
+  /** The blend names a trained model (by name and content hash) that was not given: `blendModel`. */
+  | { code: 'model-not-available'; field: 'blend'; name: string; hash: string; message: string };
 
 /** How to make a recipe's piece. */
 export interface GenerateOptions {
@@ -113,7 +130,12 @@ export interface GenerateOptions {
   /** A preset of the user's (already checked by parsePreset) instead of the built-in one named. */
   preset?: Preset;
   /** A trained model (muse train) instead of the preset's corpus, with its name for provenance. */
-  model?: { model: MuseModel; name: string };
+  model?: ModelChoice;
+  /**
+   * The trained model a recipe's blend names (`blend.model`, its content hash), with its name:
+   * recipes and share links name it, only its owner has it.
+   */
+  blendModel?: ModelChoice;
 }
 
 /**
@@ -156,8 +178,9 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   }
   let blended: BlendedModels | undefined;
   if (full.blend) {
-    // Blend: the preset's corpus and a second built-in one, mixed by the recipe's weight (blend.ts).
-    const found = blendedModels(preset, full, options.model !== undefined);
+    // Blend: the preset's corpus (or the user's model) and a second corpus or trained model, mixed
+    // by the recipe's weight (blend.ts).
+    const found = blendedModels(preset, full, options.model, options.blendModel);
     if (!found.ok) return found;
     blended = found.value;
     model = blended.model;
@@ -177,9 +200,9 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   return ok({
     piece,
     sound: presetSound(preset),
-    provenance: provenanceOf(full, preset, model, modelName),
+    provenance: provenanceOf(full, preset, model, modelName, blended?.sides),
     quantized: options.quantize === true,
-    madeWith: { preset: options.preset, model: options.model },
+    madeWith: { preset: options.preset, model: options.model, blendModel: options.blendModel },
     preset,
     recipe: full,
     model,

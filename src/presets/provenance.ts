@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { describeEdits } from '../compose';
 import { sampleCredits } from '../engine/samples/ids';
 import type { MuseModel } from '../model';
+import type { BlendSide } from './blend';
 import { findPreset } from './builtin';
 import { encodeEdits } from './editCodec';
 import type { FullRecipe } from './recipe';
@@ -27,13 +28,27 @@ export interface Provenance {
   preset?: Preset;
   /** What the export holds (a range, quantized, per track, the user's mixer), when not the defaults. */
   export?: Record<string, unknown>;
-  model: { corpus: string; pieces: number; licences: string[]; hash: string; order: number };
+  model: {
+    corpus: string;
+    pieces: number;
+    licences: string[];
+    hash: string;
+    order: number;
+    /** A blend: each side (a built-in corpus or a trained model, by name and content hash) and the weight of the second. */
+    blend?: { weight: number; sides: BlendSide[] };
+  };
   /** The sampled instruments the sound plays: their credit and licence (the piano is CC BY 3.0). */
   samples?: object[];
 }
 
 /** The provenance of a piece made from `recipe` with `preset` and `model` (named `modelName`). */
-export function provenanceOf(recipe: FullRecipe, preset: Preset, model: MuseModel, modelName: string): Provenance {
+export function provenanceOf(
+  recipe: FullRecipe,
+  preset: Preset,
+  model: MuseModel,
+  modelName: string,
+  blend?: readonly BlendSide[],
+): Provenance {
   const { pieces, contentHash } = model.provenance;
   const licences = [...new Set(pieces.map((p) => p.licence))].sort();
   // Edits travel in their compact form (as in share links), and say in words that the piece was edited.
@@ -45,7 +60,14 @@ export function provenanceOf(recipe: FullRecipe, preset: Preset, model: MuseMode
     recipe: edits?.length ? { ...rest, edits: encodeEdits(edits) } : rest,
     ...(edits?.length ? { edited: describeEdits(edits) } : {}),
     ...(findPreset(preset.name) === preset ? {} : { preset }),
-    model: { corpus: modelName, pieces: pieces.length, licences, hash: contentHash, order: model.options.order },
+    model: {
+      corpus: modelName,
+      pieces: pieces.length,
+      licences,
+      hash: contentHash,
+      order: model.options.order,
+      ...(blend && recipe.blend ? { blend: { weight: recipe.blend.weight, sides: blend.map((s) => ({ ...s })) } } : {}),
+    },
     // Attribution travels with the music.
     ...(samples.length > 0 ? { samples } : {}),
   };

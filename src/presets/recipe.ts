@@ -24,7 +24,7 @@ export interface Recipe {
   maxRun?: number;
   /** What the user changed in the composed piece, in order (src/compose/edits.ts); none when absent. */
   edits?: readonly Edit[];
-  /** A second built-in corpus blended into the model, with its weight 0–1 (blend.ts); none when absent. */
+  /** A second built-in corpus or trained model blended into the model, with its weight 0–1 (blend.ts); none when absent. */
   blend?: Blend;
 }
 
@@ -86,10 +86,21 @@ const checkOverride = (recipe: Recipe, field: (typeof OVERRIDES)[number]): Recip
   return { code: 'recipe', field, message: `${field} ${shown} is not allowed: ${which}${reason}` };
 };
 
+/** A model's content hash as model files and provenance write it. */
+export const MODEL_HASH = /^fnv1a64:[0-9a-f]{16}$/;
+/** The longest name of a trained model a blend may carry. */
+export const MODEL_NAME_MAX = 100;
+
 /** Why a blend cannot be made (an unknown corpus, a weight outside 0–1), or undefined. */
 function checkBlend(blend: Blend): string | undefined {
   if (typeof blend !== 'object' || blend === null) return 'blend must name a corpus and a weight';
-  if (typeof blend.corpus !== 'string' || !isBuiltinCorpus(blend.corpus))
+  if (blend.model !== undefined) {
+    // A trained model, named by its content hash and its name (which only labels it).
+    if (typeof blend.model !== 'string' || !MODEL_HASH.test(blend.model))
+      return `blend model must be a model's content hash such as "fnv1a64:0123456789abcdef", not ${JSON.stringify(blend.model)?.slice(0, 40)}`;
+    if (typeof blend.corpus !== 'string' || blend.corpus.trim() === '' || blend.corpus.length > MODEL_NAME_MAX)
+      return `blend model name must be 1–${MODEL_NAME_MAX} characters`;
+  } else if (typeof blend.corpus !== 'string' || !isBuiltinCorpus(blend.corpus))
     return `blend corpus "${String(blend.corpus).slice(0, 40)}" is not a built-in corpus (${builtinCorpusNames().join(', ')})`;
   if (typeof blend.weight !== 'number' || !(blend.weight >= 0 && blend.weight <= 1))
     return `blend weight must be a number from 0 to 1, not ${String(blend.weight).slice(0, 20)}`;

@@ -22,6 +22,7 @@ const KEYS = new Set([
   'p',
   'e',
   'b',
+  'bn',
 ]);
 const MAX_LENGTH = 16_000;
 
@@ -60,7 +61,12 @@ export function shareFragment(recipe: Recipe, custom?: Preset): string {
   // The user's edits of the piece, compactly (editCodec.ts): 50 edits take about a thousand characters.
   if (recipe.edits?.length) params.set('e', encodeEdits(recipe.edits));
   // A blend: the second corpus and its weight in per cent ("folk-jigs.30").
-  if (recipe.blend) params.set('b', `${recipe.blend.corpus}.${Math.round(recipe.blend.weight * 100)}`);
+  // A trained model cannot travel in a link: the link names it by content hash ("model:0123….30")
+  // and name (`bn`); who opens it needs the model (the page says so).
+  if (recipe.blend?.model) {
+    params.set('b', `model:${recipe.blend.model.slice('fnv1a64:'.length)}.${Math.round(recipe.blend.weight * 100)}`);
+    params.set('bn', recipe.blend.corpus);
+  } else if (recipe.blend) params.set('b', `${recipe.blend.corpus}.${Math.round(recipe.blend.weight * 100)}`);
   return params.toString();
 }
 
@@ -119,14 +125,32 @@ export function parseShareFragment(fragment: string): Result<{ recipe: Recipe; p
   const blend = seen.get('b');
   if (blend !== undefined) {
     const m = /^([a-z0-9-]{1,40})\.(\d{1,3})$/.exec(blend);
-    if (!m) return fail('b', `the link's blend "${blend.slice(0, 40)}" is not CORPUS.PERCENT (e.g. folk-jigs.30)`);
-    recipe.blend = { corpus: m[1], weight: Number(m[2]) / 100 };
-  }
+    const trained = /^model:([0-9a-f]{16})\.(\d{1,3})$/.exec(blend);
+    if (trained) {
+      const name = seen.get('bn');
+      if (name === undefined) return fail('bn', "the link's blend names a trained model but not its name (bn)");
+      recipe.blend = { corpus: name, weight: Number(trained[2]) / 100, model: `fnv1a64:${trained[1]}` };
+    } else if (m && seen.has('bn'))
+      return fail('bn', "the link names a blend's model (bn) but blends a built-in corpus");
+    else if (m) recipe.blend = { corpus: m[1], weight: Number(m[2]) / 100 };
+    else
+      return fail(
+        'b',
+        `the link's blend "${blend.slice(0, 40)}" is not CORPUS.PERCENT (e.g. folk-jigs.30) or model:HASH.PERCENT`,
+      );
+  } else if (seen.has('bn')) return fail('bn', "the link names a blend's model (bn) but has no blend (b)");
   const edits = decodeEdits(seen.get('e') ?? '');
   if (!edits.ok) return fail(edits.error.field.replace('edits', 'e'), `the link's ${edits.error.message}`);
   if (edits.value.length > 0) recipe.edits = edits.value;
   const checked = checkRecipe(recipe);
   if (!checked.ok)
-    return fail(checked.error.field === 'blend' ? 'b' : checked.error.field, `the link's ${checked.error.message}`);
+    return fail(
+      checked.error.field === 'blend'
+        ? checked.error.message.startsWith('blend model name')
+          ? 'bn'
+          : 'b'
+        : checked.error.field,
+      `the link's ${checked.error.message}`,
+    );
   return ok(custom ? { recipe, preset: custom } : { recipe });
 }

@@ -8,14 +8,16 @@ import {
   fillRecipe,
   findPreset,
   type Generated,
+  type GenerateError,
   generate,
   LIMITS,
+  type ModelChoice,
   midiFileName,
   midiOf,
   presetForModel,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
-import { BlendControls } from './blendControls';
+import { type BlendableModel, BlendControls } from './blendControls';
 import { CorpusLoading } from './corpusLoading';
 import { Editing, keptEdits, sameRecipe } from './editing';
 import { EndlessSwitch } from './endless';
@@ -52,7 +54,19 @@ function element<T extends HTMLElement>(id: string): T {
  * Wires the page: fields → recipe → piece → piano roll and mixer; the transport (Play, Pause, Stop,
  * Loop; audio starts on the page's first gesture); Regenerate; Export MIDI and Export WAV; MIDI output.
  */
-export function startApp(): { useModel(choice: { model: MuseModel; name: string } | undefined): void } {
+/** The user's trained models as the page's Blend reads them (userModels.ts). */
+export interface ModelLibrary {
+  ready: Promise<void>;
+  list(): BlendableModel[];
+  cached(hash: string): ModelChoice | undefined;
+  load(hash: string): Promise<ModelChoice | undefined>;
+  onChange(listen: () => void): void;
+}
+
+export function startApp(): {
+  useModel(choice: { model: MuseModel; name: string } | undefined): void;
+  useModelLibrary(library: ModelLibrary): void;
+} {
   const preset = element<HTMLSelectElement>('preset');
   const seed = element<HTMLInputElement>('seed');
   const tempo = element<HTMLInputElement>('tempo');
@@ -75,6 +89,9 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
   let userModel: { model: MuseModel; name: string } | undefined;
   /** The preset chosen before the user's model fitted its own, to return to without the model. */
   let beforeModel: string | undefined;
+  /** The user's trained models, for a blend that names one. */
+  let modelLibrary: ModelLibrary | undefined;
+  let modelsListed = false;
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -170,13 +187,25 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     // Not loaded yet: the piece on screen stays, and update runs again when the corpus is there.
     if (!userModel && chosen && !corpora.ready(chosen.corpus)) return;
     const blend = blendControls.read();
-    if (blend && !corpora.ready(blend.corpus)) return;
+    if (blend && !blend.model && !corpora.ready(blend.corpus)) return;
+    // A blend with a trained model: read from the browser's store first (then update runs again).
+    let blendModel: ModelChoice | undefined;
+    if (blend?.model) {
+      // The saved models are still being listed: update runs again once they are.
+      if (modelLibrary && !modelsListed) return;
+      blendModel = modelLibrary?.cached(blend.model);
+      if (!blendModel && modelLibrary?.list().some((m) => m.hash === blend.model)) {
+        void modelLibrary.load(blend.model).then((found) => found && update());
+        return;
+      }
+    }
     // A share link's or the saved settings' edits come with the first piece; later, the piece's own.
     const withBlend = { ...read, blend };
     const recipe = { ...withBlend, edits: opened ?? keptEdits(current, withBlend, chosen) };
-    const result = generate(recipe, { preset: chosen, model: userModel });
+    const result = generate(recipe, { preset: chosen, model: userModel, blendModel });
     if (!result.ok) {
-      say(result.error.message, true);
+      // The fields keep the recipe (a link's edits too): nothing is lost while the model is missing.
+      say(failureText(result.error), true);
       return;
     }
     // A new piece is one Undo step (the same recipe again, as before a WAV export, is none).
@@ -355,6 +384,20 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
     live: () => live.state,
   });
   return {
+    /** Lists the user's models in Blend; a blend waiting for a model composes once it is there. */
+    useModelLibrary(library) {
+      modelLibrary = library;
+      const refresh = () => {
+        blendControls.showModels(library.list());
+        const hash = blendControls.read()?.model;
+        if (hash && current?.recipe.blend?.model !== hash) update();
+      };
+      library.onChange(refresh);
+      void library.ready.then(() => {
+        modelsListed = true;
+        refresh();
+      });
+    },
     /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */
     useModel(choice) {
       userModel = choice;
@@ -372,6 +415,15 @@ export function startApp(): { useModel(choice: { model: MuseModel; name: string 
       } else update();
     },
   };
+}
+
+/** What the status line says when a recipe cannot be made. */
+function failureText(error: GenerateError): string {
+  if (error.code !== 'model-not-available') return error.message;
+  return t(
+    'This piece blends in the trained model "{name}" ({hash}), which is not in this browser: a share link names a model but cannot carry it. Open that model file (Open a model file, under Train a model) and the piece is made as it was; or choose another Blend.',
+    { name: error.name, hash: error.hash },
+  );
 }
 
 function applyMixer(player: Player, state: MixerState): void {

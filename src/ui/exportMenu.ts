@@ -1,12 +1,4 @@
-import {
-  builtinCorpusNames,
-  exportMidi,
-  findPreset,
-  type Generated,
-  type MixerSettings,
-  pieceJson,
-  shareFragment,
-} from '../presets';
+import { exportMidi, findPreset, type Generated, type MixerSettings, pieceJson, shareFragment } from '../presets';
 import { download } from './download';
 import { t } from './i18n';
 
@@ -79,7 +71,7 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
     link.value = url;
     link.hidden = false;
     // A model of the user's stays in this browser: the link can carry the recipe, not the model.
-    const ownModel = !builtinCorpusNames().includes(g.modelName);
+    const ownModel = g.madeWith.model !== undefined;
     let copied = true;
     try {
       await navigator.clipboard.writeText(url);
@@ -87,14 +79,20 @@ export function startExportMenu(root: HTMLElement, host: ExportMenuHost): void {
       copied = false;
       link.select();
     }
+    const blended = g.recipe.blend?.model ? g.recipe.blend : undefined;
     host.say(
-      ownModel
+      blended
         ? t(
-            'Here is the share link. This piece comes from your own model, which stays in this browser: the link opens its recipe with the preset’s own corpus.',
+            'Here is the share link. It names your model "{name}" for the blend, but cannot carry it: send the model file with it (Save model file, under Train a model); who opens the link without it is asked for it.',
+            { name: blended.corpus },
           )
-        : copied
-          ? t('The share link is copied: it opens this piece exactly.')
-          : t('Copy the share link from the field (the browser did not allow copying).'),
+        : ownModel
+          ? t(
+              'Here is the share link. This piece comes from your own model, which stays in this browser: the link opens its recipe with the preset’s own corpus.',
+            )
+          : copied
+            ? t('The share link is copied: it opens this piece exactly.')
+            : t('Copy the share link from the field (the browser did not allow copying).'),
     );
   });
 }

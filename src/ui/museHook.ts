@@ -1,5 +1,5 @@
 import type { MuseModel } from '../model';
-import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded } from '../presets';
+import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded, isPrebuiltModel } from '../presets';
 import type { CorpusLoading } from './corpusLoading';
 import type { Editing } from './editing';
 import type { EndlessSwitch } from './endless';
@@ -80,6 +80,8 @@ export function exposeMuse(s: MuseHookSources): void {
       player: () => transport.current,
       /** The offline engine (render, WAV), for tests and benchmarks. */
       offline: () => import('../engine/offline'),
+      /** The model file reader (parseModel) the page loads saved models with, for benchmarks. */
+      modelFile: () => import('../model/modelFile'),
       /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */
       corpora: () => ({ loaded: builtinCorpusNames().filter(isBuiltinCorpusLoaded), loading: corpora?.pending }),
       /** The edits of the piece on screen, in order (none: an empty list). */
@@ -96,7 +98,10 @@ export function exposeMuse(s: MuseHookSources): void {
       live: () => (live ? { ...live() } : undefined),
       /** Where a note at `tick` and `pitch` is drawn on the piano roll: CSS pixels from its top left (for tests to click). */
       rollPoint: (tick: number, pitch: number) => editing?.editor.pointOf(tick, pitch),
-      /** The model of the piece on screen: its name, whether it is the user's, its corpus size and hash. */
+      /**
+       * The model of the piece on screen: its name, whether it is the user's, its corpus size and
+       * hash, and whether it came trained with its built-in corpus (at build time) rather than here.
+       */
       model: () => {
         const piece = current();
         return (
@@ -105,6 +110,7 @@ export function exposeMuse(s: MuseHookSources): void {
             user: userModel() !== undefined,
             pieces: piece.model.provenance.pieces.length,
             contentHash: piece.model.provenance.contentHash,
+            prebuilt: isPrebuiltModel(piece.model),
           }
         );
       },

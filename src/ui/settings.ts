@@ -20,9 +20,13 @@ export function loadSettings(): Recipe | undefined {
     // Edits are kept in their share-link form; edits that cannot be read are dropped, not the settings.
     const edits = typeof v.edits === 'string' ? decodeEdits(v.edits) : undefined;
     if (edits?.ok && edits.value.length > 0) recipe.edits = edits.value;
-    const blend = v.blend as { corpus?: unknown; weight?: unknown } | undefined;
+    const blend = v.blend as { corpus?: unknown; weight?: unknown; model?: unknown } | undefined;
     if (blend && typeof blend.corpus === 'string' && typeof blend.weight === 'number')
-      recipe.blend = { corpus: blend.corpus, weight: blend.weight };
+      recipe.blend = {
+        corpus: blend.corpus,
+        weight: blend.weight,
+        ...(typeof blend.model === 'string' ? { model: blend.model } : {}),
+      };
     return checkRecipe(recipe).ok ? recipe : undefined;
   } catch {
     return undefined; // private mode, storage disabled, or a corrupt entry: start from defaults

@@ -1,13 +1,11 @@
-import type { MuseModel } from '../model';
+import { MODEL_MAX_BYTES, type MuseModel, parseModel, serializeModel } from '../model';
+import type { ModelChoice } from '../presets';
+import { download } from './download';
 import { fixed, t } from './i18n';
 import { type ModelStore, openModelStore, type StoredModelInfo, uniqueName } from './modelStore';
 import type { TrainedModel } from './trainPanel';
 
-/** A model to compose from, with the name the recipe's provenance gives it. */
-export interface ModelChoice {
-  model: MuseModel;
-  name: string;
-}
+export type { ModelChoice };
 
 const SELECTED_KEY = 'markov-muse/model/v1';
 /** The Model select's value for the preset's own corpus. */
@@ -38,12 +36,31 @@ export function startUserModels(
   select: HTMLSelectElement,
   remove: HTMLButtonElement,
   hooks: { use: (choice: ModelChoice | undefined) => void; say: (text: string, isError?: boolean) => void },
+  files: { open?: HTMLInputElement; save?: HTMLButtonElement } = {},
 ) {
   let store: ModelStore | undefined;
   const infos = new Map<string, StoredModelInfo>();
   const loaded = new Map<string, MuseModel>();
   let nextSessionId = -1;
   let turn = 0;
+  /** Told when a model is added or deleted (the Blend select lists the models too). */
+  const listeners: (() => void)[] = [];
+  const changed = () => {
+    for (const listen of listeners) listen();
+  };
+
+  /** The model of a listed entry, read from the store once (and checked again: stored data is untrusted). */
+  const modelOf = async (
+    info: StoredModelInfo,
+  ): Promise<{ ok: true; value: MuseModel } | { ok: false; error: string }> => {
+    const cached = loaded.get(String(info.id));
+    if (cached) return { ok: true, value: cached };
+    if (!store) return { ok: false, error: t('it is not in the browser storage') };
+    const read = await store.load(info.id);
+    if (read.ok) loaded.set(String(info.id), read.value);
+    return read;
+  };
+  const infoByHash = (hash: string) => [...infos.values()].find((i) => i.contentHash === hash);
 
   const addOption = (info: StoredModelInfo, saved: boolean) => {
     infos.set(String(info.id), info);
@@ -68,23 +85,24 @@ export function startUserModels(
       hooks.use(undefined);
       return;
     }
-    let model = loaded.get(select.value);
-    if (!model && store) {
-      const read = await store.load(info.id);
-      if (mine !== turn) return;
-      if (!read.ok) {
-        hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
-        return choose(PRESET_MODEL);
-      }
-      model = read.value;
-      loaded.set(select.value, model);
+    const read = await modelOf(info);
+    if (mine !== turn) return;
+    if (!read.ok) {
+      hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
+      return choose(PRESET_MODEL);
     }
-    if (!model) return choose(PRESET_MODEL);
+    const model = read.value;
     remember(select.value);
     hooks.use({ model, name: info.name });
   };
 
-  select.addEventListener('change', () => void choose(select.value));
+  select.addEventListener('change', () => {
+    void choose(select.value);
+    refreshSave();
+  });
+  const refreshSave = () => {
+    if (files.save) files.save.disabled = select.value === PRESET_MODEL;
+  };
   remove.addEventListener('click', async () => {
     const info = infos.get(select.value);
     if (!info) return;
@@ -100,9 +118,91 @@ export function startUserModels(
     infos.delete(String(info.id));
     loaded.delete(String(info.id));
     hooks.say(t('Model "{name}" deleted.', { name: info.name }));
+    changed();
     await choose(PRESET_MODEL);
+    refreshSave();
   });
   refreshDelete();
+  refreshSave();
+
+  // Save model file: the selected model as the file muse train writes, to send with a share link.
+  files.save?.addEventListener('click', async () => {
+    const info = infos.get(select.value);
+    if (!info) return;
+    const read = await modelOf(info);
+    if (!read.ok)
+      return hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
+    const name = `${info.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'model'}.json`;
+    download(name, JSON.stringify(serializeModel(read.value)), 'application/json');
+    hooks.say(t('Saved the model file {file}.', { file: name }));
+  });
+
+  // Open a model file: one muse train wrote, or Save model file saved; checked as every model file.
+  files.open?.addEventListener('change', async () => {
+    const input = files.open as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    await ready;
+    const say = (text: string, isError = false) => hooks.say(text, isError);
+    if (file.size > MODEL_MAX_BYTES)
+      return say(
+        t('{file} cannot be opened: it is larger than a model file can be ({limit} MB).', {
+          file: file.name,
+          limit: MODEL_MAX_BYTES / 1024 / 1024,
+        }),
+        true,
+      );
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      return say(t('{file} cannot be read: {reason}', { file: file.name, reason: String(e) }), true);
+    }
+    const parsed = parseModel(text);
+    if (!parsed.ok)
+      return say(t('{file} cannot be opened: {reason}', { file: file.name, reason: parsed.error.message }), true);
+    const model = parsed.value;
+    const known = infoByHash(model.provenance.contentHash);
+    if (known) {
+      loaded.set(String(known.id), model);
+      changed();
+      return say(t('{file} is the model "{name}", which is already here.', { file: file.name, name: known.name }));
+    }
+    const { name } = (await keep(file.name.replace(/\.json$/i, ''), model, text)).info;
+    changed();
+    say(
+      t(
+        'Opened the model "{name}" ({count} pieces): choose it in Model to compose from it, or in Blend to blend it in.',
+        {
+          name,
+          count: model.provenance.pieces.length,
+        },
+      ),
+    );
+  });
+
+  /** Keeps a model (in IndexedDB when it can, else for this visit) and lists it, under a name of its own. */
+  const keep = async (wanted: string, model: MuseModel, text: string) => {
+    const name = uniqueName(
+      wanted,
+      [...infos.values()].map((i) => i.name),
+    );
+    const meta = {
+      name,
+      pieces: model.provenance.pieces.length,
+      order: model.options.order,
+      maxRun: model.options.melodyMaxRun,
+      contentHash: model.provenance.contentHash,
+    };
+    const saved = store ? await store.save(meta, text) : undefined;
+    const info: StoredModelInfo = saved?.ok
+      ? saved.value
+      : { ...meta, id: nextSessionId--, created: Date.now(), size: text.length };
+    addOption(info, saved?.ok ?? false);
+    loaded.set(String(info.id), model);
+    return { info, saved };
+  };
 
   const ready = (async () => {
     const opened = await openModelStore();
@@ -129,26 +229,35 @@ export function startUserModels(
   return {
     /** Resolves once the saved models are listed (and the remembered one chosen). */
     ready,
+    /** The user's models, by name and content hash (what a blend names). */
+    list: (): { name: string; hash: string }[] =>
+      [...infos.values()].map((i) => ({ name: i.name, hash: i.contentHash })),
+    /** The model with this content hash, when it is read already (else undefined: {@link load} it). */
+    cached(hash: string): ModelChoice | undefined {
+      const info = infoByHash(hash);
+      const model = info && loaded.get(String(info.id));
+      return info && model ? { model, name: info.name } : undefined;
+    },
+    /** Reads the model with this content hash from the store; undefined when there is none or it is damaged. */
+    async load(hash: string): Promise<ModelChoice | undefined> {
+      await ready;
+      const info = infoByHash(hash);
+      if (!info) return undefined;
+      const read = await modelOf(info);
+      if (!read.ok)
+        hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
+      return read.ok ? { model: read.value, name: info.name } : undefined;
+    },
+    /** Calls `listen` whenever a model is added or deleted. */
+    onChange(listen: () => void): void {
+      listeners.push(listen);
+    },
     /** Keeps a trained model (in IndexedDB when it can), lists it, selects it; says what happened. */
     async add(trained: TrainedModel): Promise<string> {
       await ready;
-      const name = uniqueName(
-        trained.name,
-        [...infos.values()].map((i) => i.name),
-      );
-      const meta = {
-        name,
-        pieces: trained.pieces,
-        order: trained.order,
-        maxRun: trained.maxRun,
-        contentHash: trained.model.provenance.contentHash,
-      };
-      const saved = store ? await store.save(meta, trained.text) : undefined;
-      const info: StoredModelInfo = saved?.ok
-        ? saved.value
-        : { ...meta, id: nextSessionId--, created: Date.now(), size: trained.text.length };
-      addOption(info, saved?.ok ?? false);
-      loaded.set(String(info.id), trained.model);
+      const { info, saved } = await keep(trained.name, trained.model, trained.text);
+      const name = info.name;
+      changed();
       await choose(String(info.id));
       const kept = saved?.ok
         ? t('saved in this browser')

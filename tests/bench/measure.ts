@@ -12,6 +12,11 @@ export interface Figure {
   baseline?: { name: string; value: number; ratio: number };
   /** What a reader must know to read the figure (e.g. a render given up after its time limit). */
   note?: string;
+  /**
+   * A curve the figure ends (e.g. train time at 1×, 2×, 4×, 8× the corpus): x the multiple, y the
+   * value in `unit`. BENCHMARKS.md lists it under the section's table.
+   */
+  curve?: { x: number; y: number }[];
 }
 
 /** Where and when the figures were measured: the machine, its load, the code. */

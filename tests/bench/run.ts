@@ -14,14 +14,18 @@ import { benchImport, importFigures } from './import.bench';
 import { benchLive } from './live.bench';
 import { type Figure, printFigures } from './measure';
 import { benchModel } from './model.bench';
+import { benchPage } from './page.bench';
 import { benchRender } from './render.bench';
 import { benchSize } from './size.bench';
+import { benchTrain } from './train.bench';
 import { benchUntrusted } from './untrusted.bench';
 
 /** The sections, in the order they run and are listed. */
 const SECTIONS: { id: string; title: string; run: () => Figure[] | Promise<Figure[]> }[] = [
   { id: 'import', title: 'Import', run: async () => importFigures(await benchImport()) },
   { id: 'model', title: 'Model: training and sampling', run: benchModel },
+  { id: 'train', title: 'Training at scale (muse train)', run: benchTrain },
+  { id: 'page-train', title: 'Training and models in the page (headless Chromium)', run: benchPage },
   { id: 'generate', title: 'Composing', run: benchGenerate },
   { id: 'untrusted', title: 'Untrusted input', run: benchUntrusted },
   { id: 'edit', title: 'Editing a piece', run: benchEdit },

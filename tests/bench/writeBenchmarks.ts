@@ -58,6 +58,10 @@ export function benchmarksMarkdown(run: BenchRun): string {
     lines.push(`## ${title}`, '', '| figure | value | baseline (same run) | note |', '| --- | --- | --- | --- |');
     for (const f of figures) lines.push(row(f));
     lines.push('');
+    for (const f of figures.filter((f) => f.curve && f.curve.length > 0)) {
+      const points = (f.curve ?? []).map((p) => `${formatValue(p.x)}×: ${formatValue(p.y)} ${f.unit}`);
+      lines.push(`Curve of ${cell(f.name.replace(/, [\d.]+× /, ', k× '))}: ${points.join(' · ')}`, '');
+    }
   }
   lines.push(
     '## How to reproduce',

@@ -78,7 +78,8 @@ describe.skipIf(!chromiumAvailable())('a stock Tone.js instrument and a named ef
     await app?.close();
   });
 
-  it('the FMSynth electric piano sounds in its band; muted, nothing', async () => {
+  // Each test renders two WAVs in Chromium: generous time on a loaded machine (nothing here is timed).
+  it('the FMSynth electric piano sounds in its band; muted, nothing', { timeout: 180_000 }, async () => {
     expect(sound.parts.chords.voice.instrument).toBe('FMSynth');
     const chords = await render(app.page, sound, { chords: { solo: true } });
     const share = bandShare(chords, RATE, 120, 2000);
@@ -89,7 +90,9 @@ describe.skipIf(!chromiumAvailable())('a stock Tone.js instrument and a named ef
     expect(rms(muted)).toBe(0);
   });
 
-  it('its Tremolo swings the loudness at 4 Hz; without the Tremolo it does not (negative control)', async () => {
+  it('its Tremolo swings the loudness at 4 Hz; without the Tremolo it does not (negative control)', {
+    timeout: 180_000,
+  }, async () => {
     expect(sound.parts.chords.effects?.map((e) => e.effect)).toContain('Tremolo');
     const withTremolo = swingAt(await render(app.page, sound, { chords: { solo: true } }, heldChord()), 4);
     const plain = structuredClone(sound);

@@ -552,4 +552,22 @@ export const de: Readonly<Record<string, string>> = {
   None: 'Keine',
   'Blend — each phrase leans on: {list}': 'Mischung – jede Phrase neigt zu: {list}',
   'bars {first}–{last} {corpus} {percent} %': 'Takte {first}–{last} {corpus} {percent} %',
+  'Built-in corpora': 'Eingebaute Korpora',
+  'Your models': 'Deine Modelle',
+  '{name} — not in this browser': '{name} – nicht in diesem Browser',
+  'This piece blends in the trained model "{name}" ({hash}), which is not in this browser: a share link names a model but cannot carry it. Open that model file (Open a model file, under Train a model) and the piece is made as it was; or choose another Blend.':
+    'Dieses Stück mischt das trainierte Modell „{name}“ ({hash}) ein, das nicht in diesem Browser ist: Ein Teilen-Link nennt ein Modell, kann es aber nicht mitbringen. Öffne diese Modelldatei (Modelldatei öffnen, unter Ein Modell trainieren), dann entsteht das Stück wie zuvor; oder wähle eine andere Mischung.',
+  'Here is the share link. It names your model "{name}" for the blend, but cannot carry it: send the model file with it (Save model file, under Train a model); who opens the link without it is asked for it.':
+    'Hier ist der Teilen-Link. Er nennt dein Modell „{name}“ für die Mischung, kann es aber nicht mitbringen: Schicke die Modelldatei mit (Modelldatei speichern, unter Ein Modell trainieren); wer den Link ohne sie öffnet, wird danach gefragt.',
+  'Save model file': 'Modelldatei speichern',
+  'Open a model file': 'Modelldatei öffnen',
+  'it is not in the browser storage': 'es ist nicht im Browser-Speicher',
+  'Saved the model file {file}.': 'Modelldatei {file} gespeichert.',
+  '{file} cannot be opened: it is larger than a model file can be ({limit} MB).':
+    '{file} kann nicht geöffnet werden: Sie ist größer, als eine Modelldatei sein kann ({limit} MB).',
+  '{file} cannot be read: {reason}': '{file} kann nicht gelesen werden: {reason}',
+  '{file} cannot be opened: {reason}': '{file} kann nicht geöffnet werden: {reason}',
+  '{file} is the model "{name}", which is already here.': '{file} ist das Modell „{name}“, das schon da ist.',
+  'Opened the model "{name}" ({count} pieces): choose it in Model to compose from it, or in Blend to blend it in.':
+    'Modell „{name}“ geöffnet ({count} Stücke): Wähle es unter Modell, um daraus zu komponieren, oder unter Mischung, um es einzumischen.',
 };

@@ -1,0 +1,67 @@
+// Plain JavaScript: it runs before any TypeScript can be loaded.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project's root folder: this file is src/cli/bundle.mjs, and a bundle that includes it is told
+ * the root it was built from (below), since it lives elsewhere.
+ */
+const ROOT = process.env.MUSE_BUNDLE_ROOT || fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The path of a plain-JavaScript bundle of one TypeScript entry of the project (`src/cli/main.ts`),
+ * its own code bundled and npm packages left as imports, built with esbuild on first use and again
+ * whenever one of its inputs changed (size or modification time), in node_modules/.cache. The CLI
+ * and its worker threads then start without a TypeScript loader: a tenth of the start-up time and
+ * half the memory of loading each file through tsx. Throws when esbuild cannot build it (the
+ * caller falls back to tsx).
+ */
+export async function bundledEntry(entry) {
+  const cache = join(ROOT, 'node_modules', '.cache', 'markov-muse');
+  const key = createHash('sha256').update(`${ROOT}\0${entry}`).digest('hex').slice(0, 12);
+  const out = join(cache, `${basename(entry).replace(/\.ts$/, '')}-${key}.mjs`);
+  const manifest = `${out}.inputs.json`;
+  if (fresh(manifest)) return out;
+  const { buildSync } = await import('esbuild');
+  const result = buildSync({
+    entryPoints: [join(ROOT, entry)],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    define: { 'process.env.MUSE_BUNDLE_ROOT': JSON.stringify(ROOT) },
+  });
+  mkdirSync(cache, { recursive: true });
+  // Written aside and renamed: processes starting together never read half a file.
+  const temp = `${out}.${process.pid}.${Date.now()}`;
+  writeFileSync(temp, result.outputFiles[0].contents);
+  renameSync(temp, out);
+  const inputs = Object.keys(result.metafile.inputs).map((path) => {
+    const stat = statSync(join(ROOT, path));
+    return [path, stat.size, stat.mtimeMs];
+  });
+  writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ out, inputs }));
+  renameSync(`${manifest}.${process.pid}`, manifest);
+  return out;
+}
+
+/** Whether the bundle of `manifest` exists and none of its inputs changed since it was built. */
+function fresh(manifest) {
+  try {
+    const { out, inputs } = JSON.parse(readFileSync(manifest, 'utf8'));
+    statSync(out);
+    return inputs.every(([path, size, mtime]) => {
+      const stat = statSync(join(ROOT, path));
+      return stat.size === size && stat.mtimeMs === mtime;
+    });
+  } catch {
+    return false;
+  }
+}

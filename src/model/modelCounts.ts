@@ -1,0 +1,239 @@
+import type { CorpusPiece } from '../corpus';
+import type { VariableChain } from './chain';
+import { type ChainBuilder, type ChainData, createChainBuilder } from './chainBuilder';
+import { buildCorpusIndex, buildTransposedIndex, type IndexedPiece, intervalTokens } from './guard';
+import { harmonyContext, harmonyDepth, harmonyLine } from './harmonyModel';
+import { type LineArrays, LineStore } from './lineStore';
+import { type MelodyCounter, melodyCounter } from './melodyCounting';
+import { type MelodyLine, melodyLine } from './melodyLine';
+import type { ModelOptions, MuseModel, TrainProgress } from './museModel';
+import { EXPERTS, type ExpertName, expertOrder, expertVocabulary, mod12 } from './pitchExperts';
+import { DEFAULT_PITCH_WEIGHTS } from './pitchModel';
+import { fitPitchWeights } from './pitchWeights';
+import { ContentHash, type PieceProvenance, pieceProvenance, pieceText } from './provenance';
+import { RHYTHM_VOCABULARY, rhythmDepth } from './rhythmModel';
+import { type PieceFigures, pieceFigures, styleOfFigures } from './style';
+import type { TrainingSize } from './trainingSize';
+
+/*
+ * Training in two halves: counting (piece by piece, into tables that add up) and finishing (the
+ * chains smoothed, the pitch weights fitted, the guards indexed). Everything the counting keeps
+ * merges by addition or by appending in piece order — chain counts, the melodies for the weight
+ * fit, guard tokens, provenance, style figures, the content hash's text — so a corpus can be
+ * counted in parts (files in worker threads, shards on many machines: a map-reduce) and the parts
+ * merged in piece order give exactly the model one pass over all pieces gives.
+ */
+
+/** Cross-validation folds of the pitch weights: melody i (pieces with notes, in order) is in fold i mod 5. */
+export const FOLDS = 5;
+
+/** What the counting has gathered so far. */
+export interface ModelCounts {
+  readonly order: number;
+  readonly phraseBars: number;
+  readonly harmony: ChainBuilder;
+  readonly rhythm: ChainBuilder;
+  /** The pitch experts, each count also per fold (of this part's own melodies). */
+  readonly experts: Readonly<Record<ExpertName, ChainBuilder>>;
+  /** The melodies, for the weight fit. */
+  readonly lines: LineStore;
+  readonly guards: { melody: IndexedPiece[]; chords: IndexedPiece[]; transposed: IndexedPiece[] };
+  readonly provenance: PieceProvenance[];
+  readonly figures: PieceFigures[];
+  readonly size: TrainingSize;
+  /** The content hash so far; a part counted elsewhere keeps its pieces' texts instead (`texts`). */
+  readonly hash: ContentHash;
+  readonly texts?: string[];
+}
+
+/** Empty counts for a model of `order` (the preceding chords and notes) and `phraseBars`. */
+export function createModelCounts(order: number, phraseBars: number, keepTexts = false): ModelCounts {
+  return {
+    order,
+    phraseBars,
+    harmony: createChainBuilder({ order: harmonyDepth(order) }),
+    rhythm: createChainBuilder({ order: rhythmDepth(order), vocabulary: RHYTHM_VOCABULARY }),
+    experts: Object.fromEntries(
+      EXPERTS.map((name) => [
+        name,
+        createChainBuilder({ order: expertOrder(name, order), vocabulary: expertVocabulary(name), folds: FOLDS }),
+      ]),
+    ) as Record<ExpertName, ChainBuilder>,
+    lines: new LineStore(),
+    guards: { melody: [], chords: [], transposed: [] },
+    provenance: [],
+    figures: [],
+    size: { pieces: 0, melodyNotes: 0, chords: 0 },
+    hash: new ContentHash(),
+    ...(keepTexts ? { texts: [] } : {}),
+  };
+}
+
+const counters = new WeakMap<ModelCounts, MelodyCounter>();
+function counterOf(c: ModelCounts): MelodyCounter {
+  let counter = counters.get(c);
+  if (!counter) {
+    counter = melodyCounter(c.order, c.rhythm, c.experts);
+    counters.set(c, counter);
+  }
+  return counter;
+}
+
+/** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
+export function melodyGuardTokens(line: MelodyLine): string[] {
+  return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
+}
+
+/**
+ * Counts one piece: melody from its melody track (a piece without chords still trains it, with
+ * the chord unknown), harmony from `piece.chords`.
+ */
+export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
+  const { order } = c;
+  const line = melodyLine(piece);
+  if (line.notes.length > 0) {
+    counterOf(c).count(line, c.lines.size % FOLDS);
+    c.lines.add(line);
+  }
+  const harmony = harmonyLine(piece, c.phraseBars);
+  harmony.tokens.forEach((token, i) => {
+    c.harmony.addEvent(
+      harmonyContext(harmony.tokens.slice(Math.max(0, i - order), i), harmony.positions[i], order),
+      token,
+    );
+  });
+  c.guards.melody.push({ id: piece.id, tokens: melodyGuardTokens(line) });
+  c.guards.chords.push({ id: piece.id, tokens: harmony.tokens });
+  c.guards.transposed.push({ id: piece.id, tokens: intervalTokens(line.notes) });
+  c.provenance.push(pieceProvenance(piece));
+  const figures = pieceFigures(piece);
+  if (figures) c.figures.push(figures);
+  const text = pieceText(piece);
+  c.hash.add(text);
+  c.texts?.push(text);
+  c.size.pieces++;
+  c.size.melodyNotes += line.notes.length;
+  c.size.chords += harmony.tokens.length;
+}
+
+/** Counts as plain data (typed arrays, strings, plain objects): what a worker thread sends back. */
+export interface CountsData {
+  readonly order: number;
+  readonly phraseBars: number;
+  readonly harmony: ChainData;
+  readonly rhythm: ChainData;
+  readonly experts: Readonly<Record<ExpertName, ChainData>>;
+  readonly lines: LineArrays;
+  readonly guards: ModelCounts['guards'];
+  readonly provenance: readonly PieceProvenance[];
+  readonly figures: readonly PieceFigures[];
+  readonly size: TrainingSize;
+  /** Each piece's text for the content hash, in order. */
+  readonly texts: readonly string[];
+}
+
+/** The counts of a part (made with `keepTexts`) as plain data, and the buffers to transfer with it. */
+export function countsData(c: ModelCounts): { data: CountsData; transfer: ArrayBuffer[] } {
+  if (!c.texts) throw new Error('counts made without keepTexts cannot be sent: their pieces are hashed already');
+  const data: CountsData = {
+    order: c.order,
+    phraseBars: c.phraseBars,
+    harmony: c.harmony.data(),
+    rhythm: c.rhythm.data(),
+    experts: Object.fromEntries(EXPERTS.map((name) => [name, c.experts[name].data()])) as Record<ExpertName, ChainData>,
+    lines: c.lines.toArrays(),
+    guards: c.guards,
+    provenance: c.provenance,
+    figures: c.figures,
+    size: c.size,
+    texts: c.texts,
+  };
+  const transfer: ArrayBuffer[] = [];
+  for (const chain of [data.harmony, data.rhythm, ...Object.values(data.experts)]) {
+    const { tuples, totals, foldCounts } = chain.counts;
+    transfer.push(tuples.buffer as ArrayBuffer, totals.buffer as ArrayBuffer, foldCounts.buffer as ArrayBuffer);
+  }
+  const { starts, family, pitch, units, strength, chord } = data.lines;
+  for (const a of [starts, family, pitch, units, strength, chord]) transfer.push(a.buffer as ArrayBuffer);
+  return { data, transfer };
+}
+
+/**
+ * Adds a part counted apart (after everything `into` holds, in piece order): chain counts add up,
+ * the part's folds are renumbered as if its melodies had been counted here, the rest is appended.
+ */
+export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
+  if (part.order !== into.order || part.phraseBars !== into.phraseBars)
+    throw new RangeError('counts of models with other settings cannot be merged');
+  const offset = into.lines.size;
+  const fold = (f: number) => (offset + f) % FOLDS;
+  into.harmony.merge(part.harmony);
+  into.rhythm.merge(part.rhythm);
+  for (const name of EXPERTS) into.experts[name].merge(part.experts[name], 1, fold);
+  into.lines.merge(part.lines);
+  for (const k of ['melody', 'chords', 'transposed'] as const) for (const p of part.guards[k]) into.guards[k].push(p);
+  for (const p of part.provenance) into.provenance.push(p);
+  for (const f of part.figures) into.figures.push(f);
+  for (const t of part.texts) {
+    into.hash.add(t);
+    into.texts?.push(t);
+  }
+  into.size.pieces += part.size.pieces;
+  into.size.melodyNotes += part.size.melodyNotes;
+  into.size.chords += part.size.chords;
+}
+
+/**
+ * Finishes the model: the pitch weights fitted by cross-validation on the counted melodies (each
+ * fold's experts are the counts without that fold), the chains smoothed, the guards indexed.
+ */
+export function finishModel(
+  c: ModelCounts,
+  o: ModelOptions,
+  step: (stage: TrainProgress['stage']) => void = () => {},
+): MuseModel {
+  if (o.order !== c.order || o.phraseBars !== c.phraseBars)
+    throw new RangeError('the options differ from those the counts were made with');
+  // The experts first: each fold's experts are views of them without the fold's counts.
+  const finished = EXPERTS.map((name) => c.experts[name].finishWithFolds());
+  const experts = Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].chain])) as Record<
+    ExpertName,
+    VariableChain
+  >;
+  const without = (f: number) =>
+    Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].without(f)])) as Record<ExpertName, VariableChain>;
+  let folds = 0;
+  const weights = o.fitWeights
+    ? fitPitchWeights(c.lines, o.order, {
+        folds: FOLDS,
+        without,
+        onFold: () => {
+          folds++;
+          step('pitch weights');
+        },
+      })
+    : { ...DEFAULT_PITCH_WEIGHTS };
+  // Folds that are not run (too few melodies, or no fitting) still count, so the bar reaches its end.
+  for (; folds < FOLDS; folds++) step('pitch weights');
+  const harmony = c.harmony.finish();
+  step('harmony');
+  const rhythm = c.rhythm.finish();
+  step('rhythm');
+  step('pitch experts');
+  const guards = {
+    melody: buildCorpusIndex(c.guards.melody, o.melodyMaxRun),
+    chords: buildCorpusIndex(c.guards.chords, o.chordMaxRun),
+    transposed: buildTransposedIndex(c.guards.transposed, o.melodyMaxRun),
+  };
+  step('originality guard');
+  const style = styleOfFigures(c.figures);
+  return {
+    options: o,
+    harmony,
+    rhythm,
+    pitch: { order: o.order, experts, weights },
+    guards,
+    provenance: { pieces: c.provenance, contentHash: c.hash.value() },
+    ...(style ? { style } : {}),
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Training and models in the page (issue 17), headless Chromium against the built app:
+ * - Switching preset: from the Preset select's change to its new piece in `window.muse`, the first
+ *   time each preset is chosen (its corpus chunk fetched, its model parsed — trained at build time —
+ *   and the piece composed), against choosing the same presets again (everything at hand).
+ * - Loading a trained Nottingham model file (`muse train`, 856 tunes) with the page's reader, as the
+ *   page loads a saved model, against JSON.parse of the same text in the same page.
+ * - Training on the 856 Nottingham tunes in the page's training worker (imported through "Import a
+ *   folder"): from the Train click to the trained message, with the longest main-thread task seen
+ *   meanwhile (PerformanceObserver 'longtask'), against the same training in Node (trainModel).
+ * Each figure a median. Run alone with `npx tsx tests/bench/page.bench.ts [--json]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { piecesOf } from '../../src/cli/train';
+import { trainModel } from '../../src/model';
+import { builtinPresets } from '../../src/presets';
+import { launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type Figure, printFigures } from './measure';
+
+const NOTTINGHAM = fileURLToPath(new URL('../../../shared/corpora/nottingham', import.meta.url));
+const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+const RUNS = 5;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Muse {
+  muse: {
+    recipe(): { preset: string } | undefined;
+    modelFile(): Promise<{ parseModel(text: string): { ok: boolean } }>;
+  };
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as Muse).muse?.recipe() !== undefined);
+  return page;
+}
+
+/** Milliseconds from choosing `preset` in the Preset select to its piece in window.muse. */
+function switchTo(page: Page, preset: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const select = document.getElementById('preset') as HTMLSelectElement;
+    const t0 = performance.now();
+    select.value = name;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    while ((window as unknown as Muse).muse.recipe()?.preset !== name)
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    return performance.now() - t0;
+  }, preset);
+}
+
+async function presetSwitch(browser: Browser, url: string): Promise<Figure[]> {
+  const page = await open(browser, url);
+  const names = builtinPresets().map((p) => p.name);
+  const first: number[] = [];
+  for (const name of names.slice(1)) first.push(await switchTo(page, name));
+  const again: number[] = [];
+  for (const name of [...names.slice(1), names[0]]) again.push(await switchTo(page, name));
+  await page.context().close();
+  const f = median(first);
+  const a = median(again);
+  return [
+    {
+      name: 'switch preset, first time (corpus chunk fetched, prebuilt model parsed, piece composed)',
+      value: f,
+      unit: 'ms',
+      baseline: { name: 'choosing it again (model at hand)', value: a, ratio: f / a },
+      note: `median over ${first.length} presets; goal ≤ 150 ms; slowest ${Math.round(Math.max(...first))} ms`,
+    },
+  ];
+}
+
+async function modelLoad(browser: Browser, url: string, text: string): Promise<Figure[]> {
+  const page = await open(browser, url);
+  const times = await page.evaluate(
+    async ({ text, runs }) => {
+      const reader = await (window as unknown as Muse).muse.modelFile();
+      const parse: number[] = [];
+      const json: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        let t0 = performance.now();
+        if (!reader.parseModel(text).ok) throw new Error('the model file was refused');
+        if (i > 0) parse.push(performance.now() - t0);
+        t0 = performance.now();
+        JSON.parse(text);
+        if (i > 0) json.push(performance.now() - t0);
+      }
+      return { parse, json };
+    },
+    { text, runs: RUNS },
+  );
+  await page.context().close();
+  const p = median(times.parse);
+  const j = median(times.json);
+  return [
+    {
+      name: `load a trained Nottingham model in the page (${(text.length / 2 ** 20).toFixed(1)} MiB file)`,
+      value: p,
+      unit: 'ms',
+      baseline: { name: 'JSON.parse of the same text', value: j, ratio: p / j },
+      note: `median of ${RUNS} after a warm-up; goal ≤ 100 ms`,
+    },
+  ];
+}
+
+async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
+  const runs: { ms: number; longest: number; after: number }[] = [];
+  for (let r = 0; r < 3; r++) {
+    const page = await open(browser, url);
+    await page.getByLabel('Import a folder').setInputFiles(NOTTINGHAM);
+    await page.locator('#import-summary').filter({ hasText: 'imported' }).waitFor({ timeout: 300_000 });
+    // Long tasks while the worker trains (until the progress bar's last step), and after it: the
+    // page reads the model file, saves it and composes from it.
+    await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; trainedAt: number };
+      w.tasks = [];
+      w.trainedAt = Number.POSITIVE_INFINITY;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+      const bar = document.getElementById('train-progress') as HTMLProgressElement;
+      new MutationObserver(() => {
+        if (bar.max > 1 && bar.value >= bar.max) w.trainedAt = Math.min(w.trainedAt, performance.now());
+      }).observe(bar, { attributes: true, childList: true });
+    });
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Train model' }).click();
+    await page
+      .locator('#train-status')
+      .filter({ hasText: /^Trained / })
+      .waitFor({ timeout: 300_000 });
+    const ms = Date.now() - t0;
+    const { during, after } = await page.evaluate(() => {
+      const w = window as unknown as { tasks: { start: number; duration: number }[]; trainedAt: number };
+      const longest = (xs: { duration: number }[]) => Math.max(0, ...xs.map((x) => x.duration));
+      return {
+        during: longest(w.tasks.filter((x) => x.start < w.trainedAt)),
+        after: longest(w.tasks.filter((x) => x.start >= w.trainedAt)),
+      };
+    });
+    runs.push({ ms, longest: during, after });
+    await page.context().close();
+  }
+  const files = readdirSync(NOTTINGHAM)
+    .filter((f) => f.endsWith('.mid'))
+    .sort()
+    .map((f) => join(NOTTINGHAM, f));
+  const pieces = piecesOf(files, { out: () => {}, err: () => {} });
+  const node: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    trainModel(pieces, { order: 4 });
+    node.push(performance.now() - t0);
+  }
+  const ms = median(runs.map((r) => r.ms));
+  const n = median(node);
+  return [
+    {
+      name: 'train on the 856 Nottingham tunes in the page (training worker)',
+      value: ms / 1000,
+      unit: 's',
+      baseline: { name: 'the same training in Node (trainModel)', value: n / 1000, ratio: ms / n },
+      note: 'median of 3 fresh pages, from the Train click to the trained message; goal ≤ 3 s',
+    },
+    {
+      name: 'longest main-thread task while the worker trains (longtask observer, to its last step)',
+      value: median(runs.map((r) => r.longest)),
+      unit: 'ms',
+      note: `median of 3; the longest of all: ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms; goal ≤ 50 ms`,
+    },
+    {
+      name: 'longest main-thread task after training (the model file read, saved, composed from)',
+      value: median(runs.map((r) => r.after)),
+      unit: 'ms',
+      note: 'median of 3',
+    },
+  ];
+}
+
+export async function benchPage(): Promise<Figure[]> {
+  if (!existsSync(NOTTINGHAM)) throw new Error(`the Nottingham corpus is missing: ${NOTTINGHAM}`);
+  const dir = mkdtempSync(join(tmpdir(), 'muse-page-bench-'));
+  const server = await serveBuiltApp();
+  const browser = await launchChromium();
+  try {
+    const out = join(dir, 'nottingham.json');
+    const r = spawnSync(process.execPath, [BIN, 'train', NOTTINGHAM, '--out', out], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`muse train failed: ${r.stderr}`);
+    return [
+      ...(await presetSwitch(browser, server.url)),
+      ...(await modelLoad(browser, server.url, readFileSync(out, 'utf8'))),
+      ...(await trainInPage(browser, server.url)),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  printFigures(await benchPage(), process.argv.includes('--json'));
