@@ -9,14 +9,25 @@ import { createRng, hashString } from '../../core';
  * this: two renders of a piece then give the same samples. Live playback has no need of it.
  */
 export function withSeededRandom<T>(seed: string, work: () => T): T {
-  const original = Math.random;
+  return seededRandom(seed)(work);
+}
+
+/**
+ * A seeded scope that lasts: each call runs its work with `Math.random` drawing on from where the
+ * last call left off — a render that schedules its notes in steps draws what it would have drawn
+ * scheduling them all at once.
+ */
+export function seededRandom(seed: string): <T>(work: () => T) => T {
   const rng = createRng(hashString(seed));
-  Math.random = () => rng.next();
-  try {
-    return work();
-  } finally {
-    Math.random = original;
-  }
+  return (work) => {
+    const original = Math.random;
+    Math.random = () => rng.next();
+    try {
+      return work();
+    } finally {
+      Math.random = original;
+    }
+  };
 }
 
 let primed = false;

@@ -16,12 +16,15 @@ export class SumChain {
     private readonly exact: boolean,
   ) {}
 
-  /** Adds `node` to the sum. */
-  join(node: OutputNode): void {
+  /**
+   * Adds `node` to the sum; returns where it went in, so a node that replaces it later (a voice
+   * made again) can take its place there, in the same order of the sum.
+   */
+  join(node: OutputNode): InputNode {
     if (!this.exact || !this.tail) {
       connect(node, this.input);
       this.tail ??= node;
-      return;
+      return this.input;
     }
     const link = this.raw.createGain();
     this.tail.disconnect();
@@ -30,6 +33,7 @@ export class SumChain {
     connect(link, this.input);
     this.tail = link;
     this.links.push(link);
+    return link;
   }
 
   /** The two-input sums made. */

@@ -1,3 +1,4 @@
+import { connect, type InputNode } from 'tone/build/esm/core/context/ToneAudioNode';
 import type { Seconds, Time } from 'tone/build/esm/core/type/Units';
 import { deepMerge } from 'tone/build/esm/core/util/Defaults';
 import { Instrument, type InstrumentOptions } from 'tone/build/esm/instrument/Instrument';
@@ -24,6 +25,9 @@ export interface ToneVoicesOptions extends InstrumentOptions {
   unpitched: boolean;
 }
 
+/** A voice is disposed this long after its note has rung out (past the −60 dB its release is counted to). */
+const IDLE_MARGIN: Seconds = 0.05;
+
 /**
  * A stock monophonic Tone.js instrument played polyphonically, as a PolySynth does — but with
  * every note scheduled at once, at its time, on a voice chosen as our own instruments choose
@@ -33,7 +37,9 @@ export interface ToneVoicesOptions extends InstrumentOptions {
  */
 export class ToneVoices extends Polyphonic<ToneVoicesOptions> {
   readonly name: string = 'ToneVoices';
-  private readonly voices: StockVoice[] = [];
+  private readonly voices: (StockVoice | undefined)[] = [];
+  /** Where each voice joins the sum (a voice made again joins there). */
+  private readonly inputs: InputNode[] = [];
   private readonly states: VoiceState[] = [];
   private readonly sums: SumChain;
   private readonly options: ToneVoicesOptions;
@@ -73,13 +79,30 @@ export class ToneVoices extends Polyphonic<ToneVoicesOptions> {
     return this;
   }
 
-  /** Voices made so far. */
+  /** Voices in being. */
   get voiceCount(): number {
-    return this.voices.length;
+    return this.voices.filter((v) => v !== undefined).length;
+  }
+
+  /**
+   * Disposes the voices silent since before `now` (their note released and rung out): a stock
+   * voice keeps a dozen nodes running (signals for its frequency, detune, envelope), processed
+   * every block whether it sounds or not. A render calls this as it goes; a voice is made again,
+   * fresh, when the allocator next gives a note to it — as a free voice it would start from
+   * silence anyway.
+   */
+  sweep(now: Seconds): void {
+    this.voices.forEach((voice, v) => {
+      const s = this.states[v];
+      if (voice && s && s.end + IDLE_MARGIN < now) {
+        voice.dispose();
+        this.voices[v] = undefined;
+      }
+    });
   }
 
   dispose(): this {
-    for (const v of this.voices) v.dispose();
+    for (const v of this.voices) v?.dispose();
     this.sums.dispose();
     super.dispose();
     return this;
@@ -112,7 +135,8 @@ export class ToneVoices extends Polyphonic<ToneVoicesOptions> {
     let voice = this.voices[i];
     if (!voice) {
       voice = this.options.make();
-      this.sums.join(voice as never);
+      if (this.inputs[i]) connect(voice as never, this.inputs[i]);
+      else this.inputs[i] = this.sums.join(voice as never);
       this.voices[i] = voice;
     }
     return voice;

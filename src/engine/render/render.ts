@@ -2,13 +2,13 @@ import { OfflineContext } from 'tone/build/esm/core/context/OfflineContext';
 import { connectSeries } from 'tone/build/esm/core/context/ToneAudioNode';
 import type { Piece } from '../../compose';
 import type { Seconds } from '../../core';
-import { type EffectSpec, releaseSeconds } from '../catalogue';
-import { makeEffect } from '../effects/factory';
+import { type EffectSpec, fullOptions, longestRing, releaseSeconds } from '../catalogue';
+import { alignLfos, makeEffect } from '../effects/factory';
 import { SoundGraph } from '../graph/graph';
 import { isAudible, type MixerState } from '../graph/mixer';
 import { FADE } from '../instruments/envelope';
 import type { SampleLibraries } from '../instruments/samples';
-import { primeToneNoise, withSeededRandom } from '../instruments/seededNoise';
+import { primeToneNoise, seededRandom } from '../instruments/seededNoise';
 import { type NoteEvent, type Timeline, tickSeconds, timelineOf } from '../play/timeline';
 import { chainTail, resolveSound, type SoundSetup, type SoundSpec, splitMaster, tailSeconds } from '../sound';
 import { loadWorklets } from '../worklets/load';
@@ -36,8 +36,10 @@ const PARALLEL = Math.min(4, Math.max(2, (globalThis.navigator?.hardwareConcurre
 export const RENDER_DEFAULTS: RenderOptions = { sampleRate: 44_100, chunkSeconds: 8, parallel: PARALLEL, mixer: {} };
 
 /**
- * Seconds of the mix a non-linear master effect hears before each block it renders: its state
- * (a compressor's gain) is then what it would be had it heard everything before.
+ * Seconds of the mix the master chain hears before each block it renders, at least: a
+ * compressor's state is then what it would be had it heard everything before. A chain with a
+ * tail (a reverb, an echo) hears its whole tail before the block: what came earlier has died away
+ * below −60 dB by then.
  */
 export const PREROLL: Seconds = 1;
 
@@ -108,7 +110,8 @@ async function renderChunk(
   const context = new OfflineContext(ctx);
   if (worklets.ours || worklets.tone) await loadWorklets(context, worklets);
   // Tone's noise (a pluck's burst) is drawn from a seeded generator: renders repeat exactly.
-  const graph = withSeededRandom(`chunk:${origin}`, () => {
+  const seeded = seededRandom(`chunk:${origin}`);
+  const graph = seeded(() => {
     const g = new SoundGraph(context, setup, {
       mixer: options.mixer,
       libraries: options.libraries,
@@ -116,17 +119,42 @@ async function renderChunk(
     });
     g.connectTo(ctx.destination);
     g.startAt(origin);
-    for (const e of events) {
-      // Rounding may put a note a hair before its chunk's origin; a context cannot start before 0.
-      const start = Math.max(0, e.tick * perTick - origin);
-      const off = Math.max(start, (e.tick + e.duration) * perTick - origin);
-      g.strips[e.track].instrument.triggerAttackRelease(midiToHz(e.pitch), off - start, start, e.velocity / 127);
-    }
     return g;
   });
+  // Notes are handed to the instruments just in time, a step at a time while the context renders
+  // (it suspends at each step): a note's source nodes then exist only from a little before it
+  // starts, where all of them made at once would each be processed, silent, every block until
+  // their start — the cost that made long chunks dear. The samples are the same as handing every
+  // note over first: a note comes at least `lead` early — longer than any envelope stage of the
+  // piece's voices — so when it cuts a voice's note short (a steal, a choke), the ramp it cancels
+  // has not begun in the browser yet (a ramp cancelled midway would sound otherwise).
+  const starts = events.map((e) => Math.max(0, e.tick * perTick - origin));
+  let next = 0;
+  const trigger = (until: Seconds) =>
+    seeded(() => {
+      for (; next < events.length && starts[next] < until; next++) {
+        const e = events[next];
+        const start = starts[next];
+        const off = Math.max(start, (e.tick + e.duration) * perTick - origin);
+        graph.strips[e.track].instrument.triggerAttackRelease(midiToHz(e.pitch), off - start, start, e.velocity / 127);
+      }
+    });
+  const step = stepFrames(options.sampleRate) / options.sampleRate;
+  const lead = step + longestStage(setup);
+  trigger(lead);
   // Tone's worklet nodes (BitCrusher, the comb filters of PluckSynth's voices, made as notes come)
   // join the graph when their module has loaded, a promise later: let that happen before rendering.
   if (worklets.tone) await settleWorklets(context);
+  for (let k = 1; k * step < frames / options.sampleRate && k * step <= (starts.at(-1) ?? 0); k++) {
+    const at = k * step;
+    ctx.suspend(at).then(async () => {
+      // What has rung out goes: the nodes of finished notes, stock voices silent since.
+      for (const s of graph.strips) (s.instrument as { sweep?: (now: Seconds) => void }).sweep?.(at);
+      trigger(at + lead);
+      if (worklets.tone) await settleWorklets(context);
+      await ctx.resume();
+    });
+  }
   try {
     return await ctx.startRendering();
   } finally {
@@ -135,7 +163,34 @@ async function renderChunk(
   }
 }
 
-/** Runs the master's non-linear end (a limiter…) over `block`, after hearing the `preroll` before it. */
+/**
+ * The longest any envelope stage (attack, decay, release, a drum's ring) of the voices of `setup`
+ * lasts: how early a render hands a note over (see renderChunk).
+ */
+export function longestStage(setup: SoundSetup): Seconds {
+  let longest = 0;
+  const visit = (o: unknown, depth: number) => {
+    if (!o || typeof o !== 'object' || depth > 3) return;
+    for (const [key, value] of Object.entries(o)) {
+      if (/^(attack|decay|release)$/.test(key) && typeof value === 'number') longest = Math.max(longest, value);
+      else visit(value, depth + 1);
+    }
+  };
+  for (const t of setup.tracks) {
+    longest = Math.max(longest, longestRing(t.voice));
+    visit(fullOptions(t.voice), 0);
+  }
+  return longest;
+}
+
+/** Seconds of notes handed over at each suspension of a chunk's render, in whole 128-frame blocks (about 1 s). */
+export const STEP_SECONDS: Seconds = 1;
+const stepFrames = (sampleRate: number) => Math.max(1, Math.round((STEP_SECONDS * sampleRate) / 128)) * 128;
+
+/**
+ * Runs the master's chain over `block`, after hearing the `preroll` before it; `origin` is where the
+ * context's time 0 (the preroll's start) falls on the piece's clock, for the chain's LFOs.
+ */
 async function renderRest(
   rest: EffectSpec[],
   setup: SoundSetup,
@@ -144,6 +199,7 @@ async function renderRest(
   frames: number,
   sampleRate: number,
   worklets: { ours: boolean; tone: boolean },
+  origin: Seconds,
 ): Promise<Float32Array[]> {
   const before = preroll[0].length;
   const ctx = new OfflineAudioContext(2, before + frames, sampleRate);
@@ -157,6 +213,7 @@ async function renderRest(
   const source = ctx.createBufferSource();
   source.buffer = input;
   const effects = rest.map((e) => makeEffect(e, context, setup.tempo));
+  for (const e of effects) alignLfos(e, origin);
   connectSeries(source, ...(effects as never[]), ctx.destination);
   if (worklets.tone) await settleWorklets(context);
   source.start(0);
@@ -184,12 +241,13 @@ function chunkEvents(timeline: Timeline, setup: SoundSetup, mixer: MixerState, c
 
 /**
  * Renders `piece` offline with the same Tone.js graph as live playback, chunk by chunk: each
- * chunk's notes play through their own copy of the graph (instruments, effects, faders, the master
- * up to its first non-linear effect) in a small OfflineAudioContext that renders on until their
- * tails have died, so the cost per second stays flat however long the piece; the chunks' audio is
- * overlap-added — exact, the graph being linear so far — and the rest of the master chain (a
- * compressor, the limiter) runs over the joined mix, block by block, each after a second of what
- * came before. Deterministic: two renders give the same samples.
+ * chunk's notes play through their own copy of the tracks' graph (instruments, effects, faders,
+ * pans, the master's volume) in a small OfflineAudioContext that renders on until their tails have
+ * died, its notes handed over just in time as it renders, so the cost per second stays flat however
+ * long the piece; the chunks' audio is overlap-added — exact, the graph being linear so far — and
+ * the master's chain (a reverb, a compressor, the limiter: the same Tone nodes) runs over the
+ * joined mix, block by block, each after hearing what came before it for a second or for the
+ * chain's tail, whichever is longer. Deterministic: two renders give the same samples.
  */
 export async function renderPiece(
   piece: Piece,
@@ -201,8 +259,13 @@ export async function renderPiece(
   const sr = o.sampleRate;
   primeToneNoise();
   const setup = resolveSound(piece, sound);
-  const { linear, rest } = splitMaster(setup.master.effects);
-  const worklets = needsWorklets(setup);
+  // The chunks render the tracks up to the master's volume; the master's effects run over the
+  // joined mix, a block of several chunks at a time: once, where in every chunk they would also
+  // render that chunk's tail — a reverb's seconds after each 8 s of notes — in a context each.
+  const rest = setup.master.effects;
+  const linear: EffectSpec[] = [];
+  const prerollSeconds = Math.max(PREROLL, chainTail(splitMaster(rest).linear, setup.tempo));
+  const worklets = needsWorklets({ ...setup, master: { ...setup.master, effects: [] } });
   const timeline = timelineOf(piece);
   const perTick = tickSeconds(piece.tempo);
   const pieceSeconds = timeline.length * perTick;
@@ -237,9 +300,10 @@ export async function renderPiece(
   const restBlock = REST_CHUNKS * chunkFrames;
   const mix = [new Float32Array(restBlock), new Float32Array(restBlock)];
   let mixFrames = 0;
+  let blockStart = 0; // frame of the piece where the next block of the mix begins
   let preroll: Float32Array[] = [
-    new Float32Array(Math.round(PREROLL * sr)),
-    new Float32Array(Math.round(PREROLL * sr)),
+    new Float32Array(Math.round(prerollSeconds * sr)),
+    new Float32Array(Math.round(prerollSeconds * sr)),
   ];
   let delivered: Promise<void> = Promise.resolve();
   let inFlight = 0;
@@ -249,7 +313,8 @@ export async function renderPiece(
       const block = [mix[0].slice(0, n), mix[1].slice(0, n)];
       for (const m of mix) m.copyWithin(0, n, mixFrames);
       mixFrames -= n;
-      const rendering = renderRest(rest, setup, preroll, block, n, sr, restWorklets);
+      const rendering = renderRest(rest, setup, preroll, block, n, sr, restWorklets, blockStart / sr - prerollSeconds);
+      blockStart += n;
       preroll = preroll.map((p, c) => joinTail(p, block[c]));
       inFlight++;
       delivered = delivered.then(async () => {
