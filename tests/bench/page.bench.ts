@@ -36,6 +36,8 @@ interface Muse {
 
 async function open(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  // tsx names functions with esbuild's __name helper, which the page has not got.
+  await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as Muse).muse?.recipe() !== undefined);
   return page;
