@@ -273,7 +273,9 @@ export function startApp(): {
     update();
   };
   regenerate.addEventListener('click', newSeed);
-  exportMidi.addEventListener('click', () => {
+  exportMidi.addEventListener('click', async () => {
+    // A preset chosen a moment ago may still be loading its corpus: export its piece, not the last one.
+    await corpora.settled();
     if (!current) return;
     // The piece on screen, with the mixer as set: nothing is composed again.
     const blob = new Blob([midiOf(current, mixer.mixer) as BlobPart], { type: 'audio/midi' });
