@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../core';
 import type { CorpusPiece } from '../corpus/types';
-import { type ModelOptions, type MuseModel, parseModel, type TrainProgress } from '../model';
+import { decodeModel, type ModelOptions, type MuseModel, type TrainProgress } from '../model';
 import { t } from './i18n';
 
 /** What the page sends the training worker. */
@@ -9,7 +9,7 @@ export interface TrainRequest {
   options: Partial<ModelOptions>;
 }
 
-/** What the training worker sends back: progress after each step, then the model file or an error. */
+/** What the training worker sends back: progress after each step, then the model (binary form) or an error. */
 export type TrainReply =
   | { type: 'progress'; progress: TrainProgress }
   | { type: 'done'; bytes: ArrayBuffer }
@@ -21,10 +21,10 @@ export interface TrainError {
   message: string;
 }
 
-/** A trained model and the text of its model file (what the store keeps). */
+/** A trained model and its binary form (what the store keeps). */
 export interface Trained {
   model: MuseModel;
-  text: string;
+  bytes: Uint8Array;
 }
 
 /** Options of {@link trainInWorker}. */
@@ -57,11 +57,11 @@ export function trainInWorker(
       else if (reply.type === 'error')
         finish(err({ code: 'failed', message: t('Training failed: {reason}', { reason: reply.message }) }));
       else {
-        const text = new TextDecoder().decode(reply.bytes);
-        const model = parseModel(text);
+        const bytes = new Uint8Array(reply.bytes);
+        const model = decodeModel(bytes);
         finish(
           model.ok
-            ? ok({ model: model.value, text })
+            ? ok({ model: model.value, bytes })
             : err({
                 code: 'failed',
                 message: t('Training gave an unreadable model: {reason}', { reason: model.error.message }),

@@ -1,4 +1,12 @@
-import { MODEL_MAX_BYTES, type MuseModel, parseModel, serializeModel } from '../model';
+import {
+  decodeModel,
+  encodeModel,
+  isModelBinary,
+  MODEL_MAX_BYTES,
+  type MuseModel,
+  parseModel,
+  serializeModel,
+} from '../model';
 import type { ModelChoice } from '../presets';
 import { download } from './download';
 import { fixed, t } from './i18n';
@@ -153,13 +161,14 @@ export function startUserModels(
         }),
         true,
       );
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch (e) {
       return say(t('{file} cannot be read: {reason}', { file: file.name, reason: String(e) }), true);
     }
-    const parsed = parseModel(text);
+    // A model file muse train wrote (JSON), or a model in the binary form the page keeps.
+    const parsed = isModelBinary(bytes) ? decodeModel(bytes) : parseModel(new TextDecoder().decode(bytes));
     if (!parsed.ok)
       return say(t('{file} cannot be opened: {reason}', { file: file.name, reason: parsed.error.message }), true);
     const model = parsed.value;
@@ -169,7 +178,8 @@ export function startUserModels(
       changed();
       return say(t('{file} is the model "{name}", which is already here.', { file: file.name, name: known.name }));
     }
-    const { name } = (await keep(file.name.replace(/\.json$/i, ''), model, text)).info;
+    const binary = isModelBinary(bytes) ? bytes : encodeModel(model);
+    const { name } = (await keep(file.name.replace(/\.json$/i, ''), model, binary)).info;
     changed();
     say(
       t(
@@ -182,8 +192,11 @@ export function startUserModels(
     );
   });
 
-  /** Keeps a model (in IndexedDB when it can, else for this visit) and lists it, under a name of its own. */
-  const keep = async (wanted: string, model: MuseModel, text: string) => {
+  /**
+   * Keeps a model (in IndexedDB when it can, else for this visit) and lists it, under a name of its
+   * own. The store keeps its binary form: read back in milliseconds.
+   */
+  const keep = async (wanted: string, model: MuseModel, bytes: Uint8Array) => {
     const name = uniqueName(
       wanted,
       [...infos.values()].map((i) => i.name),
@@ -195,10 +208,10 @@ export function startUserModels(
       maxRun: model.options.melodyMaxRun,
       contentHash: model.provenance.contentHash,
     };
-    const saved = store ? await store.save(meta, text) : undefined;
+    const saved = store ? await store.save(meta, bytes) : undefined;
     const info: StoredModelInfo = saved?.ok
       ? saved.value
-      : { ...meta, id: nextSessionId--, created: Date.now(), size: text.length };
+      : { ...meta, id: nextSessionId--, created: Date.now(), size: bytes.length };
     addOption(info, saved?.ok ?? false);
     loaded.set(String(info.id), model);
     return { info, saved };
@@ -255,7 +268,7 @@ export function startUserModels(
     /** Keeps a trained model (in IndexedDB when it can), lists it, selects it; says what happened. */
     async add(trained: TrainedModel): Promise<string> {
       await ready;
-      const { info, saved } = await keep(trained.name, trained.model, trained.text);
+      const { info, saved } = await keep(trained.name, trained.model, trained.bytes);
       const name = info.name;
       changed();
       await choose(String(info.id));
