@@ -84,8 +84,9 @@ function pianoSamples(): Plugin {
 /**
  * The built-in corpora with their presets' models trained at build time: `virtual:corpus-chunk/NAME`
  * is presets/corpora/NAME.json, parsed and checked (`default`, `checked`), and the model files trained on it (`models`), one chunk
- * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). Switching
- * preset then parses a model instead of training one on the main thread (issue 17).
+ * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). The models
+ * are in binary form (src/model/modelBinary.ts, as base64 text): switching preset then reads a
+ * model's finished tables instead of training one on the main thread (issue 17).
  */
 function builtinModels(): Plugin {
   const prefix = 'virtual:corpus-chunk/';

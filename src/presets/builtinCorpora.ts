@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../core';
 import { type Corpus, parseCorpus } from '../corpus';
+import type { PrebuiltModel } from './prebuiltModels';
 
 /**
  * The built-in corpora (presets/corpora/*.json), loaded on demand. Each is a dynamic `import()`, so
@@ -13,7 +14,7 @@ import { type Corpus, parseCorpus } from '../corpus';
  * (prebuiltModels.ts) and `checked`: the corpus is already what parseCorpus gives (the build parsed
  * and checked it), so the page does not check it again.
  */
-export type CorpusChunk = { default: unknown; models?: readonly unknown[]; checked?: boolean };
+export type CorpusChunk = { default: unknown; models?: readonly PrebuiltModel[]; checked?: boolean };
 
 const loaders: Record<string, () => Promise<CorpusChunk>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
@@ -48,10 +49,10 @@ export function useBuiltinCorpusChunks(chunks: Record<string, () => Promise<Corp
 
 /** The JSON of each loaded corpus, parsed into a {@link Corpus} when first asked for. */
 const files = new Map<string, unknown>();
-const modelFiles = new Map<string, readonly unknown[]>();
+const modelFiles = new Map<string, readonly PrebuiltModel[]>();
 
-/** The model files that came with the built-in corpus `name` (none in Node: it trains them). */
-export function builtinModelFiles(name: string): readonly unknown[] {
+/** The models that came with the built-in corpus `name` (none in Node: it trains them). */
+export function builtinModelFiles(name: string): readonly PrebuiltModel[] {
   return modelFiles.get(name) ?? [];
 }
 const corpora = new Map<string, Corpus>();
