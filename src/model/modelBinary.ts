@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result } from '../core';
-import type { VariableChain } from './chain';
-import { type CorpusIndex, corpusIndexOf } from './guard';
+import type { CountTable, VariableChain } from './chain';
 import { GramIndex } from './gramIndex';
+import { type CorpusIndex, corpusIndexOf } from './guard';
 import { wordsHash64 } from './hash';
-import { type CountRows, readChain } from './modelBinaryChains';
+import { type CountRows, readChain, type TrieRows } from './modelBinaryChains';
 import { assembleModel, chainPaths, checkParts, formatError, type ModelError } from './modelFile';
-import type { MuseModel } from './museModel';
 import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
+import type { MuseModel } from './museModel';
 
 /*
  * A model in binary form: what the page keeps (IndexedDB), ships (the built-in models in their
@@ -56,7 +56,16 @@ const headerSchema = z.strictObject({
   pitch: z.strictObject({ order: z.number().int(), weights: weightsSchema }),
   chains: z.record(z.string(), chainSchema),
   guards: z.strictObject({ melody: guardSchema, chords: guardSchema, transposed: guardSchema.optional() }),
-  arrays: z.array(z.tuple([z.enum(['i32', 'f64']), z.number().int().min(0).max(2 ** 31)])),
+  arrays: z.array(
+    z.tuple([
+      z.enum(['i32', 'f64']),
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31),
+    ]),
+  ),
 });
 type Header = z.infer<typeof headerSchema>;
 
@@ -74,7 +83,8 @@ const pad8 = (n: number) => (n + 7) & ~7;
 export function encodeModel(model: MuseModel): Uint8Array {
   if (!littleEndian) throw new Error('the binary model form needs a little-endian machine');
   const arrays: (Int32Array | Float64Array)[] = [];
-  const table = (t: { start: Int32Array; token: Int32Array; count: Float64Array }) => arrays.push(t.start, t.token, wholeCounts(t.count));
+  const table = (t: { start: Int32Array; token: Int32Array; count: Float64Array }) =>
+    arrays.push(t.start, t.token, wholeCounts(t.count));
   const chains: Header['chains'] = {};
   for (const [path] of chainPaths(model.options.order)) {
     const chain = chainAt(model, path);
@@ -143,11 +153,84 @@ function chainAt(model: MuseModel, path: string): VariableChain {
 }
 
 /**
+ * What reading a chain derives from the binary form (modelBinaryChains.ts), as its writer had
+ * them: the training worker sends them (transferred) with the model it trained, so that the page's
+ * main thread reads that model without a pass over its tables — it takes them on trust, as it
+ * takes the worker's own code.
+ */
+export interface DerivedTables {
+  readonly chains: Readonly<Record<string, DerivedChain>>;
+}
+
+type Derived = Pick<CountTable, 'count' | 'total' | 'backoff'>;
+interface DerivedChain {
+  readonly parent: Int32Array;
+  readonly depth: Int32Array;
+  readonly raw: Derived;
+  readonly continuation: Derived;
+  readonly discounts: VariableChain['discounts'];
+}
+
+/** The tables a model's reader would derive, to send with its binary form (see {@link DerivedTables}). */
+export function derivedTables(model: MuseModel): DerivedTables {
+  const derived = (t: CountTable): Derived => ({ count: t.count, total: t.total, backoff: t.backoff });
+  return {
+    chains: Object.fromEntries(
+      chainPaths(model.options.order).map(([path]): [string, DerivedChain] => {
+        const { trie, discounts } = chainAt(model, path);
+        const { parent, depth } = trie;
+        return [path, { parent, depth, raw: derived(trie.raw), continuation: derived(trie.continuation), discounts }];
+      }),
+    ),
+  };
+}
+
+/** The typed arrays of {@link DerivedTables}, to transfer them to another thread. */
+export function derivedBuffers(derived: DerivedTables): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const c of Object.values(derived.chains))
+    for (const a of [c.parent, c.depth, c.raw.count, c.raw.total, c.raw.backoff]) out.add(a.buffer as ArrayBuffer);
+  for (const c of Object.values(derived.chains))
+    for (const a of [c.continuation.count, c.continuation.total, c.continuation.backoff])
+      out.add(a.buffer as ArrayBuffer);
+  return [...out];
+}
+
+/** Options of {@link decodeModel}. */
+export interface DecodeOptions {
+  /**
+   * The tables as the writer derived them (the page's own training worker): taken as they are,
+   * without the checksum and the checks of each table.
+   */
+  derived?: DerivedTables;
+}
+
+/** A chain of `rows` with the tables its writer derived. */
+function trustedChain(rows: TrieRows, given: DerivedChain): Pick<VariableChain, 'trie' | 'discounts'> {
+  const table = (r: CountRows, t: Derived): CountTable => ({ start: r.start, token: r.token, ...t });
+  return {
+    trie: {
+      nodes: rows.nodes,
+      childStart: rows.childStart,
+      symbol: rows.symbol,
+      parent: given.parent,
+      depth: given.depth,
+      raw: table(rows.raw, given.raw),
+      continuation: table(rows.continuation, given.continuation),
+    },
+    discounts: given.discounts,
+  };
+}
+
+/**
  * Reads a model's binary form: refuses other data, a newer version, damage (the checksum) and
  * tables that do not fit together, with a message naming the part at fault; never throws. The
  * model's arrays are views of `bytes` (copied once if they do not start at a multiple of 8).
  */
-export function decodeModel(input: Uint8Array | ArrayBuffer): Result<MuseModel, ModelError> {
+export function decodeModel(
+  input: Uint8Array | ArrayBuffer,
+  options: DecodeOptions = {},
+): Result<MuseModel, ModelError> {
   let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (!isModelBinary(bytes)) return formatError('(root)', 'is not a markov-muse model (binary form)');
   if (bytes.length < HEAD || bytes.length % 8 !== 0)
@@ -165,9 +248,14 @@ export function decodeModel(input: Uint8Array | ArrayBuffer): Result<MuseModel, 
           : `model version ${version} is not supported: this markov-muse reads version ${MODEL_BINARY_VERSION} (train the model again with this markov-muse)`,
     });
   if (!littleEndian) return formatError('(root)', 'cannot be read on a big-endian machine');
-  const [a, b] = wordsHash64(new Uint32Array(bytes.buffer, bytes.byteOffset + 16, (bytes.length - 16) / 4));
+  const [a, b] = options.derived
+    ? [view.getUint32(8, true), view.getUint32(12, true)]
+    : wordsHash64(new Uint32Array(bytes.buffer, bytes.byteOffset + 16, (bytes.length - 16) / 4));
   if (a !== view.getUint32(8, true) || b !== view.getUint32(12, true))
-    return formatError('checksum', 'does not match: the model is damaged (changed after it was written); train it again');
+    return formatError(
+      'checksum',
+      'does not match: the model is damaged (changed after it was written); train it again',
+    );
   const length = view.getUint32(20, true);
   if (HEAD + pad8(length) > bytes.length) return formatError('header', 'is longer than the model');
   let text: string;
@@ -188,7 +276,7 @@ export function decodeModel(input: Uint8Array | ArrayBuffer): Result<MuseModel, 
   const header = parsed.data;
   const arrays = readArrays(bytes, HEAD + pad8(length), header.arrays);
   if (typeof arrays === 'string') return formatError('arrays', arrays);
-  return readModel(header, arrays);
+  return readModel(header, arrays, options.derived);
 }
 
 /** Views of the listed arrays, one after the other from `at`; a sentence when they overrun the bytes. */
@@ -203,7 +291,9 @@ function readArrays(
     const size = length * (kind === 'i32' ? 4 : 8);
     if (at + size > bytes.length) return `array ${out.length} runs past the end of the model`;
     const offset = bytes.byteOffset + at;
-    out.push(kind === 'i32' ? new Int32Array(bytes.buffer, offset, length) : new Float64Array(bytes.buffer, offset, length));
+    out.push(
+      kind === 'i32' ? new Int32Array(bytes.buffer, offset, length) : new Float64Array(bytes.buffer, offset, length),
+    );
     at += pad8(size);
   }
   if (at !== bytes.length) return `${bytes.length - at} bytes follow the last array`;
@@ -211,7 +301,11 @@ function readArrays(
 }
 
 /** The model of a checked header and its arrays, each table checked as it is taken. */
-function readModel(header: Header, arrays: (Int32Array | Float64Array)[]): Result<MuseModel, ModelError> {
+function readModel(
+  header: Header,
+  arrays: (Int32Array | Float64Array)[],
+  derived?: DerivedTables,
+): Result<MuseModel, ModelError> {
   const { options } = header;
   let next = 0;
   const take = <T extends Int32Array | Float64Array>(kind: new (n: number) => T): T | undefined => {
@@ -251,7 +345,9 @@ function readModel(header: Header, arrays: (Int32Array | Float64Array)[]): Resul
         return formatError(`${path}.vocabulary`, 'is not ascending symbol ids');
       vocabIndex[id] = i;
     }
-    const chain = readChain({ order, nodes: part.nodes, childStart, symbol, raw, continuation }, symbols.length, vocabIndex);
+    const rowsOf = { order, nodes: part.nodes, childStart, symbol, raw, continuation };
+    const given = derived?.chains[path];
+    const chain = given ? trustedChain(rowsOf, given) : readChain(rowsOf, symbols.length, vocabIndex);
     if (typeof chain === 'string') return formatError(path, chain);
     chains[path] = { order, symbols, ids, vocabulary: part.vocabulary, vocabIndex, ...chain };
   }
@@ -281,10 +377,12 @@ function readModel(header: Header, arrays: (Int32Array | Float64Array)[]): Resul
 /** Why a guard's arrays do not fit its header (undefined when they do). */
 function checkGuard(part: Header['guards']['melody'], sequence: Int32Array, starts: Int32Array): string | undefined {
   if (new Set(part.tokens).size !== part.tokens.length) return 'a token appears twice';
-  if (starts.length !== part.ids.length + 1) return `has ${starts.length - 1} pieces' starts for ${part.ids.length} pieces`;
+  if (starts.length !== part.ids.length + 1)
+    return `has ${starts.length - 1} pieces' starts for ${part.ids.length} pieces`;
   if (starts[0] !== 0 || starts[starts.length - 1] !== sequence.length) return 'its pieces do not cover its tokens';
   for (let p = 1; p < starts.length; p++) if (starts[p] < starts[p - 1]) return 'its pieces overlap';
   const n = part.tokens.length;
-  for (let i = 0; i < sequence.length; i++) if (sequence[i] < 0 || sequence[i] >= n) return `token id ${sequence[i]} is not a token`;
+  for (let i = 0; i < sequence.length; i++)
+    if (sequence[i] < 0 || sequence[i] >= n) return `token id ${sequence[i]} is not a token`;
   return undefined;
 }

@@ -4,8 +4,8 @@ import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
 import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
-import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { modelChecksum } from './modelChecksum';
+import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
 

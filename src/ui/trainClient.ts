@@ -1,18 +1,25 @@
 import { err, ok, type Result } from '../core';
 import type { CorpusPiece } from '../corpus/types';
 import { decodeModel, type ModelOptions, type MuseModel, type TrainProgress } from '../model';
+import type { DerivedTables } from '../model/modelBinary';
 import { t } from './i18n';
 
-/** What the page sends the training worker. */
-export interface TrainRequest {
-  pieces: CorpusPiece[];
-  options: Partial<ModelOptions>;
-}
+/**
+ * What the page sends the training worker: the pieces in batches (each a short task of the main
+ * thread: copying a thousand tunes at once blocked it for a quarter of a second), then the order
+ * to train on them.
+ */
+export type TrainRequest =
+  | { type: 'pieces'; pieces: CorpusPiece[] }
+  | { type: 'train'; options: Partial<ModelOptions> };
+
+/** How long one batch of pieces may take to send (milliseconds): well under a frame's worth. */
+const SEND_BUDGET_MS = 15;
 
 /** What the training worker sends back: progress after each step, then the model (binary form) or an error. */
 export type TrainReply =
   | { type: 'progress'; progress: TrainProgress }
-  | { type: 'done'; bytes: ArrayBuffer }
+  | { type: 'done'; bytes: ArrayBuffer; derived: DerivedTables }
   | { type: 'error'; message: string };
 
 /** Why there is no model: cancelled by the user, or training failed, with a sentence to show. */
@@ -58,7 +65,7 @@ export function trainInWorker(
         finish(err({ code: 'failed', message: t('Training failed: {reason}', { reason: reply.message }) }));
       else {
         const bytes = new Uint8Array(reply.bytes);
-        const model = decodeModel(bytes);
+        const model = decodeModel(bytes, { derived: reply.derived });
         finish(
           model.ok
             ? ok({ model: model.value, bytes })
@@ -79,7 +86,29 @@ export function trainInWorker(
       );
     };
     run.signal?.addEventListener('abort', onAbort);
-    const request: TrainRequest = { pieces: [...pieces], options };
-    worker.postMessage(request);
+    void sendPieces(worker, pieces, run.signal).then((sent) => {
+      if (sent) post(worker, { type: 'train', options });
+    });
   });
+}
+
+const post = (worker: Worker, request: TrainRequest) => worker.postMessage(request);
+
+/**
+ * Sends `pieces` in batches of about {@link SEND_BUDGET_MS} each, yielding to the page between
+ * them; false when aborted meanwhile (the worker is gone then).
+ */
+async function sendPieces(worker: Worker, pieces: readonly CorpusPiece[], signal?: AbortSignal): Promise<boolean> {
+  let batch = 8;
+  for (let i = 0; i < pieces.length; ) {
+    if (signal?.aborted) return false;
+    const t0 = performance.now();
+    post(worker, { type: 'pieces', pieces: pieces.slice(i, i + batch) });
+    i += batch;
+    const ms = performance.now() - t0;
+    // The next batch as large as fits the budget at the rate this one went (at least one piece).
+    batch = Math.max(1, Math.min(4 * batch, Math.floor((batch * SEND_BUDGET_MS) / Math.max(ms, 0.1))));
+    if (i < pieces.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return !signal?.aborted;
 }
