@@ -5,6 +5,7 @@ import {
   MODEL_MAX_BYTES,
   type MuseModel,
   parseModel,
+  reportLengths,
   serializeModel,
 } from '../model';
 import type { ModelChoice } from '../presets';
@@ -16,6 +17,29 @@ import type { TrainedModel } from './trainPanel';
 export type { ModelChoice };
 
 const SELECTED_KEY = 'markov-muse/model/v1';
+
+/**
+ * Builds the n-gram tables the originality guard and report of `model` look up (a few
+ * milliseconds each for a thousand tunes), one per task: its first piece then does not build
+ * them all at once, which held the page for a tenth of a second (issue 17). Built once per model.
+ */
+async function prepareGuards(model: MuseModel): Promise<void> {
+  const { melody, chords, transposed } = model.guards;
+  const tables = [
+    ...reportLengths(melody).map((n) => () => melody.grams.distinct(n)),
+    ...reportLengths(chords).map((n) => () => chords.grams.distinct(n)),
+    ...(transposed ? reportLengths(transposed, true).map((n) => () => transposed.grams.distinct(n)) : []),
+  ];
+  let since = performance.now();
+  for (const build of tables) {
+    build();
+    // A table built already costs nothing: the page yields only once it has worked a while.
+    if (performance.now() - since > 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
 /** The Model select's value for the preset's own corpus. */
 export const PRESET_MODEL = '';
 
@@ -100,6 +124,8 @@ export function startUserModels(
       return choose(PRESET_MODEL);
     }
     const model = read.value;
+    await prepareGuards(model);
+    if (mine !== turn) return;
     remember(select.value);
     hooks.use({ model, name: info.name });
   };
