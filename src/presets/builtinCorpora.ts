@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../core';
+import { base64ToBytes, err, ok, type Result } from '../core';
 import { type Corpus, parseCorpus } from '../corpus';
 import type { PrebuiltModel } from './prebuiltModels';
 
@@ -14,7 +14,22 @@ import type { PrebuiltModel } from './prebuiltModels';
  * (prebuiltModels.ts) and `checked`: the corpus is already what parseCorpus gives (the build parsed
  * and checked it), so the page does not check it again.
  */
-export type CorpusChunk = { default: unknown; models?: readonly PrebuiltModel[]; checked?: boolean };
+export type CorpusChunk = { default: unknown; models?: readonly PackedModel[]; checked?: boolean };
+
+/** A prebuilt model as a corpus chunk carries it: its binary form gzipped, as base64 text (vite.config.ts). */
+export interface PackedModel {
+  readonly order: number;
+  readonly maxRun: number;
+  readonly gzip: string;
+}
+
+/** The bytes of a {@link PackedModel}. */
+async function unpack(model: PackedModel): Promise<PrebuiltModel> {
+  const stream = new Blob([base64ToBytes(model.gzip) as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return { order: model.order, maxRun: model.maxRun, bytes: new Uint8Array(await new Response(stream).arrayBuffer()) };
+}
 
 const loaders: Record<string, () => Promise<CorpusChunk>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
@@ -93,10 +108,11 @@ function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
   let pending = loading.get(name);
   if (!pending) {
     pending = loaders[name]().then(
-      (module) => {
+      async (module) => {
+        // The models first: the corpus counts as loaded only once they are at hand.
+        if (module.models) modelFiles.set(name, await Promise.all(module.models.map(unpack)));
         files.set(name, module.default);
         if (module.checked) corpora.set(name, module.default as Corpus);
-        if (module.models) modelFiles.set(name, module.models);
         return ok(undefined);
       },
       (e: unknown) => {

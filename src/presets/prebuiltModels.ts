@@ -1,4 +1,3 @@
-import { base64ToBytes, bytesToBase64 } from '../core';
 import type { Corpus } from '../corpus';
 import { DEFAULT_MELODY_MAX_RUN, decodeModel, encodeModel, type MuseModel, trainModel } from '../model';
 import { builtinPresets } from './builtin';
@@ -6,18 +5,18 @@ import { builtinPresets } from './builtin';
 /**
  * Models of the built-in corpora trained ahead of time. The page's build (vite.config.ts,
  * `builtinModels`) trains each corpus with the settings of the presets that compose with it and
- * puts the models in the corpus's own chunk, in binary form (modelBinary.ts: the finished tables,
- * as base64 text), so that switching preset in the page reads a model (views of its arrays, a
- * millisecond) rather than training one on the main thread. Node code (CLI, tests) has none and
- * trains at first use as before; the models are the same either way.
+ * puts the models in the corpus's own chunk, in binary form (modelBinary.ts: the finished tables;
+ * gzipped, as base64 text, unpacked when the chunk arrives: builtinCorpora.ts), so that switching
+ * preset in the page reads a model (views of its arrays, a millisecond) rather than training one
+ * on the main thread. Node code (CLI, tests) has none and trains at first use as before; the
+ * models are the same either way.
  */
 
-/** A model of a built-in corpus as its chunk carries it: the settings it was trained with, and the model. */
+/** A model of a built-in corpus: the settings it was trained with, and the model in binary form. */
 export interface PrebuiltModel {
   readonly order: number;
   readonly maxRun: number;
-  /** The model in binary form, as base64 text. */
-  readonly base64: string;
+  readonly bytes: Uint8Array;
 }
 
 /** The settings (order, originality limit) of the built-in presets that compose with `corpus`. */
@@ -31,11 +30,11 @@ export function presetSettingsOf(corpus: string): { order: number; maxRun: numbe
   return [...seen.values()];
 }
 
-/** The models of `corpus` for its presets' settings, as its chunk carries them. */
+/** The models of `corpus` for its presets' settings. */
 export function prebuildModels(corpus: Corpus, name: string): PrebuiltModel[] {
   return presetSettingsOf(name).map((s) => ({
     ...s,
-    base64: bytesToBase64(encodeModel(trainModel(corpus.pieces, { order: s.order, melodyMaxRun: s.maxRun }))),
+    bytes: encodeModel(trainModel(corpus.pieces, { order: s.order, melodyMaxRun: s.maxRun })),
   }));
 }
 
@@ -53,7 +52,7 @@ export function prebuiltModel(
 ): MuseModel | undefined {
   for (const file of files) {
     if (file.order !== order || file.maxRun !== maxRun) continue;
-    const parsed = decodeModel(base64ToBytes(file.base64));
+    const parsed = decodeModel(file.bytes);
     if (!parsed.ok) throw new Error(`prebuilt model of ${corpus.name}: ${parsed.error.message}`);
     // A model built from another version of the corpus is not this corpus's model.
     if (parsed.value.provenance.contentHash !== contentHash()) return undefined;

@@ -121,10 +121,18 @@ describe('the binary model form', () => {
 
   it('refuses a hand-made model whose tables do not fit together (checksum right), naming the part', () => {
     const cases: [string, (m: MuseModel) => void, RegExp][] = [
-      ['a count of 0', (m) => void (m.rhythm.trie.raw.count[3] = 0), /rhythm: raw counts: a count of 0/],
+      [
+        'a count of 0',
+        (m) => {
+          m.rhythm.trie.raw.count[3] = 0;
+        },
+        /rhythm: raw counts: a count of 0/,
+      ],
       [
         'a token outside the vocabulary',
-        (m) => void (m.harmony.trie.raw.token[0] = m.harmony.symbols.length + 5),
+        (m) => {
+          m.harmony.trie.raw.token[0] = m.harmony.symbols.length + 5;
+        },
         /harmony: raw counts: token \d+ is not in the vocabulary/,
       ],
       [
@@ -138,12 +146,16 @@ describe('the binary model form', () => {
       ],
       [
         'children before their parent',
-        (m) => void (m.rhythm.trie.childStart[1] = 0),
+        (m) => {
+          m.rhythm.trie.childStart[1] = 0;
+        },
         /rhythm: trie (node 0's children run backwards|children do not cover)/,
       ],
       [
         'a guard token that is not one',
-        (m) => void (m.guards.chords.grams.sequence[5] = 1_000_000),
+        (m) => {
+          m.guards.chords.grams.sequence[5] = 1_000_000;
+        },
         /guards\.chords.*token id 1000000 is not a token/,
       ],
     ];

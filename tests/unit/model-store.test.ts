@@ -6,7 +6,7 @@ import { builtinCorpus } from '../../src/presets';
 import { openModelStore, storageProblem, uniqueName } from '../../src/ui/modelStore';
 
 let text = '';
-let bytes = new Uint8Array();
+let bytes: Uint8Array = new Uint8Array();
 let hash = '';
 
 beforeAll(() => {
