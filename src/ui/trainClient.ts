@@ -5,13 +5,14 @@ import type { DerivedTables } from '../model/modelBinary';
 import { t } from './i18n';
 
 /**
- * What the page sends the training worker: the pieces in batches (each a short task of the main
- * thread: copying a thousand tunes at once blocked it for a quarter of a second), then the order
- * to train on them.
+ * What the page sends the training worker: the options, the pieces in batches (each a short task
+ * of the main thread: copying a thousand tunes at once blocked it for a quarter of a second; the
+ * worker counts each batch as it comes), then the order to finish the model.
  */
 export type TrainRequest =
+  | { type: 'start'; options: Partial<ModelOptions> }
   | { type: 'pieces'; pieces: CorpusPiece[] }
-  | { type: 'train'; options: Partial<ModelOptions> };
+  | { type: 'train' };
 
 /** How long one batch of pieces may take to send (milliseconds): well under a frame's worth. */
 const SEND_BUDGET_MS = 15;
@@ -86,8 +87,9 @@ export function trainInWorker(
       );
     };
     run.signal?.addEventListener('abort', onAbort);
+    post(worker, { type: 'start', options });
     void sendPieces(worker, pieces, run.signal).then((sent) => {
-      if (sent) post(worker, { type: 'train', options });
+      if (sent) post(worker, { type: 'train' });
     });
   });
 }

@@ -294,7 +294,11 @@ export function startUserModels(
     /** Keeps a trained model (in IndexedDB when it can), lists it, selects it; says what happened. */
     async add(trained: TrainedModel): Promise<string> {
       await ready;
-      const { info, saved } = await keep(trained.name, trained.model, trained.bytes);
+      // The guard's tables are built (a few per task) while the browser writes the model away.
+      const [{ info, saved }] = await Promise.all([
+        keep(trained.name, trained.model, trained.bytes),
+        prepareGuards(trained.model),
+      ]);
       const name = info.name;
       changed();
       await choose(String(info.id));
