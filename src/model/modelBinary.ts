@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result } from '../core';
-import type { CountTable, VariableChain } from './chain';
+import type { VariableChain } from './chain';
 import { GramIndex } from './gramIndex';
 import { type CorpusIndex, corpusIndexOf } from './guard';
 import { wordsHash64 } from './hash';
-import { type CountRows, readChain, type TrieRows } from './modelBinaryChains';
+import { type CountRows, chainAt, type DerivedTables, readChain, trustedChain } from './modelBinaryChains';
+
+export { type DerivedTables, derivedBuffers, derivedTables } from './modelBinaryChains';
+
 import { assembleModel, chainPaths, checkParts, formatError, type ModelError } from './modelFile';
 import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import type { MuseModel } from './museModel';
@@ -147,55 +150,6 @@ function wholeCounts(count: Float64Array): Int32Array {
   return out;
 }
 
-function chainAt(model: MuseModel, path: string): VariableChain {
-  if (path === 'harmony' || path === 'rhythm') return model[path];
-  return model.pitch.experts[path.slice('pitch.experts.'.length) as keyof MuseModel['pitch']['experts']];
-}
-
-/**
- * What reading a chain derives from the binary form (modelBinaryChains.ts), as its writer had
- * them: the training worker sends them (transferred) with the model it trained, so that the page's
- * main thread reads that model without a pass over its tables — it takes them on trust, as it
- * takes the worker's own code.
- */
-export interface DerivedTables {
-  readonly chains: Readonly<Record<string, DerivedChain>>;
-}
-
-type Derived = Pick<CountTable, 'count' | 'total' | 'backoff'>;
-interface DerivedChain {
-  readonly parent: Int32Array;
-  readonly depth: Int32Array;
-  readonly raw: Derived;
-  readonly continuation: Derived;
-  readonly discounts: VariableChain['discounts'];
-}
-
-/** The tables a model's reader would derive, to send with its binary form (see {@link DerivedTables}). */
-export function derivedTables(model: MuseModel): DerivedTables {
-  const derived = (t: CountTable): Derived => ({ count: t.count, total: t.total, backoff: t.backoff });
-  return {
-    chains: Object.fromEntries(
-      chainPaths(model.options.order).map(([path]): [string, DerivedChain] => {
-        const { trie, discounts } = chainAt(model, path);
-        const { parent, depth } = trie;
-        return [path, { parent, depth, raw: derived(trie.raw), continuation: derived(trie.continuation), discounts }];
-      }),
-    ),
-  };
-}
-
-/** The typed arrays of {@link DerivedTables}, to transfer them to another thread. */
-export function derivedBuffers(derived: DerivedTables): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const c of Object.values(derived.chains))
-    for (const a of [c.parent, c.depth, c.raw.count, c.raw.total, c.raw.backoff]) out.add(a.buffer as ArrayBuffer);
-  for (const c of Object.values(derived.chains))
-    for (const a of [c.continuation.count, c.continuation.total, c.continuation.backoff])
-      out.add(a.buffer as ArrayBuffer);
-  return [...out];
-}
-
 /** Options of {@link decodeModel}. */
 export interface DecodeOptions {
   /**
@@ -203,23 +157,6 @@ export interface DecodeOptions {
    * without the checksum and the checks of each table.
    */
   derived?: DerivedTables;
-}
-
-/** A chain of `rows` with the tables its writer derived. */
-function trustedChain(rows: TrieRows, given: DerivedChain): Pick<VariableChain, 'trie' | 'discounts'> {
-  const table = (r: CountRows, t: Derived): CountTable => ({ start: r.start, token: r.token, ...t });
-  return {
-    trie: {
-      nodes: rows.nodes,
-      childStart: rows.childStart,
-      symbol: rows.symbol,
-      parent: given.parent,
-      depth: given.depth,
-      raw: table(rows.raw, given.raw),
-      continuation: table(rows.continuation, given.continuation),
-    },
-    discounts: given.discounts,
-  };
 }
 
 /**
