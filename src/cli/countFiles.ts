@@ -92,7 +92,8 @@ function countHere(files: readonly string[], counts: ModelCounts, io: Io): void 
 }
 
 /** `files` cut into at most `n` consecutive non-empty runs of about equal size in bytes. */
-export function runsOf(files: readonly string[], n: number): string[][] {
+export function runsOf(files: readonly string[], threads: number): string[][] {
+  const n = Math.min(threads, files.length);
   const sizes = files.map((f) => {
     try {
       return Math.max(1, statSync(f).size);
