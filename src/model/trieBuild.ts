@@ -1,5 +1,6 @@
 import type { ContextTrie, CountTable, VariableChain } from './chain';
 import { countOfCounts, estimateDiscounts, setBackoffs } from './kneserNey';
+import { forgetMemos } from './modelMemo';
 import type { NgramCounts } from './ngramCounts';
 
 /*
@@ -327,5 +328,9 @@ export function foldView(chain: VariableChain, data: FoldData, f: number, reuse?
   };
   setBackoffs(viewTrie, viewTrie.raw, discounts.raw);
   setBackoffs(viewTrie, viewTrie.continuation, discounts.continuation);
-  return { ...chain, trie: viewTrie, discounts };
+  if (!reuse) return { ...chain, trie: viewTrie, discounts };
+  // The earlier view becomes this one, its memos (keyed by the chain object) emptied, their storage kept.
+  Object.assign(reuse, { trie: viewTrie, discounts });
+  forgetMemos(reuse);
+  return reuse;
 }
