@@ -252,8 +252,8 @@ export function runSentExpertTask(task: ExpertTask): ExpertResult {
   return runExpertTask(task.order, task.experts, fit && { lines, rows: fit.rows, memory: fit.memory });
 }
 
-/** Which experts a helper thread finishes (with the piece memory's column): about half the work. */
-const HELPED: readonly ExpertName[] = ['tonal', 'scale'];
+/** Which experts a helper thread finishes (with the piece memory's column): this thread keeps the largest, contour, and the chords, rhythm and guards. */
+const HELPED: readonly ExpertName[] = ['tonal', 'scale', 'harmony'];
 
 /**
  * Finishes the model: the pitch weights fitted by cross-validation on the counted melodies (each
