@@ -87,6 +87,30 @@ function counterOf(c: ModelCounts): MelodyCounter {
   return counter;
 }
 
+const interned = new WeakMap<ModelCounts, Map<string, string>>();
+/**
+ * The tokens, each the one string kept for its text: the guards keep a token per note of every
+ * piece, a few hundred distinct texts in all, so the counts hold each text once.
+ */
+function intern(c: ModelCounts, tokens: readonly string[]): string[] {
+  let known = interned.get(c);
+  if (!known) {
+    known = new Map();
+    interned.set(c, known);
+  }
+  const out = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let kept = known.get(t);
+    if (kept === undefined) {
+      kept = t;
+      known.set(t, t);
+    }
+    out[i] = kept;
+  }
+  return out;
+}
+
 /** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
 export function melodyGuardTokens(line: MelodyLine): string[] {
   return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
@@ -110,9 +134,9 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
       token,
     );
   });
-  c.guards.melody.push({ id: piece.id, tokens: melodyGuardTokens(line) });
-  c.guards.chords.push({ id: piece.id, tokens: harmony.tokens });
-  c.guards.transposed.push({ id: piece.id, tokens: intervalTokens(line.notes) });
+  c.guards.melody.push({ id: piece.id, tokens: intern(c, melodyGuardTokens(line)) });
+  c.guards.chords.push({ id: piece.id, tokens: intern(c, harmony.tokens) });
+  c.guards.transposed.push({ id: piece.id, tokens: intern(c, intervalTokens(line.notes)) });
   c.provenance.push(pieceProvenance(piece));
   const figures = pieceFigures(piece);
   if (figures) c.figures.push(figures);
@@ -179,7 +203,8 @@ export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
   into.rhythm.merge(part.rhythm);
   for (const name of EXPERTS) into.experts[name].merge(part.experts[name], 1, fold);
   into.lines.merge(part.lines);
-  for (const k of ['melody', 'chords', 'transposed'] as const) for (const p of part.guards[k]) into.guards[k].push(p);
+  for (const k of ['melody', 'chords', 'transposed'] as const)
+    for (const p of part.guards[k]) into.guards[k].push({ id: p.id, tokens: intern(into, p.tokens) });
   for (const p of part.provenance) into.provenance.push(p);
   for (const f of part.figures) into.figures.push(f);
   for (const t of part.texts) {
@@ -252,8 +277,8 @@ export function runSentExpertTask(task: ExpertTask): ExpertResult {
   return runExpertTask(task.order, task.experts, fit && { lines, rows: fit.rows, memory: fit.memory });
 }
 
-/** Which experts a helper thread finishes (with the piece memory's column): about half the work. */
-const HELPED: readonly ExpertName[] = ['tonal', 'scale'];
+/** Which experts a helper thread finishes (with the piece memory's column): this thread keeps the largest, contour, and the chords, rhythm and guards. */
+const HELPED: readonly ExpertName[] = ['tonal', 'scale', 'harmony'];
 
 /**
  * Finishes the model: the pitch weights fitted by cross-validation on the counted melodies (each
@@ -330,7 +355,8 @@ function assemble(
   parts: readonly ExpertResult[],
   rest: ReturnType<typeof finishRest>,
 ): MuseModel {
-  const experts = Object.assign({}, ...parts.map((p) => p.chains)) as Record<ExpertName, VariableChain>;
+  const experts = {} as Record<ExpertName, VariableChain>;
+  for (const part of parts) Object.assign(experts, part.chains);
   let weights: Record<WeightName, number> = { ...DEFAULT_PITCH_WEIGHTS };
   if (fit) {
     // Each part filled its own columns: copied into the first part's rows.

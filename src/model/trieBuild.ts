@@ -96,7 +96,7 @@ export function buildChain(
 export interface FoldData {
   readonly folds: number;
   /** `folds` counts per raw entry. */
-  readonly rawFold: Float64Array;
+  readonly rawFold: Int32Array;
   /** For each raw entry of a node with a parent: its (parent, token) entry in the continuation table. */
   readonly contIndex: Int32Array;
 }
@@ -165,18 +165,34 @@ export function buildChainAndFolds(
   childStart[0] = Math.min(1, nodes);
   for (let n = 0; n < nodes; n++) childStart[n + 1] += childStart[n];
   // Raw rows: each node's tokens summed over its run of entries (at the top level, the entries).
-  const capacity = E * W + 1;
+  // Room for the rows of every level, grown as they come (the top level alone has E entries; the
+  // others usually fewer together).
+  let capacity = 2 * E + S + 1;
   const rawStart = new Int32Array(nodes + 1);
-  const rawToken = new Int32Array(capacity);
-  const rawCount = new Float64Array(capacity);
+  let rawToken = new Int32Array(capacity);
+  let rawCount = new Float64Array(capacity);
   const rawTotal = new Float64Array(nodes);
-  const rawFold = new Float64Array(capacity * F);
+  let rawFold = new Int32Array(capacity * F);
+  const ensure = (n: number) => {
+    if (n <= capacity) return;
+    capacity = Math.max(n, Math.ceil(capacity * 1.5));
+    const token = new Int32Array(capacity);
+    token.set(rawToken);
+    rawToken = token;
+    const count = new Float64Array(capacity);
+    count.set(rawCount);
+    rawCount = count;
+    const fold = new Int32Array(capacity * F);
+    fold.set(rawFold);
+    rawFold = fold;
+  };
   const acc = new Float64Array(S);
   const accFold = new Float64Array(S * F);
   const touched = new Int32Array(S);
   let size = 0;
   let length = 0;
   const flush = (node: number) => {
+    ensure(length + size);
     sortPrefix(touched, size);
     let total = 0;
     for (let j = 0; j < size; j++) {
@@ -209,6 +225,7 @@ export function buildChainAndFolds(
     if (E > 0) flush(node);
   }
   {
+    ensure(length + E);
     let node = levelStart[K] - 1;
     for (let i = 0; i < E; i++) {
       if (i === 0 || differs[i] <= K) {
