@@ -109,8 +109,9 @@ function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
   if (!pending) {
     pending = loaders[name]().then(
       async (module) => {
-        // The models first: the corpus counts as loaded only once they are at hand.
-        if (module.models) modelFiles.set(name, await Promise.all(module.models.map(unpack)));
+        // The models first: the corpus counts as loaded only once they are at hand. A browser that
+        // cannot unpack them (no DecompressionStream) trains the models as Node does, slower.
+        if (module.models) modelFiles.set(name, await Promise.all(module.models.map(unpack)).catch(() => []));
         files.set(name, module.default);
         if (module.checked) corpora.set(name, module.default as Corpus);
         return ok(undefined);
