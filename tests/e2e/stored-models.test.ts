@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModel, trainModel } from '../../src/model';
 import { builtinCorpus } from '../../src/presets';
-import { chromiumAvailable, launchChromium, serveBuiltApp } from '../helpers/browser';
+import { type App, openApp, STRICT_CSP } from '../helpers/appPage';
+import { chromiumAvailable } from '../helpers/browser';
 
 /**
  * Models the page keeps in IndexedDB, in binary form (modelBinary.ts): one intact, one damaged
@@ -20,24 +21,18 @@ interface MuseWindow {
 }
 
 describe.skipIf(!chromiumAvailable())('models kept in the browser (binary form)', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let app: App;
   let page: Page;
-  const problems: string[] = [];
+  const ready = () => page.waitForFunction(() => (window as unknown as MuseWindow).muse?.piece() !== undefined);
 
   beforeAll(async () => {
-    server = await serveBuiltApp();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.piece() !== undefined);
+    // Under the strict Content-Security-Policy the README gives (unpacking models included).
+    app = await openApp({ csp: STRICT_CSP });
+    page = app.page;
+    await ready();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('reads an intact kept model, refuses a damaged or newer one with the reason, and keeps listing them', async () => {
     const model = trainModel(builtinCorpus('songbook')?.pieces.slice(0, 8) ?? [], { order: 2, fitWeights: false });
@@ -82,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('models kept in the browser (binary form)'
       },
     );
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.piece() !== undefined);
+    await ready();
     const select = page.getByRole('combobox', { name: 'Model', exact: true });
     const label = (name: string) => `${name} — order 2, L 6`;
     await expect.poll(() => select.locator('option').allTextContents()).toContain(label('Newer'));
@@ -106,9 +101,9 @@ describe.skipIf(!chromiumAvailable())('models kept in the browser (binary form)'
 
     // Nothing was deleted: after a reload all three are listed still.
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as MuseWindow).muse?.piece() !== undefined);
+    await ready();
     const options = await select.locator('option').allTextContents();
     for (const name of ['Intact', 'Damaged', 'Newer']) expect(options).toContain(label(name));
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });
