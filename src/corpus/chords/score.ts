@@ -19,28 +19,72 @@ export interface WindowChord {
   score: number;
 }
 
-/** The templates to try, each with its prior cost in beats (complexity and tones outside the key). */
+/**
+ * The templates to try, each with its prior cost in beats (complexity and tones outside the key),
+ * laid out flat for the scoring loop, which runs millions of times on a large corpus.
+ */
 export interface ScoringContext {
-  templates: readonly (readonly ChordTemplate[])[];
-  priorCost: readonly (readonly number[])[];
+  /** The templates, root by root (root 0 first), in vocabulary order within a root. */
+  templates: readonly ChordTemplate[];
+  /** Index in `templates` of each root's first template; entry 12 is the count. */
+  firstOfRoot: Int32Array;
+  /** The tones of template t at `tones[t * TONES + 0 …]`, its count in `toneCount[t]`. */
+  tones: Uint8Array;
+  toneCount: Uint8Array;
+  priorCost: Float64Array;
   options: LabelOptions;
   /** Ticks per beat, the unit of costs per label. */
   beat: number;
+  /**
+   * For {@link scoreBound}: the least prior cost of a template of each tone count (index = count),
+   * or null when the options' signs allow no bound (a negative cost would reward what it charges).
+   */
+  leastPrior: Float64Array | null;
 }
+
+/** Most tones a template has. */
+const TONES = 4;
 
 /** A context for labelling in a key whose scale has the pitch classes in `scaleMask`. */
 export function createScoringContext(
-  templates: readonly (readonly ChordTemplate[])[],
+  byRoot: readonly (readonly ChordTemplate[])[],
   scaleMask: number,
   options: LabelOptions,
   beat: number,
 ): ScoringContext {
-  const priorCost = templates.map((row) =>
-    row.map(
-      (t) => CHORD_TYPES[t.type].cost + options.chromaticTone * t.tones.filter((pc) => !(scaleMask & (1 << pc))).length,
-    ),
-  );
-  return { templates, priorCost, options, beat };
+  const templates = byRoot.flat();
+  const firstOfRoot = new Int32Array(13);
+  for (let root = 0; root < 12; root++) firstOfRoot[root + 1] = firstOfRoot[root] + byRoot[root].length;
+  const tones = new Uint8Array(templates.length * TONES);
+  const toneCount = new Uint8Array(templates.length);
+  const priorCost = new Float64Array(templates.length);
+  const leastPrior = new Float64Array(TONES + 1).fill(Number.POSITIVE_INFINITY);
+  templates.forEach((t, i) => {
+    if (t.tones.length > TONES) throw new Error(`a chord template of ${t.tones.length} tones`);
+    tones.set(t.tones, i * TONES);
+    toneCount[i] = t.tones.length;
+    priorCost[i] =
+      CHORD_TYPES[t.type].cost + options.chromaticTone * t.tones.filter((pc) => !(scaleMask & (1 << pc))).length;
+    leastPrior[t.tones.length] = Math.min(leastPrior[t.tones.length], priorCost[i]);
+  });
+  const o = options;
+  const boundable =
+    o.nonChordTone >= 0 &&
+    o.absentTone >= 0 &&
+    o.missingTone >= 0 &&
+    Number.isFinite(o.rootInBass) &&
+    Number.isFinite(o.bassFit) &&
+    leastPrior.every((p) => !Number.isNaN(p));
+  return {
+    templates,
+    firstOfRoot,
+    tones,
+    toneCount,
+    priorCost,
+    options,
+    beat,
+    leastPrior: boundable ? leastPrior : null,
+  };
 }
 
 /** Empties `window` for reuse. */
@@ -66,14 +110,17 @@ export function createWindow(): Window {
 /** Adds interval `k` of `evidence` to `window`. */
 export function addInterval(window: Window, evidence: Evidence, k: number): void {
   const at = k * 12;
+  const { weight, bassOfChord, absentFromChord, lowestPitch } = window;
+  let total = window.total;
   for (let pc = 0; pc < 12; pc++) {
     const w = evidence.weight[at + pc];
-    window.weight[pc] += w;
-    window.total += w;
-    window.bassOfChord[pc] += evidence.bassOfChord[at + pc];
-    window.absentFromChord[pc] += evidence.absentFromChord[at + pc];
-    if (evidence.lowestPitch[at + pc] < window.lowestPitch[pc]) window.lowestPitch[pc] = evidence.lowestPitch[at + pc];
+    weight[pc] += w;
+    total += w;
+    bassOfChord[pc] += evidence.bassOfChord[at + pc];
+    absentFromChord[pc] += evidence.absentFromChord[at + pc];
+    if (evidence.lowestPitch[at + pc] < lowestPitch[pc]) lowestPitch[pc] = evidence.lowestPitch[at + pc];
   }
+  window.total = total;
 }
 
 /**
@@ -81,43 +128,113 @@ export function addInterval(window: Window, evidence: Evidence, k: number): void
  * only among the sounding pitch classes. Score = weight of chord tones − weight of other tones
  * − chord tones that never sound − chord tones absent from full chords that sound − priors
  * + the time the label's bass is the lowest note of a full chord + a little for the root in the bass.
+ * Of equal scores, the first template (by root, then vocabulary order) wins.
  */
 export function bestChord(window: Window, duration: number, context: ScoringContext): WindowChord | null {
-  if (window.total <= 0) return null;
+  const best: WindowChord = { template: context.templates[0], bass: 0, score: 0 };
+  return scoreBestChord(window, duration, context, best) ? best : null;
+}
+
+/**
+ * {@link bestChord} written into `best` (no object per call: the labeller asks millions of times);
+ * false when nothing sounds. The arithmetic is {@link bestChord}'s, operation for operation, so that
+ * scores and ties come out the same to the last bit.
+ */
+export function scoreBestChord(window: Window, duration: number, context: ScoringContext, best: WindowChord): boolean {
+  const total = window.total;
+  if (total <= 0) return false;
+  const { weight, absentFromChord, lowestPitch, bassOfChord } = window;
+  const { tones, toneCount, priorCost, firstOfRoot, beat } = context;
   const o = context.options;
+  const nonChordTone = o.nonChordTone;
+  const absentTone = o.absentTone;
+  const missingTone = o.missingTone;
+  const rootInBass = o.rootInBass;
+  const bassFit = o.bassFit;
   let bestScore = Number.NEGATIVE_INFINITY;
-  let bestTemplate: ChordTemplate | null = null;
+  let bestIndex = -1;
   let bestBass = 0;
   for (let root = 0; root < 12; root++) {
-    if (window.weight[root] <= 0) continue;
-    const row = context.templates[root];
-    for (let i = 0; i < row.length; i++) {
-      const template = row[i];
+    if (weight[root] <= 0) continue;
+    for (let t = firstOfRoot[root], last = firstOfRoot[root + 1]; t < last; t++) {
       let covered = 0;
       let missing = 0;
       let absent = 0;
       let bass = root;
-      for (const pc of template.tones) {
-        const w = window.weight[pc];
-        absent += window.absentFromChord[pc];
+      for (let k = t * TONES, end = k + toneCount[t]; k < end; k++) {
+        const pc = tones[k];
+        const w = weight[pc];
+        absent += absentFromChord[pc];
         if (w > 0) {
           covered += w;
-          if (window.lowestPitch[pc] < window.lowestPitch[bass]) bass = pc;
+          if (lowestPitch[pc] < lowestPitch[bass]) bass = pc;
         } else missing++;
       }
       const score =
         covered -
-        o.nonChordTone * (window.total - covered) -
-        o.absentTone * absent -
-        context.beat * (o.missingTone * missing + context.priorCost[root][i]) +
-        (bass === root ? o.rootInBass * duration : 0) +
-        o.bassFit * window.bassOfChord[bass];
+        nonChordTone * (total - covered) -
+        absentTone * absent -
+        beat * (missingTone * missing + priorCost[t]) +
+        (bass === root ? rootInBass * duration : 0) +
+        bassFit * bassOfChord[bass];
       if (score > bestScore) {
         bestScore = score;
-        bestTemplate = template;
+        bestIndex = t;
         bestBass = bass;
       }
     }
   }
-  return bestTemplate ? { template: bestTemplate, bass: bestBass, score: bestScore } : null;
+  if (bestIndex < 0) return false;
+  best.template = context.templates[bestIndex];
+  best.bass = bestBass;
+  best.score = bestScore;
+  return true;
+}
+
+/**
+ * A number no chord's score in the window can exceed (see {@link bestChord}), cheap to compute:
+ * chord tones cover at most the heaviest pitch classes, no cost is below the least prior, and
+ * the bass rewards are at most their largest. +∞ when the options allow no bound.
+ */
+export function scoreBound(window: Window, duration: number, context: ScoringContext): number {
+  const least = context.leastPrior;
+  if (!least) return Number.POSITIVE_INFINITY;
+  const { weight, bassOfChord, total } = window;
+  const o = context.options;
+  // The four heaviest weights, heaviest first.
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let bassReward = Number.NEGATIVE_INFINITY;
+  for (let pc = 0; pc < 12; pc++) {
+    const w = weight[pc];
+    if (w > w3) {
+      if (w > w1) {
+        w3 = w2;
+        if (w > w0) {
+          w2 = w1;
+          w1 = w0;
+          w0 = w;
+        } else {
+          w2 = w1;
+          w1 = w;
+        }
+      } else if (w > w2) {
+        w3 = w2;
+        w2 = w;
+      } else w3 = w;
+    }
+    bassReward = Math.max(bassReward, o.bassFit * bassOfChord[pc]);
+  }
+  let bound = Number.NEGATIVE_INFINITY;
+  let heaviest = 0;
+  const tops = [w0, w1, w2, w3];
+  for (let count = 1; count <= TONES; count++) {
+    heaviest += tops[count - 1];
+    if (least[count] === Number.POSITIVE_INFINITY) continue;
+    const covered = heaviest;
+    bound = Math.max(bound, covered - o.nonChordTone * (total - covered) - context.beat * least[count]);
+  }
+  return bound + Math.max(0, o.rootInBass * duration) + bassReward;
 }

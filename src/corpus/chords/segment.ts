@@ -1,7 +1,15 @@
 import type { Ticks } from '../../core';
 import type { Evidence } from './evidence';
 import { type MetricGrid, metricLevelOf } from './grid';
-import { addInterval, bestChord, clearWindow, createWindow, type ScoringContext, type WindowChord } from './score';
+import {
+  addInterval,
+  clearWindow,
+  createWindow,
+  type ScoringContext,
+  scoreBestChord,
+  scoreBound,
+  type WindowChord,
+} from './score';
 
 /** A stretch of time and the chord that explains it best, or null when nothing sounds in it. */
 export interface Segment {
@@ -32,6 +40,7 @@ export function segmentChords(
   const from = new Int32Array(count + 1);
   const chords: (WindowChord | null)[] = new Array(count + 1).fill(null);
   const window = createWindow();
+  const chord: WindowChord = { template: context.templates[0], bass: 0, score: 0 };
   for (let j = 1; j <= count; j++) {
     best[j] = Number.NEGATIVE_INFINITY;
     clearWindow(window);
@@ -39,16 +48,30 @@ export function segmentChords(
       const duration = changes[j] - changes[i];
       if (i < j - 1 && (duration > maxWindow || j - i > MAX_INTERVALS)) break;
       addInterval(window, evidence, i);
-      const chord = bestChord(window, duration, context);
-      const total = best[i] + (chord ? chord.score : 0) - (i > 0 ? changeCost[i] : 0);
+      const cost = i > 0 ? changeCost[i] : 0;
+      // A window whose best possible chord could not beat the best split found so far needs no
+      // scoring (most of them, once a window spans two chords): skipping it changes nothing.
+      if (window.total > 0 && cannotBeat(best[i], scoreBound(window, duration, context), cost, best[j])) continue;
+      const sounds = scoreBestChord(window, duration, context, chord);
+      const total = best[i] + (sounds ? chord.score : 0) - cost;
       if (total > best[j]) {
         best[j] = total;
         from[j] = i;
-        chords[j] = chord;
+        chords[j] = sounds ? { ...chord } : null;
       }
     }
   }
   const segments: Segment[] = [];
   for (let j = count; j > 0; j = from[j]) segments.push({ start: changes[from[j]], end: changes[j], chord: chords[j] });
   return segments.reverse();
+}
+
+/**
+ * Whether `before + bound − cost` is surely not above `best`, allowing for rounding: the margin is
+ * a millionth of a millionth of the numbers' size, far above the rounding of the few operations
+ * that make a score, far below any difference that scores can show.
+ */
+function cannotBeat(before: number, bound: number, cost: number, best: number): boolean {
+  const margin = 1e-12 * (Math.abs(before) + Math.abs(bound) + Math.abs(cost) + Math.abs(best));
+  return before + bound - cost + margin < best;
 }
