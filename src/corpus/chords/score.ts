@@ -40,6 +40,8 @@ export interface ScoringContext {
    * or null when the options' signs allow no bound (a negative cost would reward what it charges).
    */
   leastPrior: Float64Array | null;
+  /** Room for {@link scoreBound}'s heaviest weights and smallest absences. */
+  scratch: { heavy: Float64Array; light: Float64Array };
 }
 
 /** Most tones a template has. */
@@ -68,13 +70,22 @@ export function createScoringContext(
     leastPrior[t.tones.length] = Math.min(leastPrior[t.tones.length], priorCost[i]);
   });
   const o = options;
+  // Bounds need costs that cost (not rewards in disguise) and finite numbers throughout.
+  const finite = [
+    o.nonChordTone,
+    o.absentTone,
+    o.missingTone,
+    o.rootInBass,
+    o.bassFit,
+    o.chromaticTone,
+    ...o.changeCost,
+  ];
   const boundable =
     o.nonChordTone >= 0 &&
     o.absentTone >= 0 &&
     o.missingTone >= 0 &&
-    Number.isFinite(o.rootInBass) &&
-    Number.isFinite(o.bassFit) &&
-    leastPrior.every((p) => !Number.isNaN(p));
+    finite.every(Number.isFinite) &&
+    priorCost.every(Number.isFinite);
   return {
     templates,
     firstOfRoot,
@@ -84,6 +95,7 @@ export function createScoringContext(
     options,
     beat,
     leastPrior: boundable ? leastPrior : null,
+    scratch: { heavy: new Float64Array(TONES), light: new Float64Array(TONES) },
   };
 }
 
@@ -192,49 +204,51 @@ export function scoreBestChord(window: Window, duration: number, context: Scorin
 }
 
 /**
- * A number no chord's score in the window can exceed (see {@link bestChord}), cheap to compute:
- * chord tones cover at most the heaviest pitch classes, no cost is below the least prior, and
- * the bass rewards are at most their largest. +∞ when the options allow no bound.
+ * A number no chord's score in the window can exceed (see {@link bestChord}), cheap to compute: a
+ * chord of n tones covers at most the n heaviest pitch classes, misses at least n minus the number
+ * sounding, is charged at least the n smallest absences and its least prior, and the bass rewards
+ * are at most their largest. +∞ when the options allow no bound.
  */
 export function scoreBound(window: Window, duration: number, context: ScoringContext): number {
   const least = context.leastPrior;
   if (!least) return Number.POSITIVE_INFINITY;
-  const { weight, bassOfChord, total } = window;
+  const { weight, bassOfChord, absentFromChord, total } = window;
   const o = context.options;
-  // The four heaviest weights, heaviest first.
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let w3 = 0;
+  const heavy = context.scratch.heavy.fill(0);
+  const light = context.scratch.light.fill(Number.POSITIVE_INFINITY);
+  let sounding = 0;
   let bassReward = Number.NEGATIVE_INFINITY;
   for (let pc = 0; pc < 12; pc++) {
     const w = weight[pc];
-    if (w > w3) {
-      if (w > w1) {
-        w3 = w2;
-        if (w > w0) {
-          w2 = w1;
-          w1 = w0;
-          w0 = w;
-        } else {
-          w2 = w1;
-          w1 = w;
-        }
-      } else if (w > w2) {
-        w3 = w2;
-        w2 = w;
-      } else w3 = w;
+    if (w > 0) sounding++;
+    // Insertion into the four heaviest weights (heaviest first) and the four smallest absences.
+    if (w > heavy[TONES - 1]) {
+      let k = TONES - 1;
+      for (; k > 0 && w > heavy[k - 1]; k--) heavy[k] = heavy[k - 1];
+      heavy[k] = w;
+    }
+    const a = absentFromChord[pc];
+    if (a < light[TONES - 1]) {
+      let k = TONES - 1;
+      for (; k > 0 && a < light[k - 1]; k--) light[k] = light[k - 1];
+      light[k] = a;
     }
     bassReward = Math.max(bassReward, o.bassFit * bassOfChord[pc]);
   }
   let bound = Number.NEGATIVE_INFINITY;
-  let heaviest = 0;
-  const tops = [w0, w1, w2, w3];
+  let covered = 0;
+  let absent = 0;
   for (let count = 1; count <= TONES; count++) {
-    heaviest += tops[count - 1];
+    covered += heavy[count - 1];
+    absent += light[count - 1];
     if (least[count] === Number.POSITIVE_INFINITY) continue;
-    const covered = heaviest;
-    bound = Math.max(bound, covered - o.nonChordTone * (total - covered) - context.beat * least[count]);
+    const missing = Math.max(0, count - sounding);
+    const score =
+      covered -
+      o.nonChordTone * (total - covered) -
+      o.absentTone * absent -
+      context.beat * (o.missingTone * missing + least[count]);
+    bound = Math.max(bound, score);
   }
   return bound + Math.max(0, o.rootInBass * duration) + bassReward;
 }

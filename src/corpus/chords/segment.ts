@@ -40,25 +40,40 @@ export function segmentChords(
   const from = new Int32Array(count + 1);
   const chords: (WindowChord | null)[] = new Array(count + 1).fill(null);
   const window = createWindow();
+  const ahead = createWindow();
   const chord: WindowChord = { template: context.templates[0], bass: 0, score: 0 };
+  // Ties go to the shortest window (the largest i), as in a plain loop from i = j − 1 down.
+  const offer = (j: number, i: number, total: number, sounds: boolean) => {
+    if (total > best[j] || (total === best[j] && total > Number.NEGATIVE_INFINITY && i > from[j])) {
+      best[j] = total;
+      from[j] = i;
+      chords[j] = sounds ? { ...chord } : null;
+    }
+  };
+  const bounded = context.leastPrior !== null;
   for (let j = 1; j <= count; j++) {
     best[j] = Number.NEGATIVE_INFINITY;
+    // First the window that carries on the segment ending at j − 1 (a chord mostly goes on): its
+    // total is a high bar, which the bounds of most other windows fall below.
+    const guess = bounded && j > 1 ? from[j - 1] : -1;
+    if (guess >= 0 && changes[j] - changes[guess] <= maxWindow && j - guess <= MAX_INTERVALS) {
+      clearWindow(ahead);
+      for (let i = j - 1; i >= guess; i--) addInterval(ahead, evidence, i);
+      const sounds = scoreBestChord(ahead, changes[j] - changes[guess], context, chord);
+      offer(j, guess, best[guess] + (sounds ? chord.score : 0) - (guess > 0 ? changeCost[guess] : 0), sounds);
+    }
     clearWindow(window);
     for (let i = j - 1; i >= 0; i--) {
       const duration = changes[j] - changes[i];
       if (i < j - 1 && (duration > maxWindow || j - i > MAX_INTERVALS)) break;
       addInterval(window, evidence, i);
+      if (i === guess) continue;
       const cost = i > 0 ? changeCost[i] : 0;
       // A window whose best possible chord could not beat the best split found so far needs no
       // scoring (most of them, once a window spans two chords): skipping it changes nothing.
       if (window.total > 0 && cannotBeat(best[i], scoreBound(window, duration, context), cost, best[j])) continue;
       const sounds = scoreBestChord(window, duration, context, chord);
-      const total = best[i] + (sounds ? chord.score : 0) - cost;
-      if (total > best[j]) {
-        best[j] = total;
-        from[j] = i;
-        chords[j] = sounds ? { ...chord } : null;
-      }
+      offer(j, i, best[i] + (sounds ? chord.score : 0) - cost, sounds);
     }
   }
   const segments: Segment[] = [];
