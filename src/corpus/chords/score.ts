@@ -40,8 +40,6 @@ export interface ScoringContext {
    * or null when the options' signs allow no bound (a negative cost would reward what it charges).
    */
   leastPrior: Float64Array | null;
-  /** Room for {@link scoreBound}'s heaviest weights and smallest absences. */
-  scratch: { heavy: Float64Array; light: Float64Array };
 }
 
 /** Most tones a template has. */
@@ -95,7 +93,6 @@ export function createScoringContext(
     options,
     beat,
     leastPrior: boundable ? leastPrior : null,
-    scratch: { heavy: new Float64Array(TONES), light: new Float64Array(TONES) },
   };
 }
 
@@ -214,41 +211,75 @@ export function scoreBound(window: Window, duration: number, context: ScoringCon
   if (!least) return Number.POSITIVE_INFINITY;
   const { weight, bassOfChord, absentFromChord, total } = window;
   const o = context.options;
-  const heavy = context.scratch.heavy.fill(0);
-  const light = context.scratch.light.fill(Number.POSITIVE_INFINITY);
+  const bassFit = o.bassFit;
+  // The four heaviest weights (h0 ≥ h1 ≥ h2 ≥ h3) and the four smallest absences (a0 ≤ … ≤ a3),
+  // in locals: this runs for every window the labeller looks at.
+  let h0 = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let a0 = Number.POSITIVE_INFINITY;
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
   let sounding = 0;
   let bassReward = Number.NEGATIVE_INFINITY;
   for (let pc = 0; pc < 12; pc++) {
     const w = weight[pc];
-    if (w > 0) sounding++;
-    // Insertion into the four heaviest weights (heaviest first) and the four smallest absences.
-    if (w > heavy[TONES - 1]) {
-      let k = TONES - 1;
-      for (; k > 0 && w > heavy[k - 1]; k--) heavy[k] = heavy[k - 1];
-      heavy[k] = w;
+    if (w > 0) {
+      sounding++;
+      if (w > h3) {
+        if (w > h1) {
+          h3 = h2;
+          if (w > h0) {
+            h2 = h1;
+            h1 = h0;
+            h0 = w;
+          } else {
+            h2 = h1;
+            h1 = w;
+          }
+        } else if (w > h2) {
+          h3 = h2;
+          h2 = w;
+        } else h3 = w;
+      }
     }
     const a = absentFromChord[pc];
-    if (a < light[TONES - 1]) {
-      let k = TONES - 1;
-      for (; k > 0 && a < light[k - 1]; k--) light[k] = light[k - 1];
-      light[k] = a;
+    if (a < a3) {
+      if (a < a1) {
+        a3 = a2;
+        if (a < a0) {
+          a2 = a1;
+          a1 = a0;
+          a0 = a;
+        } else {
+          a2 = a1;
+          a1 = a;
+        }
+      } else if (a < a2) {
+        a3 = a2;
+        a2 = a;
+      } else a3 = a;
     }
-    bassReward = Math.max(bassReward, o.bassFit * bassOfChord[pc]);
+    const reward = bassFit * bassOfChord[pc];
+    if (reward > bassReward) bassReward = reward;
   }
   let bound = Number.NEGATIVE_INFINITY;
   let covered = 0;
   let absent = 0;
   for (let count = 1; count <= TONES; count++) {
-    covered += heavy[count - 1];
-    absent += light[count - 1];
+    covered += count === 1 ? h0 : count === 2 ? h1 : count === 3 ? h2 : h3;
+    absent += count === 1 ? a0 : count === 2 ? a1 : count === 3 ? a2 : a3;
     if (least[count] === Number.POSITIVE_INFINITY) continue;
-    const missing = Math.max(0, count - sounding);
+    const missing = count > sounding ? count - sounding : 0;
     const score =
       covered -
       o.nonChordTone * (total - covered) -
       o.absentTone * absent -
       context.beat * (o.missingTone * missing + least[count]);
-    bound = Math.max(bound, score);
+    if (score > bound) bound = score;
   }
-  return bound + Math.max(0, o.rootInBass * duration) + bassReward;
+  const rooted = o.rootInBass * duration;
+  return bound + (rooted > 0 ? rooted : 0) + bassReward;
 }
