@@ -171,6 +171,8 @@ function chooseStep(points: WindowPoints, base: Ticks, steps: readonly Ticks[], 
       bestMerged = merged;
       bestMoved = moved;
       bestCoarse = isCoarse;
+      // A coarse step that moves nothing cannot be beaten (most windows of a clean file).
+      if (isCoarse && moved === 0) break;
     }
   }
   return bestStep;
