@@ -281,5 +281,5 @@ export function scoreBound(window: Window, duration: number, context: ScoringCon
     if (score > bound) bound = score;
   }
   const rooted = o.rootInBass * duration;
-  return bound + (rooted > 0 ? rooted : 0) + bassReward;
+  return bound + Math.max(rooted, 0) + bassReward;
 }
