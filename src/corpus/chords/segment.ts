@@ -56,8 +56,12 @@ export function segmentChords(
     // First the window that carries on the segment ending at j − 1 (a chord mostly goes on): its
     // total is a high bar, which the bounds of most other windows fall below. (Two intervals
     // back, the plain order comes to it second anyway.)
-    const guess = bounded && j > 1 ? from[j - 1] : -1;
-    if (guess >= 0 && j - guess >= 3 && changes[j] - changes[guess] <= maxWindow && j - guess <= MAX_INTERVALS) {
+    const carried = bounded && j > 1 ? from[j - 1] : -1;
+    const guess =
+      carried >= 0 && j - carried >= 3 && changes[j] - changes[carried] <= maxWindow && j - carried <= MAX_INTERVALS
+        ? carried
+        : -1;
+    if (guess >= 0) {
       clearWindow(ahead);
       for (let i = j - 1; i >= guess; i--) addInterval(ahead, evidence, i);
       const sounds = scoreBestChord(ahead, changes[j] - changes[guess], context, chord);

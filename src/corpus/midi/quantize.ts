@@ -83,11 +83,10 @@ export function quantizeInMeters(
   return trimOverlapsInPlace(snapped);
 }
 
-/** Onsets and ends that fall in one window, the material its grid is chosen on, and the step chosen. */
+/** Onsets and ends that fall in one window, the material its grid is chosen on. */
 interface WindowPoints {
   onsets: number[];
   ends: number[];
-  step: Ticks;
 }
 
 /**
@@ -104,38 +103,40 @@ function snapNotes(notes: readonly Note[], grid: MeterGrid, options: QuantizeOpt
   // A point within half the finest step before a window's start belongs to that window: every
   // step snaps it to the window's start.
   const half = Math.min(...steps) / 2;
-  const windows = new Map<number, WindowPoints>();
-  // Onsets come in order, so most points fall in the window of the point before.
-  let lastIndex = Number.NaN;
-  let lastPoints: WindowPoints = { onsets: [], ends: [], step: straight };
-  const pointsOf = (t: Ticks): WindowPoints => {
-    const w = Math.floor((t - origin + half) / window);
-    if (w === lastIndex) return lastPoints;
-    let points = windows.get(w);
-    if (!points) {
-      points = { onsets: [], ends: [], step: straight };
-      windows.set(w, points);
-    }
-    lastIndex = w;
-    lastPoints = points;
-    return points;
-  };
+  const windowOf = (t: Ticks) => Math.floor((t - origin + half) / window);
+  const offStraight = (t: Ticks, w: number) => distance(t - (origin + w * window), straight) !== 0;
+  // A window whose points all lie on the straight grid keeps it (a coarse step that moves
+  // nothing wins at once, see chooseStep): only the other windows gather their points.
+  const uneven = new Set<number>();
   for (const n of notes) {
-    pointsOf(n.tick).onsets.push(n.tick);
-    pointsOf(n.tick + n.duration).ends.push(n.tick + n.duration);
+    const w = windowOf(n.tick);
+    if (offStraight(n.tick, w)) uneven.add(w);
+    const t = n.tick + n.duration;
+    const endWindow = windowOf(t);
+    if (offStraight(t, endWindow)) uneven.add(endWindow);
   }
-  for (const [w, points] of windows) points.step = chooseStep(points, origin + w * window, steps, coarse, straight / 3);
+  const stepOf = new Map<number, Ticks>();
+  if (uneven.size > 0) {
+    const windows = new Map<number, WindowPoints>();
+    for (const w of uneven) windows.set(w, { onsets: [], ends: [] });
+    for (const n of notes) {
+      windows.get(windowOf(n.tick))?.onsets.push(n.tick);
+      windows.get(windowOf(n.tick + n.duration))?.ends.push(n.tick + n.duration);
+    }
+    for (const [w, points] of windows)
+      stepOf.set(w, chooseStep(points, origin + w * window, steps, coarse, straight / 3));
+  }
   const snapped: Note[] = new Array(notes.length);
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i];
-    const w = Math.floor((n.tick - origin + half) / window);
+    const w = windowOf(n.tick);
     const base = origin + w * window;
-    const step = (windows.get(w) as WindowPoints).step;
+    const step = stepOf.get(w) ?? straight;
     const tick = Math.max(0, base + Math.round((n.tick - base) / step) * step);
     const t = n.tick + n.duration;
-    const endWindow = Math.floor((t - origin + half) / window);
+    const endWindow = windowOf(t);
     const endBase = origin + endWindow * window;
-    const endStep = (windows.get(endWindow) as WindowPoints).step;
+    const endStep = stepOf.get(endWindow) ?? straight;
     const end = Math.max(0, endBase + Math.round((t - endBase) / endStep) * endStep);
     snapped[i] = { pitch: n.pitch, tick, duration: end > tick ? end - tick : step, velocity: n.velocity };
   }
