@@ -1,13 +1,18 @@
 /**
  * MIDI import benchmark: the whole Nottingham set through `importMidi`, next to the bare
- * @tonejs/midi parse of the same files in the same run, and a generated 100,000-note file.
+ * @tonejs/midi parse of the same files in the same run, and a generated 100,000-note file; then
+ * the import as `muse train` does it (each file read, imported, its chords labelled) of Nottingham
+ * and of POP909, in wall-clock and CPU time, next to reading and bare-parsing the same files.
  * Run alone with `npx tsx tests/bench/import.bench.ts`. A benchmark, not a test: nothing fails on speed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pkg from '@tonejs/midi';
+import { importEntry } from '../../src/cli/import';
 import { importMidi } from '../../src/corpus/midi';
+import { corpusFiles } from '../helpers/importDigest';
 import { manyNotesFile } from '../helpers/smfWriter';
 import { type Figure, medianMs } from './measure';
 
@@ -25,6 +30,62 @@ export interface ImportBench {
   hundredThousandNotesMs: number;
   /** The first import of that file in this process. */
   hundredThousandNotesFirstMs: number;
+  /** Whole-corpus imports as `muse train` does them (see {@link benchCorpusImport}). */
+  corpora: CorpusImportBench[];
+}
+
+/** One corpus imported as `muse train` imports it, and its baseline, in milliseconds (medians). */
+export interface CorpusImportBench {
+  corpus: 'nottingham' | 'pop909';
+  files: number;
+  wallMs: number;
+  cpuMs: number;
+  /** Reading the same files and parsing them with @tonejs/midi, nothing more. */
+  bareWallMs: number;
+  bareCpuMs: number;
+}
+
+/**
+ * Imports every file of a shared corpus as `muse train` does (`importEntry`: read the file, import
+ * the MIDI, quantize, label the chords; no lines), the median of `runs` after a warm-up, in wall
+ * and CPU time; the baseline reads the same files and parses them with @tonejs/midi alone.
+ */
+export function benchCorpusImport(corpus: 'nottingham' | 'pop909', runs: number): CorpusImportBench {
+  const files = corpusFiles(corpus);
+  if (files.length === 0) throw new Error(`the ${corpus} corpus is missing`);
+  const importAll = () => {
+    for (const path of files) if (importEntry({ path }, { lines: false }).pieces.length === 0) throw new Error(path);
+  };
+  const parseAll = () => {
+    for (const path of files) new Midi(readFileSync(path));
+  };
+  const imported = wallAndCpuMs(importAll, runs);
+  const bare = wallAndCpuMs(parseAll, runs);
+  return {
+    corpus,
+    files: files.length,
+    wallMs: imported.wallMs,
+    cpuMs: imported.cpuMs,
+    bareWallMs: bare.wallMs,
+    bareCpuMs: bare.cpuMs,
+  };
+}
+
+/** Medians of the wall-clock and the CPU time of the same `runs` runs of `fn`, after one warm-up run. */
+function wallAndCpuMs(fn: () => void, runs: number): { wallMs: number; cpuMs: number } {
+  fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(cpu);
+    walls.push(performance.now() - started);
+    cpus.push((used.user + used.system) / 1000);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wallMs: median(walls), cpuMs: median(cpus) };
 }
 
 export async function benchImport(): Promise<ImportBench> {
@@ -60,6 +121,7 @@ export async function benchImport(): Promise<ImportBench> {
     bareTonejsFilesPerSecond: files.length / (tonejsMs / 1000),
     hundredThousandNotesMs,
     hundredThousandNotesFirstMs,
+    corpora: [benchCorpusImport('nottingham', 7), benchCorpusImport('pop909', 3)],
   };
 }
 
@@ -79,6 +141,24 @@ export function importFigures(b: ImportBench): Figure[] {
     { name: `import Nottingham (${b.notes} notes)`, value: b.notesPerSecond, unit: 'notes/s' },
     { name: 'import 100,000 notes (median)', value: b.hundredThousandNotesMs, unit: 'ms' },
     { name: 'import 100,000 notes (first)', value: b.hundredThousandNotesFirstMs, unit: 'ms' },
+    ...b.corpora.flatMap((c) => {
+      const title = `import ${c.corpus === 'pop909' ? 'POP909' : 'Nottingham'} as muse train does (${c.files} files, chords labelled)`;
+      const bare = 'reading and bare @tonejs/midi parse';
+      return [
+        {
+          name: title,
+          value: c.wallMs,
+          unit: 'ms',
+          baseline: { name: bare, value: c.bareWallMs, ratio: c.wallMs / c.bareWallMs },
+        },
+        {
+          name: `${title}, CPU time`,
+          value: c.cpuMs,
+          unit: 'ms',
+          baseline: { name: `${bare}, CPU time`, value: c.bareCpuMs, ratio: c.cpuMs / c.bareCpuMs },
+        },
+      ];
+    }),
   ];
 }
 
@@ -90,6 +170,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `  importMidi:              ${b.filesPerSecond.toFixed(0)} files/s, ${b.notesPerSecond.toFixed(0)} notes/s`,
       `  bare @tonejs/midi parse: ${b.bareTonejsFilesPerSecond.toFixed(0)} files/s`,
       `100,000-note file: ${b.hundredThousandNotesMs.toFixed(0)} ms (median), first import ${b.hundredThousandNotesFirstMs.toFixed(0)} ms`,
+      ...b.corpora.map(
+        (c) =>
+          `${c.corpus} as muse train imports it (${c.files} files): ${c.wallMs.toFixed(0)} ms wall, ${c.cpuMs.toFixed(0)} ms CPU; reading + bare parse ${c.bareWallMs.toFixed(0)} ms wall, ${c.bareCpuMs.toFixed(0)} ms CPU`,
+      ),
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     ].join('\n'),
   );
 }
