@@ -91,7 +91,7 @@ describe('the fast chord segmentation gives what the plain one gave', () => {
         const both = bothSegmentations(notes, m, o, mask);
         if (both) expect(both.fast).toEqual(both.reference);
       }),
-      { numRuns: 400 },
+      { numRuns: 3000 },
     );
   });
 

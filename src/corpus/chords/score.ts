@@ -36,8 +36,8 @@ export interface ScoringContext {
   /** Ticks per beat, the unit of costs per label. */
   beat: number;
   /**
-   * For {@link scoreBound}: the least prior cost of a template of each tone count (index = count),
-   * or null when the options' signs allow no bound (a negative cost would reward what it charges).
+   * For {@link scoreBound}: the least prior cost of a template of each tone count (index = count;
+   * index 0: of any template), or null when the options' signs allow no bound (a negative cost would reward what it charges).
    */
   leastPrior: Float64Array | null;
 }
@@ -66,6 +66,7 @@ export function createScoringContext(
     priorCost[i] =
       CHORD_TYPES[t.type].cost + options.chromaticTone * t.tones.filter((pc) => !(scaleMask & (1 << pc))).length;
     leastPrior[t.tones.length] = Math.min(leastPrior[t.tones.length], priorCost[i]);
+    leastPrior[0] = Math.min(leastPrior[0], priorCost[i]);
   });
   const o = options;
   // Bounds need costs that cost (not rewards in disguise) and finite numbers throughout.
@@ -149,9 +150,24 @@ export function bestChord(window: Window, duration: number, context: ScoringCont
  * false when nothing sounds. The arithmetic is {@link bestChord}'s, operation for operation, so that
  * scores and ties come out the same to the last bit.
  */
-export function scoreBestChord(window: Window, duration: number, context: ScoringContext, best: WindowChord): boolean {
+export function scoreBestChord(
+  window: Window,
+  duration: number,
+  context: ScoringContext,
+  best: WindowChord,
+  floor = Number.NEGATIVE_INFINITY,
+  tops?: Readonly<WindowTops>,
+): boolean {
   const total = window.total;
   if (total <= 0) return false;
+  // With a floor (and the window's heaviest weights from scoreBound), a root none of whose chords
+  // can reach it is not tried: a chord on it covers at most its own weight and the three heaviest
+  // others. The floor is below what the caller can use, so the chord it would pick stays the same.
+  const least = context.leastPrior;
+  const pruning = floor > Number.NEGATIVE_INFINITY && least !== null && tops !== undefined;
+  const rest = pruning
+    ? tops.bassReward + Math.max(context.options.rootInBass * duration, 0) - context.beat * least[0]
+    : 0;
   const { weight, absentFromChord, lowestPitch, bassOfChord } = window;
   const { tones, toneCount, priorCost, firstOfRoot, beat } = context;
   const o = context.options;
@@ -165,6 +181,11 @@ export function scoreBestChord(window: Window, duration: number, context: Scorin
   let bestBass = 0;
   for (let root = 0; root < 12; root++) {
     if (weight[root] <= 0) continue;
+    if (pruning) {
+      const covered = weight[root] >= tops.third ? tops.heavy4 : weight[root] + tops.heavy3;
+      const bound = covered - nonChordTone * (total - covered) + rest;
+      if (bound + 1e-12 * Math.abs(bound) < floor) continue;
+    }
     for (let t = firstOfRoot[root], last = firstOfRoot[root + 1]; t < last; t++) {
       let covered = 0;
       let missing = 0;
@@ -193,11 +214,26 @@ export function scoreBestChord(window: Window, duration: number, context: Scorin
       }
     }
   }
-  if (bestIndex < 0) return false;
+  if (bestIndex < 0) {
+    if (!pruning) return false;
+    // Every root was below the floor: something sounds, but no chord the caller could use.
+    best.score = Number.NEGATIVE_INFINITY;
+    return true;
+  }
   best.template = context.templates[bestIndex];
   best.bass = bestBass;
   best.score = bestScore;
   return true;
+}
+
+/** What {@link scoreBound} found in a window that {@link scoreBestChord} can use to skip roots. */
+export interface WindowTops {
+  /** The sums of the three and of the four heaviest weights, and the third heaviest weight. */
+  heavy3: number;
+  heavy4: number;
+  third: number;
+  /** The largest bass reward of a pitch class. */
+  bassReward: number;
 }
 
 /**
@@ -206,7 +242,7 @@ export function scoreBestChord(window: Window, duration: number, context: Scorin
  * sounding, is charged at least the n smallest absences and its least prior, and the bass rewards
  * are at most their largest. +∞ when the options allow no bound.
  */
-export function scoreBound(window: Window, duration: number, context: ScoringContext): number {
+export function scoreBound(window: Window, duration: number, context: ScoringContext, tops?: WindowTops): number {
   const least = context.leastPrior;
   if (!least) return Number.POSITIVE_INFINITY;
   const { weight, bassOfChord, absentFromChord, total } = window;
@@ -279,6 +315,12 @@ export function scoreBound(window: Window, duration: number, context: ScoringCon
       o.absentTone * absent -
       context.beat * (o.missingTone * missing + least[count]);
     if (score > bound) bound = score;
+  }
+  if (tops) {
+    tops.heavy3 = h0 + h1 + h2;
+    tops.heavy4 = h0 + h1 + h2 + h3;
+    tops.third = h2;
+    tops.bassReward = bassReward;
   }
   const rooted = o.rootInBass * duration;
   return bound + Math.max(rooted, 0) + bassReward;

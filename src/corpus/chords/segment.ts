@@ -9,6 +9,7 @@ import {
   scoreBestChord,
   scoreBound,
   type WindowChord,
+  type WindowTops,
 } from './score';
 
 /** A stretch of time and the chord that explains it best, or null when nothing sounds in it. */
@@ -42,6 +43,7 @@ export function segmentChords(
   const window = createWindow();
   const ahead = createWindow();
   const chord: WindowChord = { template: context.templates[0], bass: 0, score: 0 };
+  const tops: WindowTops = { heavy3: 0, heavy4: 0, third: 0, bassReward: 0 };
   // Ties go to the shortest window (the largest i), as in a plain loop from i = j − 1 down.
   const offer = (j: number, i: number, total: number, sounds: boolean) => {
     if (total > best[j] || (total === best[j] && total > Number.NEGATIVE_INFINITY && i > from[j])) {
@@ -76,8 +78,10 @@ export function segmentChords(
       const cost = i > 0 ? changeCost[i] : 0;
       // A window whose best possible chord could not beat the best split found so far needs no
       // scoring (most of them, once a window spans two chords): skipping it changes nothing.
-      if (window.total > 0 && cannotBeat(best[i], scoreBound(window, duration, context), cost, best[j])) continue;
-      const sounds = scoreBestChord(window, duration, context, chord);
+      if (window.total > 0 && cannotBeat(best[i], scoreBound(window, duration, context, tops), cost, best[j])) continue;
+      // The least score that could still win, less the rounding margin: roots below it are skipped.
+      const floor = best[j] - best[i] + cost - 1e-12 * (Math.abs(best[j]) + Math.abs(best[i]) + Math.abs(cost));
+      const sounds = scoreBestChord(window, duration, context, chord, floor, tops);
       offer(j, i, best[i] + (sounds ? chord.score : 0) - cost, sounds);
     }
   }
