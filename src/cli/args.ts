@@ -3,6 +3,26 @@ import { parseArgs } from 'node:util';
 /** A mistake in the command line: printed as one line, exit status 2. */
 export class UsageError extends Error {}
 
+/**
+ * Runs a command and turns what it throws into the exit status and a message on stderr: 2 for a
+ * wrong command or argument ({@link UsageError}), 1 for anything else (a file not read or written).
+ */
+export async function guarded(
+  io: { err(text: string): void },
+  command: () => Promise<number> | number,
+): Promise<number> {
+  try {
+    return await command();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`muse: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`muse: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
 type Spec = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Parses options strictly; unknown options, missing values and stray words are usage errors. */

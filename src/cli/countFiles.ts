@@ -1,7 +1,15 @@
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { countPiece, createModelCounts, type ModelCounts, mergeModelCounts } from '../model/modelCounts';
+import {
+  countPiece,
+  createModelCounts,
+  type ExpertResult,
+  type ExpertTask,
+  type ModelCounts,
+  mergeModelCounts,
+} from '../model/modelCounts';
 import { bundledEntry } from './bundle.mjs';
-import type { CountReply, CountRequest } from './countWorker';
+import type { WorkerReply, WorkerRequest } from './countWorker';
 import { importEntry } from './import';
 import type { Io } from './io';
 
@@ -9,102 +17,131 @@ import type { Io } from './io';
 export interface CountOptions {
   order: number;
   phraseBars: number;
-  /** Threads that import and count (1: this one). */
+  /** Threads that import and count: this one and `workers − 1` worker threads. */
   workers: number;
+}
+
+/** What {@link countFiles} gives: the counts, and a worker thread to help finish them (close it after). */
+export interface Counted {
+  counts: ModelCounts;
+  /** Finishes an {@link ExpertTask} in a worker thread (finishModelHelped); absent with one thread. */
+  helper?: (task: ExpertTask) => Promise<ExpertResult>;
+  close(): void;
 }
 
 /**
  * Imports and counts the pieces of `files` in order (refused files are reported and skipped) —
- * piece by piece, so the pieces themselves are never all in memory. With more than one worker,
- * batches of files are counted in worker threads and their counts added up here in file order:
- * the same counts, hence the same model, for any number of workers.
+ * piece by piece, so the pieces themselves are never all in memory. With more than one thread the
+ * files are cut into as many runs of about equal bytes: this thread counts the first while worker
+ * threads count the others, and their counts are added here in file order — the same counts, hence
+ * the same model, for any number of threads.
  */
-export async function countFiles(files: readonly string[], o: CountOptions, io: Io): Promise<ModelCounts> {
+export async function countFiles(files: readonly string[], o: CountOptions, io: Io): Promise<Counted> {
   const counts = createModelCounts(o.order, o.phraseBars);
-  if (o.workers > 1 && files.length > 1) {
-    let entry: string | undefined;
-    try {
-      entry = await bundledEntry('src/cli/countWorker.ts');
-    } catch (e) {
-      io.err(`muse: warning: counting in one thread: no worker threads (${e instanceof Error ? e.message : e})\n`);
-    }
-    if (entry) {
-      await countInWorkers(entry, files, counts, o, io);
-      return counts;
-    }
+  const none = { counts, close: () => {} };
+  if (o.workers <= 1 || files.length <= 1) {
+    countHere(files, counts, io);
+    return none;
   }
+  let entry: string | undefined;
+  try {
+    entry = await bundledEntry('src/cli/countWorker.ts');
+  } catch (e) {
+    io.err(`muse: warning: counting in one thread: no worker threads (${e instanceof Error ? e.message : e})\n`);
+  }
+  if (!entry) {
+    countHere(files, counts, io);
+    return none;
+  }
+  const runs = runsOf(files, o.workers);
+  const workers = runs
+    .slice(1)
+    .map(() => new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars } }));
+  const close = () => {
+    for (const w of workers) void w.terminate();
+  };
+  try {
+    const parts = workers.map((worker, i) => ask(worker, { type: 'count', files: runs[i + 1] }));
+    for (const p of parts) p.catch(() => {}); // awaited in order below
+    countHere(runs[0], counts, io);
+    for (const part of parts) {
+      const reply = await part;
+      if (reply.type !== 'counted') throw new Error('a counting thread answered out of turn');
+      for (const message of reply.refused) io.err(`muse: skipped ${message}\n`);
+      mergeModelCounts(counts, reply.data);
+    }
+  } catch (e) {
+    close();
+    throw e;
+  }
+  for (const w of workers.slice(1)) void w.terminate();
+  const helper = async (task: ExpertTask) => {
+    const reply = await ask(workers[0], { type: 'experts', task });
+    if (reply.type !== 'experts') throw new Error('a finishing thread answered out of turn');
+    return reply.result;
+  };
+  return { counts, helper, close };
+}
+
+function countHere(files: readonly string[], counts: ModelCounts, io: Io): void {
   for (const file of files) {
     const result = importEntry({ path: file }, { lines: false });
     for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
     for (const piece of result.pieces) countPiece(counts, piece);
   }
-  return counts;
 }
 
-/** Batches of files, a few per worker (so a slow batch does not hold the others up), 1–64 files each. */
-function batchesOf(files: readonly string[], workers: number): string[][] {
-  const size = Math.min(64, Math.max(1, Math.ceil(files.length / (workers * 4))));
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-  return batches;
-}
-
-function countInWorkers(
-  entry: string,
-  files: readonly string[],
-  counts: ModelCounts,
-  o: CountOptions,
-  io: Io,
-): Promise<void> {
-  const batches = batchesOf(files, o.workers);
-  const threads = Math.min(o.workers, batches.length);
-  // Counts that arrived before the batches ahead of them wait here; a worker gets no batch more
-  // than `ahead` past the next one to merge, so what waits stays bounded.
-  const ahead = 2 * threads;
-  const waiting = new Map<number, CountReply>();
-  const idle: Worker[] = [];
-  const workers: Worker[] = [];
-  let sent = 0;
-  let merged = 0;
-  return new Promise<void>((resolve, reject) => {
-    const stop = (error?: unknown) => {
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    const dispatch = () => {
-      while (idle.length > 0 && sent < batches.length && sent < merged + ahead) {
-        const request: CountRequest = { index: sent, files: batches[sent] };
-        idle.pop()?.postMessage(request);
-        sent++;
-      }
-    };
-    for (let t = 0; t < threads; t++) {
-      const worker = new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars } });
-      workers.push(worker);
-      worker.on('message', (reply: CountReply) => {
-        waiting.set(reply.index, reply);
-        idle.push(worker);
-        try {
-          for (let next = waiting.get(merged); next; next = waiting.get(merged)) {
-            waiting.delete(merged);
-            for (const message of next.refused) io.err(`muse: skipped ${message}\n`);
-            mergeModelCounts(counts, next.data);
-            merged++;
-          }
-        } catch (e) {
-          stop(e);
-          return;
-        }
-        if (merged === batches.length) stop();
-        else dispatch();
-      });
-      worker.on('error', (e) => stop(new Error(`a counting thread failed: ${e.message}`)));
-      worker.on('exit', (code) => {
-        if (merged < batches.length && code !== 0) stop(new Error(`a counting thread stopped (exit code ${code})`));
-      });
-      idle.push(worker);
+/** `files` cut into at most `n` consecutive non-empty runs of about equal size in bytes. */
+export function runsOf(files: readonly string[], threads: number): string[][] {
+  const n = Math.min(threads, files.length);
+  const sizes = files.map((f) => {
+    try {
+      return Math.max(1, statSync(f).size);
+    } catch {
+      return 1; // refused when it is read, with the reason
     }
-    dispatch();
+  });
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let done = 0;
+  files.forEach((file, i) => {
+    run.push(file);
+    done += sizes[i];
+    const left = files.length - i - 1;
+    const runsLeft = n - runs.length - 1;
+    if (runsLeft > 0 && left >= runsLeft && (done >= (total * (runs.length + 1)) / n || left === runsLeft)) {
+      runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Sends a request to a worker; resolves to its next answer, or rejects when it fails or stops. */
+function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      cleanup();
+      resolve(reply);
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(new Error(`a counting thread failed: ${e.message}`));
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`a counting thread stopped (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
   });
 }

@@ -1,26 +1,35 @@
-// A worker thread of `muse train --workers N`: imports the files of each batch it is given and
-// counts their pieces (modelCounts.ts); the counts go back as arrays (transferred, not copied), and
-// the main thread adds them up in file order.
+// A worker thread of `muse train --workers N`: counts the pieces of the files it is given
+// (modelCounts.ts) and sends the counts back as arrays (transferred, not copied); the main thread
+// adds them up in file order. One of these threads then finishes half of the pitch experts while
+// the main thread finishes the rest (finishModelHelped).
 import { parentPort, workerData } from 'node:worker_threads';
-import { countPiece, countsData, createModelCounts } from '../model/modelCounts';
+import {
+  countPiece,
+  countsData,
+  createModelCounts,
+  type ExpertResult,
+  type ExpertTask,
+  runSentExpertTask,
+} from '../model/modelCounts';
 import { importEntry } from './import';
 
-/** A batch to count: its place in the file order and its files. */
-export interface CountRequest {
-  index: number;
-  files: string[];
-}
+/** What the main thread asks: to count files, or to finish experts. */
+export type WorkerRequest = { type: 'count'; files: string[] } | { type: 'experts'; task: ExpertTask };
 
-/** What a batch gave: its counts and the messages of the files refused. */
-export interface CountReply {
-  index: number;
-  data: ReturnType<typeof countsData>['data'];
-  refused: string[];
-}
+/** What the worker answers: a part's counts and the messages of the files refused, or finished experts. */
+export type WorkerReply =
+  | { type: 'counted'; data: ReturnType<typeof countsData>['data']; refused: string[] }
+  | { type: 'experts'; result: ExpertResult };
 
 const { order, phraseBars } = workerData as { order: number; phraseBars: number };
 
-parentPort?.on('message', (request: CountRequest) => {
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.type === 'experts') {
+    const result = runSentExpertTask(request.task);
+    const reply: WorkerReply = { type: 'experts', result };
+    parentPort?.postMessage(reply, result.logits ? [result.logits.buffer as ArrayBuffer] : []);
+    return;
+  }
   const counts = createModelCounts(order, phraseBars, true);
   const refused: string[] = [];
   for (const file of request.files) {
@@ -29,6 +38,6 @@ parentPort?.on('message', (request: CountRequest) => {
     for (const piece of result.pieces) countPiece(counts, piece);
   }
   const { data, transfer } = countsData(counts);
-  const reply: CountReply = { index: request.index, data, refused };
+  const reply: WorkerReply = { type: 'counted', data, refused };
   parentPort?.postMessage(reply, transfer);
 });

@@ -1,6 +1,6 @@
 import { MAX_RUN, MODEL_ORDER } from '../model';
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
-import { parseOptions, UsageError } from './args';
+import { guarded, parseOptions, UsageError } from './args';
 import { generateCommand } from './generate';
 import { continueCommand, harmonizeCommand } from './harmonize';
 import { importCommand } from './import';
@@ -84,8 +84,8 @@ Exit status: 0 on success, 2 for a wrong command or argument, 1 when a file cann
 `;
 
 /** Runs the `muse` command line; resolves to the exit status. */
-export async function run(argv: string[], io: Io): Promise<number> {
-  try {
+export function run(argv: string[], io: Io): Promise<number> {
+  return guarded(io, async () => {
     const [command, ...rest] = argv;
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       io.out(HELP);
@@ -111,14 +111,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (command === 'harmonize') return harmonizeCommand(rest, io);
     if (command === 'continue') return continueCommand(rest, io);
     throw new UsageError(`unknown command "${command}" (try: muse --help)`);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`muse: ${e.message}\n`);
-      return 2;
-    }
-    io.err(`muse: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+  });
 }
 
 function presets(args: string[], io: Io): number {

@@ -14,7 +14,7 @@ import {
   tooSmall,
   untrainable,
 } from '../model';
-import { finishModel } from '../model/modelCounts';
+import { finishModel, finishModelHelped } from '../model/modelCounts';
 import { checkedOptions } from '../model/museModel';
 import { intOption, parseOptions, UsageError } from './args';
 import { countFiles } from './countFiles';
@@ -105,13 +105,18 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, not ${workers}`);
   const files = splitFiles(collectFiles(positionals), holdout, 'train');
   const options = checkedOptions({ order, ...(maxRun ? { melodyMaxRun: maxRun } : {}) });
-  const counts = await countFiles(files, { order, phraseBars: options.phraseBars, workers }, io);
+  const { counts, helper, close } = await countFiles(files, { order, phraseBars: options.phraseBars, workers }, io);
+  let model: MuseModel;
   const size = counts.size;
-  const cannot = untrainable(size);
-  if (cannot) throw new UsageError(cannot);
   const small = tooSmall(size);
-  if (small) io.err(`muse: warning: ${small}\n`);
-  const model = finishModel(counts, options);
+  try {
+    const cannot = untrainable(size);
+    if (cannot) throw new UsageError(cannot);
+    if (small) io.err(`muse: warning: ${small}\n`);
+    model = helper ? await finishModelHelped(counts, options, helper) : finishModel(counts, options);
+  } finally {
+    close();
+  }
   writeOutputs([{ path: values.out, data: JSON.stringify(serializeModel(model)) }]);
   const summary = {
     out: values.out,

@@ -43,7 +43,8 @@ export interface ChainBuilder {
   finishWithout(fold: number): VariableChain;
   /**
    * The chain, and the chain without each fold as a view of it (trieBuild.ts `foldView`: the same
-   * predictions as {@link finishWithout}, for a fraction of the work).
+   * predictions as {@link finishWithout}, for a fraction of the work). Each view reuses the arrays
+   * of the one before it: use a fold's view before asking for the next.
    */
   finishWithFolds(): { chain: VariableChain; without(fold: number): VariableChain };
 }
@@ -136,11 +137,13 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
     finishWithFolds() {
       const { parts, sorted } = laidOut();
       const { chain, folds: data } = buildChainAndFolds(parts, counts, sorted, (e) => counts.count(e), folds > 0);
+      let last: VariableChain | undefined;
       return {
         chain,
         without(fold) {
           if (!data || fold < 0 || fold >= folds) throw new RangeError(`fold ${fold} of ${folds}`);
-          return foldView(chain, data, fold);
+          last = foldView(chain, data, fold, last);
+          return last;
         },
       };
     },

@@ -16,16 +16,23 @@ export interface ChainJson {
 
 /** The chain's counts as JSON: the rows of the top-order contexts, each context read back to the root. */
 export function chainToJson(chain: VariableChain): ChainJson {
-  const { trie } = chain;
-  const counts: number[] = [];
+  const { trie, order } = chain;
+  let rows = 0;
+  for (let node = 0; node < trie.nodes; node++)
+    if (trie.depth[node] === order) rows += trie.raw.start[node + 1] - trie.raw.start[node];
+  const counts = new Array<number>(rows * (order + 2));
+  const context = new Int32Array(order);
+  let at = 0;
   for (let node = 0; node < trie.nodes; node++) {
-    if (trie.depth[node] !== chain.order) continue;
-    const context: number[] = [];
-    for (let n = node; n > 0; n = trie.parent[n]) context.push(trie.symbol[n]);
-    for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++)
-      counts.push(...context, trie.raw.token[i], trie.raw.count[i]);
+    if (trie.depth[node] !== order) continue;
+    for (let n = node, k = 0; n > 0; n = trie.parent[n], k++) context[k] = trie.symbol[n];
+    for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++) {
+      for (let k = 0; k < order; k++) counts[at++] = context[k];
+      counts[at++] = trie.raw.token[i];
+      counts[at++] = trie.raw.count[i];
+    }
   }
-  return { order: chain.order, symbols: [...chain.symbols], vocabulary: [...chain.vocabulary], counts };
+  return { order, symbols: [...chain.symbols], vocabulary: [...chain.vocabulary], counts };
 }
 
 /**

@@ -33,6 +33,8 @@ export class LineStore {
   private chord = new Int32Array(1024);
   private readonly chords: ChordContext[] = [];
   private readonly chordIds = new Map<string, number>();
+  /** The id of each chord object seen (a piece's notes share their chord's object). */
+  private readonly chordObjects = new WeakMap<ChordContext, number>();
 
   /** Number of lines. */
   get size(): number {
@@ -101,6 +103,8 @@ export class LineStore {
   }
 
   private chordId(c: ChordContext): number {
+    const known = this.chordObjects.get(c);
+    if (known !== undefined) return known;
     const key = `${c.roman}|${c.tones.join(',')}`;
     let id = this.chordIds.get(key);
     if (id === undefined) {
@@ -108,6 +112,7 @@ export class LineStore {
       this.chords.push(c);
       this.chordIds.set(key, id);
     }
+    this.chordObjects.set(c, id);
     return id;
   }
 

@@ -7,9 +7,17 @@ import { type LineArrays, LineStore } from './lineStore';
 import { type MelodyCounter, melodyCounter } from './melodyCounting';
 import { type MelodyLine, melodyLine } from './melodyLine';
 import type { ModelOptions, MuseModel, TrainProgress } from './museModel';
-import { EXPERTS, type ExpertName, expertOrder, expertVocabulary, mod12 } from './pitchExperts';
+import {
+  CANDIDATES,
+  EXPERTS,
+  type ExpertName,
+  expertOrder,
+  expertVocabulary,
+  mod12,
+  type WeightName,
+} from './pitchExperts';
 import { DEFAULT_PITCH_WEIGHTS } from './pitchModel';
-import { fitPitchWeights } from './pitchWeights';
+import { FIT_COLUMNS, type FitRows, fillFitColumns, fitRows, fitWeightsToRows, type Lines } from './pitchWeights';
 import { ContentHash, type PieceProvenance, pieceProvenance, pieceText } from './provenance';
 import { RHYTHM_VOCABULARY, rhythmDepth } from './rhythmModel';
 import { type PieceFigures, pieceFigures, styleOfFigures } from './style';
@@ -79,6 +87,30 @@ function counterOf(c: ModelCounts): MelodyCounter {
   return counter;
 }
 
+const interned = new WeakMap<ModelCounts, Map<string, string>>();
+/**
+ * The tokens, each the one string kept for its text: the guards keep a token per note of every
+ * piece, a few hundred distinct texts in all, so the counts hold each text once.
+ */
+function intern(c: ModelCounts, tokens: readonly string[]): string[] {
+  let known = interned.get(c);
+  if (!known) {
+    known = new Map();
+    interned.set(c, known);
+  }
+  const out = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let kept = known.get(t);
+    if (kept === undefined) {
+      kept = t;
+      known.set(t, t);
+    }
+    out[i] = kept;
+  }
+  return out;
+}
+
 /** The guard tokens of a melody: scale degree and length of each note ("7|12"), rests left out. */
 export function melodyGuardTokens(line: MelodyLine): string[] {
   return line.notes.map((n) => `${mod12(n.pitch)}|${n.units}`);
@@ -102,9 +134,9 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
       token,
     );
   });
-  c.guards.melody.push({ id: piece.id, tokens: melodyGuardTokens(line) });
-  c.guards.chords.push({ id: piece.id, tokens: harmony.tokens });
-  c.guards.transposed.push({ id: piece.id, tokens: intervalTokens(line.notes) });
+  c.guards.melody.push({ id: piece.id, tokens: intern(c, melodyGuardTokens(line)) });
+  c.guards.chords.push({ id: piece.id, tokens: intern(c, harmony.tokens) });
+  c.guards.transposed.push({ id: piece.id, tokens: intern(c, intervalTokens(line.notes)) });
   c.provenance.push(pieceProvenance(piece));
   const figures = pieceFigures(piece);
   if (figures) c.figures.push(figures);
@@ -171,7 +203,8 @@ export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
   into.rhythm.merge(part.rhythm);
   for (const name of EXPERTS) into.experts[name].merge(part.experts[name], 1, fold);
   into.lines.merge(part.lines);
-  for (const k of ['melody', 'chords', 'transposed'] as const) for (const p of part.guards[k]) into.guards[k].push(p);
+  for (const k of ['melody', 'chords', 'transposed'] as const)
+    for (const p of part.guards[k]) into.guards[k].push({ id: p.id, tokens: intern(into, p.tokens) });
   for (const p of part.provenance) into.provenance.push(p);
   for (const f of part.figures) into.figures.push(f);
   for (const t of part.texts) {
@@ -184,6 +217,70 @@ export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
 }
 
 /**
+ * A part of finishing that another thread can do: some pitch experts finished (from their counts)
+ * and, for the fit, their columns of the held-out rows — and the piece memory's column when
+ * `memory` — filled. The experts' columns do not depend on each other, so the parts done in
+ * different threads give exactly the rows one thread fills.
+ */
+export interface ExpertTask {
+  readonly order: number;
+  readonly experts: Partial<Record<ExpertName, ChainData>>;
+  /** The melodies and the fit's rows; absent when the weights are not fitted. */
+  readonly fit?: { readonly lines: LineArrays; readonly rows: FitRows; readonly memory: boolean };
+}
+
+/** What an {@link ExpertTask} gives: the finished experts and the rows' logits of its columns. */
+export interface ExpertResult {
+  readonly chains: Partial<Record<ExpertName, VariableChain>>;
+  /** The rows' logits, the columns below filled (the others 0). */
+  readonly logits?: Float64Array;
+  readonly columns: readonly number[];
+}
+
+/** Does an {@link ExpertTask} from the experts' counts (builders, or their data sent from another thread). */
+export function runExpertTask(
+  order: number,
+  experts: Partial<Record<ExpertName, ChainBuilder | ChainData>>,
+  fit: { lines: Lines; rows: FitRows; memory: boolean } | undefined,
+  onFold: () => void = () => {},
+): ExpertResult {
+  const names = EXPERTS.filter((name) => experts[name]);
+  const builders = names.map((name) => {
+    const given = experts[name] as ChainBuilder | ChainData;
+    if ('finishWithFolds' in given) return given;
+    const builder = createChainBuilder({
+      order: expertOrder(name, order),
+      vocabulary: expertVocabulary(name),
+      folds: FOLDS,
+    });
+    builder.merge(given);
+    return builder;
+  });
+  if (!fit) return { chains: Object.fromEntries(names.map((name, e) => [name, builders[e].finish()])), columns: [] };
+  // Each fold's experts are views of the whole chains without the fold's counts.
+  const finished = builders.map((b) => b.finishWithFolds());
+  const logits = new Float64Array(fit.rows.truth.length * CANDIDATES * FIT_COLUMNS.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const views = Object.fromEntries(names.map((name, e) => [name, finished[e].without(f)]));
+    fillFitColumns(fit.rows, f, fit.lines, order, views, fit.memory, logits);
+    onFold();
+  }
+  const columns = [...names.map((name) => FIT_COLUMNS.indexOf(name)), ...(fit.memory ? [FIT_COLUMNS.length - 1] : [])];
+  return { chains: Object.fromEntries(names.map((name, e) => [name, finished[e].chain])), logits, columns };
+}
+
+/** Runs an {@link ExpertTask} sent from another thread. */
+export function runSentExpertTask(task: ExpertTask): ExpertResult {
+  const fit = task.fit;
+  const lines = new LineStore();
+  if (fit) lines.merge(fit.lines);
+  return runExpertTask(task.order, task.experts, fit && { lines, rows: fit.rows, memory: fit.memory });
+}
+
+/** Which experts a helper thread finishes (with the piece memory's column): this thread keeps the largest, contour, and the chords, rhythm and guards. */
+const HELPED: readonly ExpertName[] = ['tonal', 'scale', 'harmony'];
+
+/**
  * Finishes the model: the pitch weights fitted by cross-validation on the counted melodies (each
  * fold's experts are the counts without that fold), the chains smoothed, the guards indexed.
  */
@@ -192,41 +289,84 @@ export function finishModel(
   o: ModelOptions,
   step: (stage: TrainProgress['stage']) => void = () => {},
 ): MuseModel {
+  const fit = fitPlan(c, o);
+  const experts = runExpertTask(c.order, c.experts, fit, () => step('pitch weights'));
+  if (!fit) for (let f = 0; f < FOLDS; f++) step('pitch weights');
+  const rest = finishRest(c, o);
+  for (const stage of REST_STEPS) step(stage);
+  return assemble(c, o, fit, [experts], rest);
+}
+
+/**
+ * {@link finishModel} with half the pitch experts (and the piece memory's column of the fit)
+ * finished by `helper` — another thread running {@link runSentExpertTask} — while this thread
+ * finishes the others and the rest: the same model, array for array.
+ */
+export async function finishModelHelped(
+  c: ModelCounts,
+  o: ModelOptions,
+  helper: (task: ExpertTask) => Promise<ExpertResult>,
+  step: (stage: TrainProgress['stage']) => void = () => {},
+): Promise<MuseModel> {
+  const fit = fitPlan(c, o);
+  const task: ExpertTask = {
+    order: c.order,
+    experts: Object.fromEntries(HELPED.map((name) => [name, c.experts[name].data()])),
+    ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: true } } : {}),
+  };
+  const helped = helper(task);
+  helped.catch(() => {}); // awaited below, after this thread's share
+  const own = EXPERTS.filter((name) => !HELPED.includes(name)).map((name) => [name, c.experts[name]]);
+  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: false });
+  const rest = finishRest(c, o);
+  const theirs = await helped;
+  for (let f = 0; f < FOLDS; f++) step('pitch weights');
+  for (const stage of REST_STEPS) step(stage);
+  return assemble(c, o, fit, [mine, theirs], rest);
+}
+
+/** The melodies and the fit's rows, when the weights are fitted and there are melodies enough. */
+function fitPlan(c: ModelCounts, o: ModelOptions): { lines: LineStore; rows: FitRows; memory: boolean } | undefined {
   if (o.order !== c.order || o.phraseBars !== c.phraseBars)
     throw new RangeError('the options differ from those the counts were made with');
-  // The experts first: each fold's experts are views of them without the fold's counts.
-  const finished = EXPERTS.map((name) => c.experts[name].finishWithFolds());
-  const experts = Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].chain])) as Record<
-    ExpertName,
-    VariableChain
-  >;
-  const without = (f: number) =>
-    Object.fromEntries(EXPERTS.map((name, e) => [name, finished[e].without(f)])) as Record<ExpertName, VariableChain>;
-  let folds = 0;
-  const weights = o.fitWeights
-    ? fitPitchWeights(c.lines, o.order, {
-        folds: FOLDS,
-        without,
-        onFold: () => {
-          folds++;
-          step('pitch weights');
-        },
-      })
-    : { ...DEFAULT_PITCH_WEIGHTS };
-  // Folds that are not run (too few melodies, or no fitting) still count, so the bar reaches its end.
-  for (; folds < FOLDS; folds++) step('pitch weights');
+  const rows = o.fitWeights ? fitRows(c.lines, FOLDS) : undefined;
+  return rows && { lines: c.lines, rows, memory: true };
+}
+
+/** Harmony, rhythm, guards and style: what finishing needs besides the pitch experts (its last progress steps). */
+function finishRest(c: ModelCounts, o: ModelOptions) {
   const harmony = c.harmony.finish();
-  step('harmony');
   const rhythm = c.rhythm.finish();
-  step('rhythm');
-  step('pitch experts');
   const guards = {
     melody: buildCorpusIndex(c.guards.melody, o.melodyMaxRun),
     chords: buildCorpusIndex(c.guards.chords, o.chordMaxRun),
     transposed: buildTransposedIndex(c.guards.transposed, o.melodyMaxRun),
   };
-  step('originality guard');
-  const style = styleOfFigures(c.figures);
+  return { harmony, rhythm, guards, style: styleOfFigures(c.figures) };
+}
+
+const REST_STEPS: readonly TrainProgress['stage'][] = ['harmony', 'rhythm', 'pitch experts', 'originality guard'];
+
+/** The model from its finished parts, the pitch weights fitted to the rows the parts filled. */
+function assemble(
+  c: ModelCounts,
+  o: ModelOptions,
+  fit: ReturnType<typeof fitPlan>,
+  parts: readonly ExpertResult[],
+  rest: ReturnType<typeof finishRest>,
+): MuseModel {
+  const experts = Object.assign({}, ...parts.map((p) => p.chains)) as Record<ExpertName, VariableChain>;
+  let weights: Record<WeightName, number> = { ...DEFAULT_PITCH_WEIGHTS };
+  if (fit) {
+    // Each part filled its own columns: copied into the first part's rows.
+    const K = FIT_COLUMNS.length;
+    const logits = parts[0].logits as Float64Array;
+    for (const part of parts.slice(1))
+      for (const k of part.columns)
+        for (let i = k; i < logits.length; i += K) logits[i] = (part.logits as Float64Array)[i];
+    weights = fitWeightsToRows(logits, fit.rows.truth);
+  }
+  const { harmony, rhythm, guards, style } = rest;
   return {
     options: o,
     harmony,

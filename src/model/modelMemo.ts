@@ -55,11 +55,23 @@ export function modelValue<V>(owner: object, name: string, compute: () => V): V 
   return modelMemo<string, V>(owner, 'values').get(name, compute);
 }
 
+/**
+ * Empties every memo of `owner`, keeping their storage: for an owner whose values changed in place
+ * (a fold view filled anew, trieBuild.ts), which nothing else may have read meanwhile.
+ */
+export function forgetMemos(owner: object): void {
+  for (const memo of memos.get(owner)?.values() ?? []) memo.clear();
+}
+
 /** A bounded memo: past `limit` entries it starts afresh. */
 export class Memo<K, V> {
   private readonly map = new Map<K, V>();
 
   constructor(private readonly limit: number) {}
+
+  clear(): void {
+    this.map.clear();
+  }
 
   /** The value of `key`, computed by `compute` and kept when not there yet. */
   get(key: K, compute: () => V): V {
@@ -86,15 +98,17 @@ export class DenseMemo<V> {
     this.values = new Array<V | undefined>(size).fill(undefined);
   }
 
+  clear(): void {
+    for (const k of this.used) this.values[k] = undefined;
+    this.used.length = 0;
+  }
+
   /** The value of `key`, computed by `compute` and kept when not there yet. */
   get(key: number, compute: () => V): V {
     let value = this.values[key];
     if (value === undefined) {
       value = compute();
-      if (this.used.length >= this.limit) {
-        for (const k of this.used) this.values[k] = undefined;
-        this.used.length = 0;
-      }
+      if (this.used.length >= this.limit) this.clear();
       this.values[key] = value;
       this.used.push(key);
     }

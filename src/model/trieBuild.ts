@@ -1,5 +1,6 @@
 import type { ContextTrie, CountTable, VariableChain } from './chain';
 import { countOfCounts, estimateDiscounts, setBackoffs } from './kneserNey';
+import { forgetMemos } from './modelMemo';
 import type { NgramCounts } from './ngramCounts';
 
 /*
@@ -95,7 +96,7 @@ export function buildChain(
 export interface FoldData {
   readonly folds: number;
   /** `folds` counts per raw entry. */
-  readonly rawFold: Float64Array;
+  readonly rawFold: Int32Array;
   /** For each raw entry of a node with a parent: its (parent, token) entry in the continuation table. */
   readonly contIndex: Int32Array;
 }
@@ -164,18 +165,34 @@ export function buildChainAndFolds(
   childStart[0] = Math.min(1, nodes);
   for (let n = 0; n < nodes; n++) childStart[n + 1] += childStart[n];
   // Raw rows: each node's tokens summed over its run of entries (at the top level, the entries).
-  const capacity = E * W + 1;
+  // Room for the rows of every level, grown as they come (the top level alone has E entries; the
+  // others usually fewer together).
+  let capacity = 2 * E + S + 1;
   const rawStart = new Int32Array(nodes + 1);
-  const rawToken = new Int32Array(capacity);
-  const rawCount = new Float64Array(capacity);
+  let rawToken = new Int32Array(capacity);
+  let rawCount = new Float64Array(capacity);
   const rawTotal = new Float64Array(nodes);
-  const rawFold = new Float64Array(capacity * F);
+  let rawFold = new Int32Array(capacity * F);
+  const ensure = (n: number) => {
+    if (n <= capacity) return;
+    capacity = Math.max(n, Math.ceil(capacity * 1.5));
+    const token = new Int32Array(capacity);
+    token.set(rawToken);
+    rawToken = token;
+    const count = new Float64Array(capacity);
+    count.set(rawCount);
+    rawCount = count;
+    const fold = new Int32Array(capacity * F);
+    fold.set(rawFold);
+    rawFold = fold;
+  };
   const acc = new Float64Array(S);
   const accFold = new Float64Array(S * F);
   const touched = new Int32Array(S);
   let size = 0;
   let length = 0;
   const flush = (node: number) => {
+    ensure(length + size);
     sortPrefix(touched, size);
     let total = 0;
     for (let j = 0; j < size; j++) {
@@ -208,6 +225,7 @@ export function buildChainAndFolds(
     if (E > 0) flush(node);
   }
   {
+    ensure(length + E);
     let node = levelStart[K] - 1;
     for (let i = 0; i < E; i++) {
       if (i === 0 || differs[i] <= K) {
@@ -295,28 +313,41 @@ export function buildChainAndFolds(
  * discounts and back-off weights anew. Entries that drop to 0 stay as zeros, which every query
  * skips, and nodes left with nothing have a total of 0, which every query passes over: it predicts
  * exactly as the chain counted without the fold would (a test compares them), for a few passes over
- * typed arrays instead of a chain built anew.
+ * typed arrays instead of a chain built anew. With `reuse` (an earlier view of this chain, no longer
+ * needed) its arrays are filled instead of new ones: folds viewed one after another allocate once.
  */
-export function foldView(chain: VariableChain, data: FoldData, f: number): VariableChain {
+export function foldView(chain: VariableChain, data: FoldData, f: number, reuse?: VariableChain): VariableChain {
   const { trie } = chain;
   const { raw, continuation } = trie;
   const F = data.folds;
-  const rawCount = new Float64Array(raw.count.length);
+  // The arrays of an earlier view of the same chain, overwritten (that view is then this one).
+  const old = reuse?.trie;
+  const rawCount = old ? (old.raw.count as Float64Array) : new Float64Array(raw.count.length);
   for (let j = 0; j < rawCount.length; j++) rawCount[j] = raw.count[j] - data.rawFold[j * F + f];
-  const contCount = Float64Array.from(continuation.count);
+  const contCount = old ? (old.continuation.count as Float64Array) : new Float64Array(continuation.count.length);
+  contCount.set(continuation.count);
   for (let j = raw.start[1]; j < rawCount.length; j++)
     if (rawCount[j] === 0 && raw.count[j] > 0) contCount[data.contIndex[j]]--;
-  const table = (t: CountTable, count: Float64Array): CountTable => {
-    const total = new Float64Array(trie.nodes);
+  const table = (t: CountTable, count: Float64Array, into?: CountTable): CountTable => {
+    const total = into ? (into.total as Float64Array).fill(0) : new Float64Array(trie.nodes);
     for (let n = 0; n < trie.nodes; n++) for (let j = t.start[n]; j < t.start[n + 1]; j++) total[n] += count[j];
-    return { start: t.start, token: t.token, count, total, backoff: new Float64Array(trie.nodes).fill(1) };
+    const backoff = into ? (into.backoff as Float64Array).fill(1) : new Float64Array(trie.nodes).fill(1);
+    return { start: t.start, token: t.token, count, total, backoff };
   };
-  const viewTrie: ContextTrie = { ...trie, raw: table(raw, rawCount), continuation: table(continuation, contCount) };
+  const viewTrie: ContextTrie = {
+    ...trie,
+    raw: table(raw, rawCount, old?.raw),
+    continuation: table(continuation, contCount, old?.continuation),
+  };
   const discounts = {
     raw: countOfCounts(viewTrie, viewTrie.raw, chain.order).map(estimateDiscounts),
     continuation: countOfCounts(viewTrie, viewTrie.continuation, chain.order).map(estimateDiscounts),
   };
   setBackoffs(viewTrie, viewTrie.raw, discounts.raw);
   setBackoffs(viewTrie, viewTrie.continuation, discounts.continuation);
-  return { ...chain, trie: viewTrie, discounts };
+  if (!reuse) return { ...chain, trie: viewTrie, discounts };
+  // The earlier view becomes this one, its memos (keyed by the chain object) emptied, their storage kept.
+  Object.assign(reuse, { trie: viewTrie, discounts });
+  forgetMemos(reuse);
+  return reuse;
 }
