@@ -21,10 +21,10 @@ for (const corpus of ['nottingham', 'pop909'] as const) {
   Object.assign(all, digests);
 }
 const allPath = option('--all');
-if (allPath) writeFileSync(allPath, `${JSON.stringify(all, null, 1)}\n`);
+if (allPath) writeFileSync(allPath, `${JSON.stringify(all, null, 2)}\n`);
 const fixturePath = option('--fixture');
 if (fixturePath) {
   const commit = execSync('git rev-parse --short HEAD').toString().trim();
   const digests = Object.fromEntries(sampleFiles().map((f) => [sharedName(f), all[sharedName(f)]]));
-  writeFileSync(fixturePath, `${JSON.stringify({ commit, digests }, null, 1)}\n`);
+  writeFileSync(fixturePath, `${JSON.stringify({ commit, digests }, null, 2)}\n`);
 }
