@@ -355,7 +355,8 @@ function assemble(
   parts: readonly ExpertResult[],
   rest: ReturnType<typeof finishRest>,
 ): MuseModel {
-  const experts = Object.assign({}, ...parts.map((p) => p.chains)) as Record<ExpertName, VariableChain>;
+  const experts = {} as Record<ExpertName, VariableChain>;
+  for (const part of parts) Object.assign(experts, part.chains);
   let weights: Record<WeightName, number> = { ...DEFAULT_PITCH_WEIGHTS };
   if (fit) {
     // Each part filled its own columns: copied into the first part's rows.

@@ -345,8 +345,13 @@ function newtonFit(rows: Rows, start: readonly number[]): number[] {
     let improved = false;
     while (scale > 1e-3) {
       const next = w.map((v, e) => Math.min(4, Math.max(0, v - scale * step[e])));
+      // The loss is convex: it is at least loss + grad · (next − w) at `next`. When that bound is
+      // not below the threshold (with room for rounding, far above its 1e-12), the trial would
+      // fail — as every trial at the optimum does — and is not computed.
+      let bound = 0;
+      for (let e = 0; e < w.length; e++) bound += current.grad[e] * (next[e] - w[e]);
       // The loss alone decides a trial; the derivatives only for the step taken.
-      if (lossOf(rows, next, trial) < current.loss - 1e-9) {
+      if (bound < -1e-9 + 1e-10 && lossOf(rows, next, trial) < current.loss - 1e-9) {
         w = next;
         current = lossAndDerivatives(rows, next, trial);
         improved = true;

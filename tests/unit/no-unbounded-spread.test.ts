@@ -27,7 +27,6 @@ const BOUNDED: Record<string, string[]> = {
   'src/eval/craft/swing.ts': ['Math.max(0, ...Object.values(parts)'], // a piece's few parts
   'src/engine/instruments/voices.ts': ['rest.push(...a.events.filter'], // a note's few automation events
   'src/engine/wav.ts': ['String.fromCharCode(...bytes.subarray(at, at + 4))'], // 4 bytes
-  'src/model/chainJson.ts': ['counts.push(...context'], // one context: the order, at most 16
   'src/model/harmonyPhrase.ts': ['allOf(...constraints)'], // a phrase's few constraints
   'src/model/originality.ts': ['Math.max(index.maxRun + 1, ...ngrams)'], // n-gram sizes 3…L + 1
   'src/model/rhythmPhrase.ts': ['allOf(...all)'], // a phrase's few constraints
