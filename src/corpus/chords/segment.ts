@@ -1,16 +1,8 @@
 import type { Ticks } from '../../core';
+import { scoreBound, type WindowTops } from './bound';
 import type { Evidence } from './evidence';
 import { type MetricGrid, metricLevelOf } from './grid';
-import {
-  addInterval,
-  clearWindow,
-  createWindow,
-  type ScoringContext,
-  scoreBestChord,
-  scoreBound,
-  type WindowChord,
-  type WindowTops,
-} from './score';
+import { addInterval, clearWindow, createWindow, type ScoringContext, scoreBestChord, type WindowChord } from './score';
 
 /** A stretch of time and the chord that explains it best, or null when nothing sounds in it. */
 export interface Segment {
