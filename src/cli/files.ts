@@ -63,11 +63,14 @@ export function readBounded(path: string, limit: number, what = 'file'): Uint8Ar
     const chunks: Uint8Array[] = [];
     let total = 0;
     // The first read is sized by what fstat says (one byte more, to see the end); more is read if
-    // the file grew. A thousand small files then cost no megabyte buffers each.
+    // the file grew, in chunks from 4 KiB doubling up to 1 MiB. A thousand small files then cost
+    // no megabyte buffers each (not even for the read that finds the end).
     let chunk = Math.min(limit + 1, Math.max(4096, opened.size + 1));
+    let next = 4096;
     for (;;) {
       const buffer = new Uint8Array(Math.min(chunk, limit + 1 - total));
-      chunk = Math.min(limit + 1, 1 << 20);
+      chunk = Math.min(limit + 1, next);
+      next = Math.min(next * 2, 1 << 20);
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       chunks.push(buffer.subarray(0, n));

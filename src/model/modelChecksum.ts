@@ -23,3 +23,41 @@ function canonicalText(value: unknown, skip?: string): string {
     .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalText((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
+
+/**
+ * `JSON.stringify({ ...file, checksum: modelChecksum(file) })`, with each list of numbers or strings
+ * turned into text once for both the file and its canonical text (a model file is mostly such
+ * lists: millions of counts), and the canonical text hashed part by part as it is made.
+ */
+export function jsonWithChecksum(file: object): string {
+  const [json, canonical] = texts(file, 'checksum');
+  const checksum = `fnv1a64:${fnv1a64(canonical)}`;
+  return `${json.slice(0, -1)}${json === '{}' ? '' : ','}${JSON.stringify('checksum')}:${JSON.stringify(checksum)}}`;
+}
+
+/** The JSON text of `value` (keys in their order) and its canonical text ({@link canonicalText}). */
+function texts(value: unknown, skip?: string): [string, string] {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) {
+      const text = JSON.stringify(value);
+      return [text, text];
+    }
+    const parts = value.map((v) => texts(v));
+    return [`[${parts.map((p) => p[0]).join(',')}]`, `[${parts.map((p) => p[1]).join(',')}]`];
+  }
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value) ?? 'null';
+    return [text, text];
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((k) => k !== skip && record[k] !== undefined);
+  const parts = new Map(keys.map((k) => [k, texts(record[k])]));
+  const entry = (k: string, i: 0 | 1) => `${JSON.stringify(k)}:${(parts.get(k) as [string, string])[i]}`;
+  return [
+    `{${keys.map((k) => entry(k, 0)).join(',')}}`,
+    `{${[...keys]
+      .sort()
+      .map((k) => entry(k, 1))
+      .join(',')}}`,
+  ];
+}

@@ -277,7 +277,7 @@ export function runSentExpertTask(task: ExpertTask): ExpertResult {
   return runExpertTask(task.order, task.experts, fit && { lines, rows: fit.rows, memory: fit.memory });
 }
 
-/** Which experts a helper thread finishes (with the piece memory's column): this thread keeps the largest, contour, and the chords, rhythm and guards. */
+/** Which experts a helper thread finishes: this thread keeps the largest, contour, the piece memory's column and the chords, rhythm and guards. */
 const HELPED: readonly ExpertName[] = ['tonal', 'scale', 'harmony'];
 
 /**
@@ -312,12 +312,12 @@ export async function finishModelHelped(
   const task: ExpertTask = {
     order: c.order,
     experts: Object.fromEntries(HELPED.map((name) => [name, c.experts[name].data()])),
-    ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: true } } : {}),
+    ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: false } } : {}),
   };
   const helped = helper(task);
   helped.catch(() => {}); // awaited below, after this thread's share
   const own = EXPERTS.filter((name) => !HELPED.includes(name)).map((name) => [name, c.experts[name]]);
-  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: false });
+  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: true });
   const rest = finishRest(c, o);
   const theirs = await helped;
   for (let f = 0; f < FOLDS; f++) step('pitch weights');

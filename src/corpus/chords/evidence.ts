@@ -118,7 +118,11 @@ function release(state: Sweep, pitch: MidiPitch): void {
     while (p < 128 && state.byPitch[p] === 0) p += 12;
     state.lowestOfClass[pc] = p < 128 ? p : NO_PITCH;
   }
-  if (pitch === state.lowest) state.lowest = Math.min(...state.lowestOfClass);
+  if (pitch === state.lowest) {
+    let lowest = NO_PITCH;
+    for (let c = 0; c < 12; c++) if (state.lowestOfClass[c] < lowest) lowest = state.lowestOfClass[c];
+    state.lowest = lowest;
+  }
 }
 
 /** Credits `ticks` of the current moment to interval `k`. */

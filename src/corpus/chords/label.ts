@@ -4,7 +4,7 @@ import type { Mode, Note } from '../types';
 import { gatherEvidence } from './evidence';
 import { candidateChanges, metricGridOf, snapStepOf } from './grid';
 import { type LabelOptions, labelDefaults } from './options';
-import { createScoringContext, type WindowChord } from './score';
+import { createScoringContext, type ScoringContext, type WindowChord } from './score';
 import { type Segment, segmentChords } from './segment';
 import { spellChord, spellingTonic } from './spelling';
 import { buildTemplates, CHORD_TYPES, maskOf, typeIndices } from './vocabulary';
@@ -52,9 +52,7 @@ export function labelChords(notes: readonly Note[], request: LabelRequest): Chor
   const changes = candidateChanges(notes, span.start, span.end, step);
   const evidence = gatherEvidence(notes, changes);
   const tonic = spellingTonic(request.key, request.mode);
-  const types = typeIndices(options.types);
-  const templates = buildTemplates(types.length > 0 ? types : CHORD_TYPES.map((_, i) => i));
-  const context = createScoringContext(templates, scaleMaskOf(request.key, request.mode), options, grid.beat);
+  const context = scoringContextOf(request.key, request.mode, options, grid.beat);
   const segments = fillSilence(segmentChords(evidence, grid, maxWindow, context));
   return mergeSegments(segments).map((s) => toLabel(s, tonic));
 }
@@ -66,6 +64,45 @@ function withDefaults(request: LabelRequest): LabelOptions {
   }
   return options;
 }
+
+/**
+ * The scoring context of a key, a beat and the options that score: made once and kept, since a
+ * corpus labels hundreds of pieces in the same few keys and meters (tonal's scales and the chord
+ * templates cost more than labelling a short tune).
+ */
+function scoringContextOf(key: string, mode: Mode, options: LabelOptions, beat: number): ScoringContext {
+  const id = [
+    encode(key),
+    encode(mode),
+    encode(beat),
+    ...SCORED.map((name) => `${name}=${encode(options[name])}`),
+  ].join(' ');
+  let context = contexts.get(id);
+  if (!context) {
+    const types = typeIndices(options.types);
+    const templates = buildTemplates(types.length > 0 ? types : CHORD_TYPES.map((_, i) => i));
+    // A copy: the context outlives this call, the caller's arrays may change.
+    const own = { ...options, types: [...options.types], changeCost: [...options.changeCost] as const };
+    context = createScoringContext(templates, scaleMaskOf(key, mode), own, beat);
+    if (contexts.size >= 256) contexts.clear();
+    contexts.set(id, context);
+  }
+  return context;
+}
+
+/** The options a scoring context reads: all but where to label and on what grid. */
+const SCORED = (Object.keys(labelDefaults) as (keyof LabelOptions)[]).filter(
+  (name) => name !== 'span' && name !== 'grid' && name !== 'maxWindow',
+);
+
+/** A value as a key part: strings quoted, every number told apart (NaN, ±Infinity, −0), arrays with their length. */
+function encode(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length}[${value.map(encode).join(',')}]`;
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
+const contexts = new Map<string, ScoringContext>();
 
 /** From the first onset to the last note end, or null without notes. */
 function spanOf(notes: readonly Note[]): { start: Ticks; end: Ticks } | null {

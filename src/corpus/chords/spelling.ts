@@ -33,6 +33,20 @@ const PARENT_MAJOR: Record<Mode, string> = {
  * accidental or more than seven sharps or flats in `mode` ("A#" major → "Bb"); "" when `key` is no note.
  */
 export function spellingTonic(key: string, mode: Mode): string {
+  const id = `${key} ${mode}`;
+  let tonic = tonics.get(id);
+  if (tonic === undefined) {
+    tonic = spellingTonicAnew(key, mode);
+    if (tonics.size >= 1024) tonics.clear();
+    tonics.set(id, tonic);
+  }
+  return tonic;
+}
+
+/** Tonics already found: tonal's keys take longer to make than a short tune takes to label. */
+const tonics = new Map<string, string>();
+
+function spellingTonicAnew(key: string, mode: Mode): string {
   const note = Note.get(key);
   if (note.empty) return '';
   const tonic = note.pc;

@@ -42,9 +42,36 @@ const KEYS = 16 * 128;
  * - notes of zero length are dropped. Each case is counted in one warning, not listed per note.
  */
 export function pairNotes(track: SmfTrack, ctx: PairContext): Result<PairedTrack, ImportError> {
-  const openStart = new Float64Array(KEYS).fill(-1);
-  const openVelocity = new Uint8Array(KEYS);
-  const retriggeredAt = new Float64Array(KEYS).fill(-1);
+  try {
+    return pairWith(track, ctx, scratch);
+  } finally {
+    // Left as found: every key not sounding (the end of a track closes them, but not an error).
+    scratch.openStart.fill(-1);
+    scratch.retriggeredAt.fill(-1);
+  }
+}
+
+/** What pairing keeps per key while it reads a track. */
+interface KeyState {
+  /** Start tick of the note sounding on the key, or −1. */
+  openStart: Float64Array;
+  openVelocity: Uint8Array;
+  /** Tick of a note-on that ended a note still sounding on the key, or −1. */
+  retriggeredAt: Float64Array;
+}
+
+/**
+ * One key state for all tracks, reset after each (a thousand files of a few tracks each would
+ * otherwise make and fill 36 KB of arrays per track).
+ */
+const scratch: KeyState = {
+  openStart: new Float64Array(KEYS).fill(-1),
+  openVelocity: new Uint8Array(KEYS),
+  retriggeredAt: new Float64Array(KEYS).fill(-1),
+};
+
+function pairWith(track: SmfTrack, ctx: PairContext, state: KeyState): Result<PairedTrack, ImportError> {
+  const { openStart, openVelocity, retriggeredAt } = state;
   const programs = new Array<number>(16).fill(-1);
   const notes: PairedNote[] = [];
   const { warnings, number } = ctx;

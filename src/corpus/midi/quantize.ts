@@ -99,60 +99,96 @@ function snapNotes(notes: readonly Note[], grid: MeterGrid, options: QuantizeOpt
   const { window, straight, triplet } = grid;
   const steps = options.triplets ? [straight, triplet, straight / 2, triplet / 2] : [straight, straight / 2];
   const coarse = options.triplets ? 2 : 1;
+  const origin = options.origin;
   // A point within half the finest step before a window's start belongs to that window: every
   // step snaps it to the window's start.
   const half = Math.min(...steps) / 2;
-  const windowOf = (t: Ticks) => Math.floor((t - options.origin + half) / window);
-  const windows = new Map<number, WindowPoints>();
-  const pointsOf = (t: Ticks) => {
-    const w = windowOf(t);
-    const points = windows.get(w) ?? { onsets: [], ends: [] };
-    windows.set(w, points);
-    return points;
-  };
+  const windowOf = (t: Ticks) => Math.floor((t - origin + half) / window);
+  const offStraight = (t: Ticks, w: number) => distance(t - (origin + w * window), straight) !== 0;
+  // A window whose points all lie on the straight grid keeps it (a coarse step that moves
+  // nothing wins at once, see chooseStep): only the other windows gather their points.
+  const uneven = new Set<number>();
   for (const n of notes) {
-    pointsOf(n.tick).onsets.push(n.tick);
-    pointsOf(n.tick + n.duration).ends.push(n.tick + n.duration);
+    const w = windowOf(n.tick);
+    if (offStraight(n.tick, w)) uneven.add(w);
+    const t = n.tick + n.duration;
+    const endWindow = windowOf(t);
+    if (offStraight(t, endWindow)) uneven.add(endWindow);
   }
   const stepOf = new Map<number, Ticks>();
-  for (const [w, points] of windows) {
-    const base = options.origin + w * window;
-    stepOf.set(w, chooseStep(points, base, steps, coarse, straight / 3));
+  if (uneven.size > 0) {
+    const windows = new Map<number, WindowPoints>();
+    for (const w of uneven) windows.set(w, { onsets: [], ends: [] });
+    for (const n of notes) {
+      windows.get(windowOf(n.tick))?.onsets.push(n.tick);
+      windows.get(windowOf(n.tick + n.duration))?.ends.push(n.tick + n.duration);
+    }
+    for (const [w, points] of windows)
+      stepOf.set(w, chooseStep(points, origin + w * window, steps, coarse, straight / 3));
   }
-  const snap = (t: Ticks): [Ticks, Ticks] => {
-    const w = windowOf(t);
-    const base = options.origin + w * window;
+  const snapped: Note[] = new Array(notes.length);
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i];
+    const w = windowOf(n.tick);
+    const base = origin + w * window;
     const step = stepOf.get(w) ?? straight;
-    return [Math.max(0, base + Math.round((t - base) / step) * step), step];
-  };
-  return notes.map((n) => {
-    const [tick, step] = snap(n.tick);
-    const [end] = snap(n.tick + n.duration);
-    return { pitch: n.pitch, tick, duration: end > tick ? end - tick : step, velocity: n.velocity };
-  });
+    const tick = Math.max(0, base + Math.round((n.tick - base) / step) * step);
+    const t = n.tick + n.duration;
+    const endWindow = windowOf(t);
+    const endBase = origin + endWindow * window;
+    const endStep = stepOf.get(endWindow) ?? straight;
+    const end = Math.max(0, endBase + Math.round((t - endBase) / endStep) * endStep);
+    snapped[i] = { pitch: n.pitch, tick, duration: end > tick ? end - tick : step, velocity: n.velocity };
+  }
+  return snapped;
 }
 
 /** The step a window snaps to (see {@link snapNotes}); `apart` = onsets this far apart must stay apart. */
-function chooseStep(points: WindowPoints, base: Ticks, steps: Ticks[], coarse: number, apart: Ticks): Ticks {
-  const onsets = [...new Set(points.onsets)].sort((a, b) => a - b);
-  let best = { step: steps[0], merged: Number.POSITIVE_INFINITY, moved: Number.POSITIVE_INFINITY, coarse: false };
-  steps.forEach((step, i) => {
-    const at = (t: number) => Math.round((t - base) / step);
+function chooseStep(points: WindowPoints, base: Ticks, steps: readonly Ticks[], coarse: number, apart: Ticks): Ticks {
+  const onsets = distinctSorted(points.onsets);
+  let bestStep = steps[0];
+  let bestMerged = Number.POSITIVE_INFINITY;
+  let bestMoved = Number.POSITIVE_INFINITY;
+  let bestCoarse = false;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     let merged = 0;
     for (let k = 1; k < onsets.length; k++) {
-      if (onsets[k] - onsets[k - 1] >= apart && at(onsets[k]) === at(onsets[k - 1])) merged++;
+      if (
+        onsets[k] - onsets[k - 1] >= apart &&
+        Math.round((onsets[k] - base) / step) === Math.round((onsets[k - 1] - base) / step)
+      )
+        merged++;
     }
     let moved = 0;
     for (const t of points.onsets) moved += distance(t - base, step);
     for (const t of points.ends) moved += distance(t - base, step);
-    const candidate = { step, merged, moved, coarse: i < coarse && merged === 0 };
-    const better = best.coarse
-      ? candidate.coarse && moved < best.moved
-      : candidate.coarse || merged < best.merged || (merged === best.merged && moved < best.moved);
-    if (better) best = candidate;
-  });
-  return best.step;
+    const isCoarse = i < coarse && merged === 0;
+    const better = bestCoarse
+      ? isCoarse && moved < bestMoved
+      : isCoarse || merged < bestMerged || (merged === bestMerged && moved < bestMoved);
+    if (better) {
+      bestStep = step;
+      bestMerged = merged;
+      bestMoved = moved;
+      bestCoarse = isCoarse;
+      // A coarse step that moves nothing cannot be beaten (most windows of a clean file).
+      if (isCoarse && moved === 0) break;
+    }
+  }
+  return bestStep;
 }
+
+/** The distinct values, ascending (in one pass when they come sorted, as onsets do). */
+function distinctSorted(values: readonly number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    if (!(values[i - 1] <= values[i])) return [...new Set(values)].sort((a, b) => a - b);
+  }
+  const distinct: number[] = [];
+  for (const v of values) if (distinct.length === 0 || v !== distinct[distinct.length - 1]) distinct.push(v);
+  return distinct;
+}
+
 /** Distance from `offset` to the nearest multiple of `step`. */
 function distance(offset: number, step: number): number {
   const r = ((offset % step) + step) % step;
