@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { parseCorpus } from './src/corpus';
@@ -84,8 +85,9 @@ function pianoSamples(): Plugin {
 /**
  * The built-in corpora with their presets' models trained at build time: `virtual:corpus-chunk/NAME`
  * is presets/corpora/NAME.json, parsed and checked (`default`, `checked`), and the model files trained on it (`models`), one chunk
- * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). Switching
- * preset then parses a model instead of training one on the main thread (issue 17).
+ * per corpus that the page loads when a preset first needs it (src/ui/corpusChunks.ts). The models
+ * are in binary form (src/model/modelBinary.ts, gzipped, as base64 text): switching preset then reads a
+ * model's finished tables instead of training one on the main thread (issue 17).
  */
 function builtinModels(): Plugin {
   const prefix = 'virtual:corpus-chunk/';
@@ -101,7 +103,12 @@ function builtinModels(): Plugin {
       const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
       const corpus = parseCorpus(json);
       if (!corpus.ok) this.error(`built-in corpus ${name}: ${corpus.error.message}`);
-      const models = prebuildModels(corpus.value, name);
+      // Gzipped (a third of the size or less), as base64 text: the page unpacks them (builtinCorpora.ts).
+      const models = prebuildModels(corpus.value, name).map(({ order, maxRun, bytes }) => ({
+        order,
+        maxRun,
+        gzip: gzipSync(bytes, { level: 9 }).toString('base64'),
+      }));
       // The corpus as parseCorpus gives it, checked here: the page need not check it again.
       return `export default ${JSON.stringify(corpus.value)};\nexport const checked = true;\nexport const models = ${JSON.stringify(models)};\n`;
     },

@@ -1,4 +1,5 @@
 /** Units of time and pitch, and seeded randomness: the ground every other layer stands on. */
+export * from './base64';
 export * from './beats';
 export * from './bounded';
 export * from './random';

@@ -20,7 +20,22 @@ export class GramIndex {
   private readonly pieceAt: Int32Array;
   private readonly tables = new Map<number, GramTable>();
 
-  constructor(pieces: readonly (readonly string[])[]) {
+  /**
+   * Indexes `pieces`; or, given {@link GramArrays} (a model's binary form, modelBinary.ts), takes
+   * its arrays as they are: the caller has checked them (ids in range, monotone starts).
+   */
+  constructor(pieces: readonly (readonly string[])[] | GramArrays) {
+    if (!Array.isArray(pieces)) {
+      const arrays = pieces as GramArrays;
+      arrays.tokens.forEach((t, id) => {
+        this.ids.set(t, id);
+      });
+      this.sequence = arrays.sequence;
+      this.starts = arrays.starts;
+      this.pieceAt = new Int32Array(arrays.sequence.length);
+      for (let p = 0; p + 1 < this.starts.length; p++) this.pieceAt.fill(p, this.starts[p], this.starts[p + 1]);
+      return;
+    }
     let total = 0;
     for (const p of pieces) total += p.length;
     this.sequence = new Int32Array(total);
@@ -40,6 +55,11 @@ export class GramIndex {
       }
     });
     this.starts[pieces.length] = at;
+  }
+
+  /** The index as arrays: every token by id, the pieces' ids one after the other, where each starts. */
+  arrays(): GramArrays {
+    return { tokens: [...this.ids.keys()], sequence: this.sequence, starts: this.starts };
   }
 
   /** The id of a token, -1 when no piece has it. */
@@ -135,6 +155,13 @@ export class GramIndex {
     this.tables.set(n, t);
     return t;
   }
+}
+
+/** A {@link GramIndex}'s data: token texts by id, the pieces' ids in one array, piece p from `starts[p]`. */
+export interface GramArrays {
+  readonly tokens: readonly string[];
+  readonly sequence: Int32Array;
+  readonly starts: Int32Array;
 }
 
 interface GramTable {

@@ -57,7 +57,29 @@ export function buildTransposedIndex(pieces: readonly IndexedPiece[], maxNotes: 
 
 /** Indexes pieces for the guard with L = `maxRun` (≥ 0). */
 export function buildCorpusIndex(pieces: readonly IndexedPiece[], maxRun: number): CorpusIndex {
-  const grams = new GramIndex(pieces.map((p) => p.tokens));
+  return indexOf(new GramIndex(pieces.map((p) => p.tokens)), pieces, maxRun);
+}
+
+/**
+ * The guard of pieces already indexed (a model's binary form keeps the index's arrays): `ids[p]`
+ * names piece p, whose tokens are read from the index when first asked for.
+ */
+export function corpusIndexOf(grams: GramIndex, ids: readonly string[], maxRun: number): CorpusIndex {
+  const { tokens } = grams.arrays();
+  const pieces = ids.map((id, p): IndexedPiece => {
+    let read: string[] | undefined;
+    return {
+      id,
+      get tokens() {
+        read ??= Array.from(grams.piece(p), (t) => tokens[t]);
+        return read;
+      },
+    };
+  });
+  return indexOf(grams, pieces, maxRun);
+}
+
+function indexOf(grams: GramIndex, pieces: readonly IndexedPiece[], maxRun: number): CorpusIndex {
   const n = maxRun + 1;
   const forbidden = {
     has(key: string): boolean {

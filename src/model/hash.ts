@@ -55,3 +55,24 @@ export class Fnv1a64 {
     return hex(this.h3) + hex(this.h2) + hex(this.h1) + hex(this.h0);
   }
 }
+
+/**
+ * A 64-bit check of 32-bit words, for the model's binary form: two lanes, FNV-1a's over words and
+ * one with MurmurHash's constant, each step a bijection of its lane, so that any one changed word
+ * changes the result and damage elsewhere does so but for a chance of 2⁻⁶⁴. Reads a word per
+ * step (four times fewer steps than {@link Fnv1a64} over bytes): megabytes in milliseconds.
+ * Not cryptographic; it finds damage, not forgery.
+ */
+export function wordsHash64(words: Uint32Array): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = Math.imul(a ^ words.length, 0x01000193);
+  b = Math.imul(b ^ words.length, 0x5bd1e995);
+  return [a >>> 0, (b ^ (b >>> 13)) >>> 0];
+}

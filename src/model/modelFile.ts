@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
-import { MODES } from '../corpus';
 import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
 import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
 import { modelChecksum } from './modelChecksum';
+import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
 
@@ -69,56 +69,18 @@ const makeFileSchema = (lists: ListSchemas) => {
       .string()
       .regex(/^fnv1a64:[0-9a-f]{16}$/, 'a checksum such as "fnv1a64:0123456789abcdef"')
       .optional(),
-    options: z.strictObject({
-      order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
-      phraseBars: z.number().int().min(1).max(64),
-      melodyMaxRun: z.number().int().min(1).max(1000),
-      chordMaxRun: z.number().int().min(1).max(1000),
-      fitWeights: z.boolean(),
-    }),
-    provenance: z.strictObject({
-      pieces: z
-        .array(
-          z.strictObject({
-            id: z.string().max(200),
-            title: z.string().max(500),
-            composer: z.string().max(500).optional(),
-            source: z.string().max(2000),
-            licence: z.string().max(200),
-          }),
-        )
-        .min(1, 'a list of the training pieces (a model is trained on one piece at least)'),
-      contentHash: z.string().regex(/^fnv1a64:[0-9a-f]{16}$/, 'a hash such as "fnv1a64:0123456789abcdef"'),
-    }),
+    options: optionsSchema,
+    provenance: provenanceSchema,
     harmony: chainSchema,
     rhythm: chainSchema,
     pitch: z.strictObject({
       order: z.number().int().min(MODEL_ORDER.min).max(MODEL_ORDER.max),
-      weights: z.strictObject({
-        ...(Object.fromEntries(EXPERTS.map((e) => [e, z.number().min(0).max(100)])) as Record<ExpertName, z.ZodNumber>),
-        /** The piece memory's weight; absent in files written before it existed (then 0). */
-        memory: z.number().min(0).max(100).optional(),
-      }),
+      weights: weightsSchema,
       experts: z.strictObject(
         Object.fromEntries(EXPERTS.map((e) => [e, chainSchema])) as Record<ExpertName, typeof chainSchema>,
       ),
     }),
-    /** What the corpus sounds like (style.ts); absent in files written before it existed. */
-    style: z
-      .strictObject({
-        meter: z.tuple([z.number().int().min(1).max(16), z.union([z.literal(2), z.literal(4), z.literal(8)])]),
-        tempo: z.number().int().min(30).max(300),
-        key: z.string().regex(/^[A-G][#b]?$/),
-        mode: z.enum(MODES),
-        melody: z.strictObject({ low: z.number().int().min(0).max(127), high: z.number().int().min(0).max(127) }),
-        notesPerBar: z.number().min(0).max(1000),
-        parts: z.strictObject({
-          chords: z.number().min(0).max(1),
-          bass: z.number().min(0).max(1),
-          drums: z.number().min(0).max(1),
-        }),
-      })
-      .optional(),
+    style: styleSchema.optional(),
     guards: z.strictObject({
       melody: guardSchema,
       chords: guardSchema,
@@ -165,7 +127,8 @@ function serializeParts(model: MuseModel): ModelFile {
   };
 }
 
-const formatError = (path: string, message: string): { ok: false; error: ModelError } =>
+/** A model-format error at `path`, worded as every model file error. */
+export const formatError = (path: string, message: string): { ok: false; error: ModelError } =>
   err({ code: 'model-format', path, message: `model file ${path === '(root)' ? '' : `field ${path}: `}${message}` });
 
 /** Options of {@link parseModel}. */
@@ -237,45 +200,81 @@ export function parseModel(input: unknown, options: ParseModelOptions = {}): Res
   return model;
 }
 
-/** Builds the model from a type-checked file, checking that its parts fit together. */
-function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
-  const { options } = file;
-  const chains: Record<string, VariableChain> = {};
-  const parts: [string, ModelFile['harmony'], number][] = [
-    ['harmony', file.harmony, options.order + 1],
-    ['rhythm', file.rhythm, options.order + 1],
-    ...EXPERTS.map((e): [string, ModelFile['harmony'], number] => [
-      `pitch.experts.${e}`,
-      file.pitch.experts[e],
-      expertOrder(e, options.order),
-    ]),
-  ];
-  if (file.pitch.order !== options.order)
-    return formatError('pitch.order', `is ${file.pitch.order}, but options.order is ${options.order}`);
-  for (const [path, json, order] of parts) {
-    if (json.order !== order)
-      return formatError(`${path}.order`, `is ${json.order}; a model of order ${options.order} needs ${order}`);
-    if (json.counts.length === 0)
-      return formatError(`${path}.counts`, 'is empty: a trained model has counts in every chain');
-    const chain = chainFromJson(json, path);
-    if (!chain.ok) return formatError(chain.error.path, chain.error.message);
-    chains[path] = chain.value;
-  }
+/**
+ * What the JSON file and the binary form (modelBinary.ts) both check once the chains are read:
+ * each pitch expert knows its tokens, and the guards' L fits the options.
+ */
+export function checkParts(
+  options: { melodyMaxRun: number; chordMaxRun: number },
+  chains: Record<string, VariableChain>,
+  maxRuns: { melody: number; chords: number; transposed?: number },
+): { ok: false; error: ModelError } | undefined {
   for (const e of EXPERTS) {
     const chain = chains[`pitch.experts.${e}`];
     const missing = expertVocabulary(e).find((t) => (chain.vocabIndex[chain.ids.get(t) ?? -1] ?? -1) < 0);
     if (missing !== undefined) return formatError(`pitch.experts.${e}.vocabulary`, `lacks the token "${missing}"`);
   }
-  if (file.guards.melody.maxRun !== options.melodyMaxRun || file.guards.chords.maxRun !== options.chordMaxRun)
+  if (maxRuns.melody !== options.melodyMaxRun || maxRuns.chords !== options.chordMaxRun)
     return formatError('guards', 'maxRun differs from options.melodyMaxRun / options.chordMaxRun');
-  const transposed = file.guards.transposed;
-  if (transposed && transposed.maxRun !== Math.max(0, options.melodyMaxRun - 1))
+  if (maxRuns.transposed !== undefined && maxRuns.transposed !== Math.max(0, options.melodyMaxRun - 1))
     return formatError(
       'guards.transposed.maxRun',
       'is not options.melodyMaxRun − 1 (interval tokens: one fewer than notes)',
     );
-  return ok({
-    options: { ...modelDefaults, ...options },
+  return undefined;
+}
+
+/** Builds the model from a type-checked file, checking that its parts fit together. */
+function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
+  const { options } = file;
+  const chains: Record<string, VariableChain> = {};
+  const json = (path: string) =>
+    path === 'harmony' || path === 'rhythm'
+      ? file[path]
+      : file.pitch.experts[path.slice('pitch.experts.'.length) as ExpertName];
+  if (file.pitch.order !== options.order)
+    return formatError('pitch.order', `is ${file.pitch.order}, but options.order is ${options.order}`);
+  for (const [path, order] of chainPaths(options.order)) {
+    const part = json(path);
+    if (part.order !== order)
+      return formatError(`${path}.order`, `is ${part.order}; a model of order ${options.order} needs ${order}`);
+    if (part.counts.length === 0)
+      return formatError(`${path}.counts`, 'is empty: a trained model has counts in every chain');
+    const chain = chainFromJson(part, path);
+    if (!chain.ok) return formatError(chain.error.path, chain.error.message);
+    chains[path] = chain.value;
+  }
+  const transposed = file.guards.transposed;
+  const fault = checkParts(options, chains, {
+    melody: file.guards.melody.maxRun,
+    chords: file.guards.chords.maxRun,
+    transposed: transposed?.maxRun,
+  });
+  if (fault) return fault;
+  return ok(
+    assembleModel(file, chains, {
+      melody: buildCorpusIndex(file.guards.melody.pieces, file.guards.melody.maxRun),
+      chords: buildCorpusIndex(file.guards.chords.pieces, file.guards.chords.maxRun),
+      ...(transposed ? { transposed: buildCorpusIndex(transposed.pieces, transposed.maxRun) } : {}),
+    }),
+  );
+}
+
+/** The model's chains, named by their path in the file, with the order a model of order `order` gives each. */
+export const chainPaths = (order: number): [string, number][] => [
+  ['harmony', order + 1],
+  ['rhythm', order + 1],
+  ...EXPERTS.map((e): [string, number] => [`pitch.experts.${e}`, expertOrder(e, order)]),
+];
+
+/** The model of checked parts: chains by {@link chainPaths}' names. */
+export function assembleModel(
+  file: Pick<ModelFile, 'options' | 'provenance' | 'style'> & { pitch: Pick<ModelFile['pitch'], 'order' | 'weights'> },
+  chains: Record<string, VariableChain>,
+  guards: MuseModel['guards'],
+): MuseModel {
+  return {
+    options: { ...modelDefaults, ...file.options },
     harmony: chains.harmony,
     rhythm: chains.rhythm,
     pitch: {
@@ -286,12 +285,8 @@ function rebuild(file: ModelFile): Result<MuseModel, ModelError> {
         VariableChain
       >,
     },
-    guards: {
-      melody: buildCorpusIndex(file.guards.melody.pieces, file.guards.melody.maxRun),
-      chords: buildCorpusIndex(file.guards.chords.pieces, file.guards.chords.maxRun),
-      ...(transposed ? { transposed: buildCorpusIndex(transposed.pieces, transposed.maxRun) } : {}),
-    },
+    guards,
     provenance: file.provenance,
     ...(file.style ? { style: file.style } : {}),
-  });
+  };
 }

@@ -105,6 +105,23 @@ function noveltyOf(
   });
 }
 
+/** The n-grams {@link originalityReport} counts by default: 3 … max(6, L + 1). */
+const melodyNgrams = (maxRun: number) => Array.from({ length: Math.max(6, maxRun + 1) - 2 }, (_, i) => i + 3);
+/** The n-grams (in tokens) {@link transposedReport} counts: 2 … max(5, L + 1). */
+const transposedNgrams = (maxRun: number) => Array.from({ length: Math.max(6, maxRun + 2) - 2 }, (_, i) => i + 2);
+
+/**
+ * The n-gram lengths the guard and the report of `index` look up (1 … the report's cap), each a
+ * table of the index built on first use (gramIndex.ts): a page builds them ahead of a large
+ * model's first piece, a few at a time, rather than all within it. `transposed` for
+ * {@link transposedReport}'s index.
+ */
+export function reportLengths(index: CorpusIndex, transposed = false): number[] {
+  const ngrams = transposed ? transposedNgrams(index.maxRun) : melodyNgrams(index.maxRun);
+  const cap = Math.max(index.maxRun + 1, ...ngrams);
+  return Array.from({ length: cap }, (_, i) => i + 1);
+}
+
 /**
  * The originality report of a generated token sequence against the pieces a model trained on:
  * longest verbatim run (and its piece), share of novel n-grams, closest pieces by shared n-grams.
@@ -118,7 +135,7 @@ export function originalityReport(
   generated: readonly string[],
   options: Partial<OriginalityOptions> = {},
 ): OriginalityReport {
-  const ngrams = options.ngrams ?? Array.from({ length: Math.max(6, index.maxRun + 1) - 2 }, (_, i) => i + 3);
+  const ngrams = options.ngrams ?? melodyNgrams(index.maxRun);
   // Past L + 1 tokens a run is a copy the guard should have stopped: looked up no further.
   const cap = Math.max(index.maxRun + 1, ...ngrams);
   const ids = index.grams.idsOf(generated);
@@ -162,7 +179,7 @@ export function transposedReport(
   options: Partial<Pick<OriginalityOptions, 'closest' | 'relaxed'>> = {},
 ): OriginalityReport {
   const notes = index.maxRun + 1;
-  const ngrams = Array.from({ length: Math.max(6, notes + 1) - 2 }, (_, i) => i + 2);
+  const ngrams = transposedNgrams(index.maxRun);
   const r = originalityReport(index, intervals, { ...options, ngrams, closestN: 3 });
   return {
     ...r,

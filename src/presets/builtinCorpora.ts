@@ -1,5 +1,6 @@
-import { err, ok, type Result } from '../core';
+import { base64ToBytes, err, ok, type Result } from '../core';
 import { type Corpus, parseCorpus } from '../corpus';
+import type { PrebuiltModel } from './prebuiltModels';
 
 /**
  * The built-in corpora (presets/corpora/*.json), loaded on demand. Each is a dynamic `import()`, so
@@ -13,7 +14,22 @@ import { type Corpus, parseCorpus } from '../corpus';
  * (prebuiltModels.ts) and `checked`: the corpus is already what parseCorpus gives (the build parsed
  * and checked it), so the page does not check it again.
  */
-export type CorpusChunk = { default: unknown; models?: readonly unknown[]; checked?: boolean };
+export type CorpusChunk = { default: unknown; models?: readonly PackedModel[]; checked?: boolean };
+
+/** A prebuilt model as a corpus chunk carries it: its binary form gzipped, as base64 text (vite.config.ts). */
+export interface PackedModel {
+  readonly order: number;
+  readonly maxRun: number;
+  readonly gzip: string;
+}
+
+/** The bytes of a {@link PackedModel}. */
+async function unpack(model: PackedModel): Promise<PrebuiltModel> {
+  const stream = new Blob([base64ToBytes(model.gzip) as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return { order: model.order, maxRun: model.maxRun, bytes: new Uint8Array(await new Response(stream).arrayBuffer()) };
+}
 
 const loaders: Record<string, () => Promise<CorpusChunk>> = {
   songbook: () => import('../../presets/corpora/songbook.json'),
@@ -48,10 +64,10 @@ export function useBuiltinCorpusChunks(chunks: Record<string, () => Promise<Corp
 
 /** The JSON of each loaded corpus, parsed into a {@link Corpus} when first asked for. */
 const files = new Map<string, unknown>();
-const modelFiles = new Map<string, readonly unknown[]>();
+const modelFiles = new Map<string, readonly PrebuiltModel[]>();
 
-/** The model files that came with the built-in corpus `name` (none in Node: it trains them). */
-export function builtinModelFiles(name: string): readonly unknown[] {
+/** The models that came with the built-in corpus `name` (none in Node: it trains them). */
+export function builtinModelFiles(name: string): readonly PrebuiltModel[] {
   return modelFiles.get(name) ?? [];
 }
 const corpora = new Map<string, Corpus>();
@@ -92,10 +108,12 @@ function fetchFile(name: string): Promise<Result<void, CorpusLoadError>> {
   let pending = loading.get(name);
   if (!pending) {
     pending = loaders[name]().then(
-      (module) => {
+      async (module) => {
+        // The models first: the corpus counts as loaded only once they are at hand. A browser that
+        // cannot unpack them (no DecompressionStream) trains the models as Node does, slower.
+        if (module.models) modelFiles.set(name, await Promise.all(module.models.map(unpack)).catch(() => []));
         files.set(name, module.default);
         if (module.checked) corpora.set(name, module.default as Corpus);
-        if (module.models) modelFiles.set(name, module.models);
         return ok(undefined);
       },
       (e: unknown) => {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../core';
+import { base64ToBytes, bytesToBase64, err, ok, type Result } from '../core';
 import { findPreset } from './builtin';
 import { decodeEdits, encodeEdits } from './editCodec';
 import { parsePreset } from './presetFile';
@@ -35,13 +35,11 @@ export interface ShareError {
 
 /** UTF-8 text as base64url, and back (links carry a user's preset this way). */
 function toBase64Url(text: string): string {
-  let binary = '';
-  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64(new TextEncoder().encode(text)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 function fromBase64Url(text: string): string {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  const bytes = base64ToBytes(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 /**

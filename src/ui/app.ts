@@ -124,6 +124,23 @@ export function startApp(): {
     }
   };
 
+  /*
+   * A piece shown is loaded into the player in the next task, not in the one that shows it:
+   * building its sound (instruments, effects: tens of milliseconds for some presets) then does
+   * not hold the new piece off the screen (issue 17: a preset's piece within 150 ms). Play loads a
+   * pending piece first, so it never plays the piece before.
+   */
+  let pendingLoad: ReturnType<typeof setTimeout> | undefined;
+  const loadPlayerSoon = () => {
+    pendingLoad ??= setTimeout(loadPending, 0);
+  };
+  const loadPending = () => {
+    if (pendingLoad === undefined) return;
+    clearTimeout(pendingLoad);
+    pendingLoad = undefined;
+    loadPlayer();
+  };
+
   const endless = new EndlessSwitch(element('endless'), element('loop'), {
     roll,
     say,
@@ -143,6 +160,7 @@ export function startApp(): {
     },
     {
       load: (player) => loadPlayer(player),
+      beforePlay: loadPending,
       meter: () => current?.piece.meter,
       playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
       say,
@@ -228,7 +246,7 @@ export function startApp(): {
     say(describePiece(current, userModel !== undefined));
     saveSettings(current.recipe);
     // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
-    if (transport.current) loadPlayer();
+    if (transport.current) loadPlayerSoon();
     else samples.ready(current.sound, () => {});
     transport.show();
     sections.show(piece);

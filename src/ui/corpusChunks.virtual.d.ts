@@ -3,5 +3,5 @@ declare module 'virtual:corpus-chunk/*' {
   const corpus: unknown;
   export default corpus;
   export const checked: boolean;
-  export const models: readonly unknown[];
+  export const models: readonly { order: number; maxRun: number; gzip: string }[];
 }

@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import { err, ok, type Result } from '../core';
-import { type MuseModel, parseModel } from '../model';
+import { decodeModel, type MuseModel, parseModel } from '../model';
 import { t } from './i18n';
 
 /** What the page shows of a saved model without reading the model itself. */
@@ -13,7 +13,7 @@ export interface StoredModelInfo {
   order: number;
   maxRun: number;
   contentHash: string;
-  /** Length of the model file's text. */
+  /** Size of the stored model: bytes of its binary form, or characters of a JSON file kept before it. */
   size: number;
 }
 
@@ -22,7 +22,8 @@ type NewInfo = Omit<StoredModelInfo, 'id' | 'size' | 'created'> & { created?: nu
 interface ModelDb extends DBSchema {
   // The list is kept apart from the (large) model files so that listing reads only a few bytes each.
   meta: { key: number; value: Omit<StoredModelInfo, 'id'> & { id?: number } };
-  files: { key: number; value: { id: number; text: string } };
+  // A model in binary form (modelBinary.ts), or the text of its JSON file (models kept before it).
+  files: { key: number; value: { id: number; bytes?: Uint8Array; text?: string } };
 }
 
 const DB_NAME = 'markov-muse-models';
@@ -31,7 +32,8 @@ const OPEN_TIMEOUT_MS = 5_000;
 /** The user's trained models in IndexedDB. Every method resolves to a Result: nothing throws. */
 export interface ModelStore {
   list(): Promise<Result<StoredModelInfo[], string>>;
-  save(info: NewInfo, text: string): Promise<Result<StoredModelInfo, string>>;
+  /** Keeps a model: its binary form (what the page writes) or a model file's text. */
+  save(info: NewInfo, file: Uint8Array | string): Promise<Result<StoredModelInfo, string>>;
   /** The model, read and checked again (stored data is untrusted: it may be old or damaged). */
   load(id: number): Promise<Result<MuseModel, string>>;
   delete(id: number): Promise<Result<void, string>>;
@@ -95,13 +97,13 @@ function storeOf(db: IDBPDatabase<ModelDb>): ModelStore {
         const all = await db.getAll('meta');
         return ok(all.filter((m): m is StoredModelInfo => typeof m.id === 'number').sort((a, b) => a.id - b.id));
       }),
-    save: (info, text) =>
+    save: (info, file) =>
       attempt(async () => {
         const tx = db.transaction(['meta', 'files'], 'readwrite');
-        const meta = { ...info, created: info.created ?? Date.now(), size: text.length };
+        const meta = { ...info, created: info.created ?? Date.now(), size: file.length };
         try {
           const id = await tx.objectStore('meta').add(meta);
-          await tx.objectStore('files').put({ id, text });
+          await tx.objectStore('files').put(typeof file === 'string' ? { id, text: file } : { id, bytes: file });
           await tx.done;
           return ok({ ...meta, id });
         } catch (e) {
@@ -119,7 +121,15 @@ function storeOf(db: IDBPDatabase<ModelDb>): ModelStore {
       attempt(async () => {
         const file = await db.get('files', id);
         if (!file) return err(t('model {id} is not in the browser storage any more', { id }));
-        const model = parseModel(file.text, { legacy: true }); // models kept before files carried a checksum
+        // Kept data is untrusted (old, damaged, or from a newer markov-muse): read and checked again.
+        // A model that fails stays in the store, listed: nothing is deleted behind the user's back.
+        const model =
+          file.bytes instanceof Uint8Array
+            ? decodeModel(file.bytes)
+            : typeof file.text === 'string'
+              ? parseModel(file.text, { legacy: true }) // models kept before files carried a checksum
+              : undefined;
+        if (!model) return err(t('the saved model is damaged: {reason}', { reason: t('it holds no model') }));
         return model.ok ? model : err(t('the saved model is damaged: {reason}', { reason: model.error.message }));
       }),
     delete: (id) =>

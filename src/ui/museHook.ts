@@ -80,8 +80,10 @@ export function exposeMuse(s: MuseHookSources): void {
       player: () => transport.current,
       /** The offline engine (render, WAV), for tests and benchmarks. */
       offline: () => import('../engine/offline'),
-      /** The model file reader (parseModel) the page loads saved models with, for benchmarks. */
+      /** The model file reader (parseModel) the page opens users' model files with, for benchmarks. */
       modelFile: () => import('../model/modelFile'),
+      /** The binary form's reader (decodeModel) the page loads kept and built-in models with, for benchmarks. */
+      modelBinary: () => import('../model/modelBinary'),
       /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */
       corpora: () => ({ loaded: builtinCorpusNames().filter(isBuiltinCorpusLoaded), loading: corpora?.pending }),
       /** The edits of the piece on screen, in order (none: an empty list). */

@@ -1,18 +1,26 @@
 import { err, ok, type Result } from '../core';
 import type { CorpusPiece } from '../corpus/types';
-import { type ModelOptions, type MuseModel, parseModel, type TrainProgress } from '../model';
+import { decodeModel, type ModelOptions, type MuseModel, type TrainProgress } from '../model';
+import type { DerivedTables } from '../model/modelBinary';
 import { t } from './i18n';
 
-/** What the page sends the training worker. */
-export interface TrainRequest {
-  pieces: CorpusPiece[];
-  options: Partial<ModelOptions>;
-}
+/**
+ * What the page sends the training worker: the options, the pieces in batches (each a short task
+ * of the main thread: copying a thousand tunes at once blocked it for a quarter of a second; the
+ * worker counts each batch as it comes), then the order to finish the model.
+ */
+export type TrainRequest =
+  | { type: 'start'; options: Partial<ModelOptions> }
+  | { type: 'pieces'; pieces: CorpusPiece[] }
+  | { type: 'train' };
 
-/** What the training worker sends back: progress after each step, then the model file or an error. */
+/** How long one batch of pieces may take to send (milliseconds): well under a frame's worth. */
+const SEND_BUDGET_MS = 15;
+
+/** What the training worker sends back: progress after each step, then the model (binary form) or an error. */
 export type TrainReply =
   | { type: 'progress'; progress: TrainProgress }
-  | { type: 'done'; bytes: ArrayBuffer }
+  | { type: 'done'; bytes: ArrayBuffer; derived: DerivedTables }
   | { type: 'error'; message: string };
 
 /** Why there is no model: cancelled by the user, or training failed, with a sentence to show. */
@@ -21,10 +29,10 @@ export interface TrainError {
   message: string;
 }
 
-/** A trained model and the text of its model file (what the store keeps). */
+/** A trained model and its binary form (what the store keeps). */
 export interface Trained {
   model: MuseModel;
-  text: string;
+  bytes: Uint8Array;
 }
 
 /** Options of {@link trainInWorker}. */
@@ -57,11 +65,11 @@ export function trainInWorker(
       else if (reply.type === 'error')
         finish(err({ code: 'failed', message: t('Training failed: {reason}', { reason: reply.message }) }));
       else {
-        const text = new TextDecoder().decode(reply.bytes);
-        const model = parseModel(text);
+        const bytes = new Uint8Array(reply.bytes);
+        const model = decodeModel(bytes, { derived: reply.derived });
         finish(
           model.ok
-            ? ok({ model: model.value, text })
+            ? ok({ model: model.value, bytes })
             : err({
                 code: 'failed',
                 message: t('Training gave an unreadable model: {reason}', { reason: model.error.message }),
@@ -79,7 +87,30 @@ export function trainInWorker(
       );
     };
     run.signal?.addEventListener('abort', onAbort);
-    const request: TrainRequest = { pieces: [...pieces], options };
-    worker.postMessage(request);
+    post(worker, { type: 'start', options });
+    void sendPieces(worker, pieces, run.signal).then((sent) => {
+      if (sent) post(worker, { type: 'train' });
+    });
   });
+}
+
+const post = (worker: Worker, request: TrainRequest) => worker.postMessage(request);
+
+/**
+ * Sends `pieces` in batches of about {@link SEND_BUDGET_MS} each, yielding to the page between
+ * them; false when aborted meanwhile (the worker is gone then).
+ */
+async function sendPieces(worker: Worker, pieces: readonly CorpusPiece[], signal?: AbortSignal): Promise<boolean> {
+  let batch = 8;
+  for (let i = 0; i < pieces.length; ) {
+    if (signal?.aborted) return false;
+    const t0 = performance.now();
+    post(worker, { type: 'pieces', pieces: pieces.slice(i, i + batch) });
+    i += batch;
+    const ms = performance.now() - t0;
+    // The next batch as large as fits the budget at the rate this one went (at least one piece).
+    batch = Math.max(1, Math.min(4 * batch, Math.floor((batch * SEND_BUDGET_MS) / Math.max(ms, 0.1))));
+    if (i < pieces.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return !signal?.aborted;
 }

@@ -25,6 +25,8 @@ export interface TransportHost {
   say(text: string, isError?: boolean): void;
   /** A new player exists (to apply the mixer and the MIDI choice). */
   ready(player: Player): void;
+  /** Play was asked for: load a piece shown but not loaded yet (see app.ts). */
+  beforePlay?(): void;
 }
 
 /** bar.beat of `ticks`, both from 1. */
@@ -141,6 +143,7 @@ export class Transport {
     this.started = true;
     try {
       const p = await this.get();
+      this.host.beforePlay?.();
       p.play(clickTime);
       this.show();
     } catch (e) {

@@ -1,4 +1,13 @@
-import { MODEL_MAX_BYTES, type MuseModel, parseModel, serializeModel } from '../model';
+import {
+  decodeModel,
+  encodeModel,
+  isModelBinary,
+  MODEL_MAX_BYTES,
+  type MuseModel,
+  parseModel,
+  reportLengths,
+  serializeModel,
+} from '../model';
 import type { ModelChoice } from '../presets';
 import { download } from './download';
 import { fixed, t } from './i18n';
@@ -8,6 +17,29 @@ import type { TrainedModel } from './trainPanel';
 export type { ModelChoice };
 
 const SELECTED_KEY = 'markov-muse/model/v1';
+
+/**
+ * Builds the n-gram tables the originality guard and report of `model` look up (a few
+ * milliseconds each for a thousand tunes), one per task: its first piece then does not build
+ * them all at once, which held the page for a tenth of a second (issue 17). Built once per model.
+ */
+async function prepareGuards(model: MuseModel): Promise<void> {
+  const { melody, chords, transposed } = model.guards;
+  const tables = [
+    ...reportLengths(melody).map((n) => () => melody.grams.distinct(n)),
+    ...reportLengths(chords).map((n) => () => chords.grams.distinct(n)),
+    ...(transposed ? reportLengths(transposed, true).map((n) => () => transposed.grams.distinct(n)) : []),
+  ];
+  let since = performance.now();
+  for (const build of tables) {
+    build();
+    // A table built already costs nothing: the page yields only once it has worked a while.
+    if (performance.now() - since > 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
 /** The Model select's value for the preset's own corpus. */
 export const PRESET_MODEL = '';
 
@@ -92,6 +124,8 @@ export function startUserModels(
       return choose(PRESET_MODEL);
     }
     const model = read.value;
+    await prepareGuards(model);
+    if (mine !== turn) return;
     remember(select.value);
     hooks.use({ model, name: info.name });
   };
@@ -153,13 +187,14 @@ export function startUserModels(
         }),
         true,
       );
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch (e) {
       return say(t('{file} cannot be read: {reason}', { file: file.name, reason: String(e) }), true);
     }
-    const parsed = parseModel(text);
+    // A model file muse train wrote (JSON), or a model in the binary form the page keeps.
+    const parsed = isModelBinary(bytes) ? decodeModel(bytes) : parseModel(new TextDecoder().decode(bytes));
     if (!parsed.ok)
       return say(t('{file} cannot be opened: {reason}', { file: file.name, reason: parsed.error.message }), true);
     const model = parsed.value;
@@ -169,7 +204,8 @@ export function startUserModels(
       changed();
       return say(t('{file} is the model "{name}", which is already here.', { file: file.name, name: known.name }));
     }
-    const { name } = (await keep(file.name.replace(/\.json$/i, ''), model, text)).info;
+    const binary = isModelBinary(bytes) ? bytes : encodeModel(model);
+    const { name } = (await keep(file.name.replace(/\.json$/i, ''), model, binary)).info;
     changed();
     say(
       t(
@@ -182,8 +218,11 @@ export function startUserModels(
     );
   });
 
-  /** Keeps a model (in IndexedDB when it can, else for this visit) and lists it, under a name of its own. */
-  const keep = async (wanted: string, model: MuseModel, text: string) => {
+  /**
+   * Keeps a model (in IndexedDB when it can, else for this visit) and lists it, under a name of its
+   * own. The store keeps its binary form: read back in milliseconds.
+   */
+  const keep = async (wanted: string, model: MuseModel, bytes: Uint8Array) => {
     const name = uniqueName(
       wanted,
       [...infos.values()].map((i) => i.name),
@@ -195,10 +234,10 @@ export function startUserModels(
       maxRun: model.options.melodyMaxRun,
       contentHash: model.provenance.contentHash,
     };
-    const saved = store ? await store.save(meta, text) : undefined;
+    const saved = store ? await store.save(meta, bytes) : undefined;
     const info: StoredModelInfo = saved?.ok
       ? saved.value
-      : { ...meta, id: nextSessionId--, created: Date.now(), size: text.length };
+      : { ...meta, id: nextSessionId--, created: Date.now(), size: bytes.length };
     addOption(info, saved?.ok ?? false);
     loaded.set(String(info.id), model);
     return { info, saved };
@@ -255,7 +294,11 @@ export function startUserModels(
     /** Keeps a trained model (in IndexedDB when it can), lists it, selects it; says what happened. */
     async add(trained: TrainedModel): Promise<string> {
       await ready;
-      const { info, saved } = await keep(trained.name, trained.model, trained.text);
+      // The guard's tables are built (a few per task) while the browser writes the model away.
+      const [{ info, saved }] = await Promise.all([
+        keep(trained.name, trained.model, trained.bytes),
+        prepareGuards(trained.model),
+      ]);
       const name = info.name;
       changed();
       await choose(String(info.id));

@@ -1,17 +1,19 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serializeModel, trainModel } from '../../src/model';
+import { encodeModel, serializeModel, trainModel } from '../../src/model';
 import { builtinCorpus } from '../../src/presets';
 import { openModelStore, storageProblem, uniqueName } from '../../src/ui/modelStore';
 
 let text = '';
+let bytes: Uint8Array = new Uint8Array();
 let hash = '';
 
 beforeAll(() => {
   const pieces = builtinCorpus('songbook')?.pieces.slice(0, 8) ?? [];
   const model = trainModel(pieces, { order: 2, fitWeights: false });
   text = JSON.stringify(serializeModel(model));
+  bytes = encodeModel(model);
   hash = model.provenance.contentHash;
 });
 
@@ -48,6 +50,43 @@ describe('the model store (IndexedDB)', () => {
     const gone = await again.value.load(a.value.id);
     expect(gone.ok).toBe(false);
     expect(!gone.ok && gone.error).toMatch(/not in the browser storage/);
+  });
+
+  it('keeps models in binary form (what the page saves) beside JSON kept before, and reads both', async () => {
+    const opened = await openModelStore();
+    if (!opened.ok) throw new Error(opened.error);
+    const binary = await opened.value.save(info('Binary'), bytes);
+    const json = await opened.value.save(info('Kept before'), text);
+    if (!binary.ok || !json.ok) throw new Error('not saved');
+    expect(binary.value.size).toBe(bytes.length);
+    const again = await openModelStore();
+    if (!again.ok) throw new Error(again.error);
+    const a = await again.value.load(binary.value.id);
+    const b = await again.value.load(json.value.id);
+    if (!a.ok || !b.ok) throw new Error('not read');
+    expect(JSON.stringify(serializeModel(a.value))).toBe(text);
+    expect(JSON.stringify(serializeModel(b.value))).toBe(text);
+  });
+
+  it('a damaged or newer binary model is refused with a reason and stays listed (nothing lost)', async () => {
+    const opened = await openModelStore();
+    if (!opened.ok) throw new Error(opened.error);
+    const damaged = bytes.slice();
+    damaged[damaged.length - 3] ^= 1;
+    const newer = bytes.slice();
+    new DataView(newer.buffer).setUint32(16, 9, true);
+    const d = await opened.value.save(info('Damaged'), damaged);
+    const n = await opened.value.save(info('Newer'), newer);
+    if (!d.ok || !n.ok) throw new Error('not saved');
+    const readD = await opened.value.load(d.value.id);
+    expect(!readD.ok && readD.error).toMatch(/^the saved model is damaged: model file field checksum: does not match/);
+    const readN = await opened.value.load(n.value.id);
+    expect(!readN.ok && readN.error).toMatch(/model version 9 is newer than this markov-muse reads/);
+    const list = await opened.value.list();
+    expect(list.ok && list.value.map((m) => m.name)).toEqual(['Damaged', 'Newer']);
+    // The control: the intact bytes read.
+    const good = await opened.value.save(info('Good'), bytes);
+    expect(good.ok && (await opened.value.load(good.value.id)).ok).toBe(true);
   });
 
   it('refuses a damaged stored model with a reason instead of throwing', async () => {

@@ -472,6 +472,7 @@ export const de: Readonly<Record<string, string>> = {
   'it did not answer': 'er hat nicht geantwortet',
   'model {id} is not in the browser storage any more': 'Modell {id} ist nicht mehr im Browserspeicher',
   'the saved model is damaged: {reason}': 'das gespeicherte Modell ist beschädigt: {reason}',
+  'it holds no model': 'es enthält kein Modell',
   'Loading the {name} corpus…': 'Das Korpus {name} wird geladen …',
   'The {name} corpus could not be loaded ({reason}).': 'Das Korpus {name} ließ sich nicht laden ({reason}).',
   // Editing the piece (editing.ts, rollEditor.ts, the mixer's Lock)
