@@ -9,8 +9,8 @@ import {
   MODEL_MAX_BYTES,
   MODEL_ORDER,
   type MuseModel,
+  modelFileText,
   parseModel,
-  serializeModel,
   tooSmall,
   untrainable,
 } from '../model';
@@ -117,7 +117,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   } finally {
     close();
   }
-  writeOutputs([{ path: values.out, data: JSON.stringify(serializeModel(model)) }]);
+  writeOutputs([{ path: values.out, data: modelFileText(model) }]);
   const summary = {
     out: values.out,
     pieces: size.pieces,

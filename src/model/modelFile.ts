@@ -4,7 +4,7 @@ import type { VariableChain } from './chain';
 import { chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
 import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
-import { modelChecksum } from './modelChecksum';
+import { jsonWithChecksum, modelChecksum } from './modelChecksum';
 import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
@@ -97,6 +97,14 @@ type ModelFile = z.infer<typeof fileSchema>;
 export function serializeModel(model: MuseModel): ModelFile {
   const file = serializeParts(model);
   return { ...file, checksum: modelChecksum(file) };
+}
+
+/**
+ * The model file's text: `JSON.stringify(serializeModel(model))`, made in one pass that turns each
+ * list of counts into text once for both the file and its checksum (modelChecksum.ts).
+ */
+export function modelFileText(model: MuseModel): string {
+  return jsonWithChecksum(serializeParts(model));
 }
 
 function serializeParts(model: MuseModel): ModelFile {

@@ -4,9 +4,9 @@ import {
   isModelBinary,
   MODEL_MAX_BYTES,
   type MuseModel,
+  modelFileText,
   parseModel,
   reportLengths,
-  serializeModel,
 } from '../model';
 import type { ModelChoice } from '../presets';
 import { download } from './download';
@@ -167,7 +167,7 @@ export function startUserModels(
     if (!read.ok)
       return hooks.say(t('Model "{name}" cannot be used: {reason}.', { name: info.name, reason: read.error }), true);
     const name = `${info.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'model'}.json`;
-    download(name, JSON.stringify(serializeModel(read.value)), 'application/json');
+    download(name, modelFileText(read.value), 'application/json');
     hooks.say(t('Saved the model file {file}.', { file: name }));
   });
 

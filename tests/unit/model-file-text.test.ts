@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeModel, trainModel } from '../../src/model';
+import { modelFileText, serializeModel, trainModel } from '../../src/model';
 import { jsonWithChecksum, modelChecksum } from '../../src/model/modelChecksum';
 import { builtinCorpus, loadBuiltinCorpora } from '../../src/presets';
 
@@ -13,6 +13,7 @@ describe('jsonWithChecksum', () => {
     const { checksum, ...file } = serializeModel(model);
     const text = jsonWithChecksum(file);
     expect(text).toBe(JSON.stringify(serializeModel(model)));
+    expect(modelFileText(model)).toBe(text);
     expect(JSON.parse(text).checksum).toBe(checksum);
     expect(checksum).toBe(modelChecksum(file));
   });
