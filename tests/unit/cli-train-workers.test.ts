@@ -56,6 +56,10 @@ describe('runsOf: the files each thread counts', () => {
     // Balanced to within the largest file.
     expect(Math.abs(size(a) - size(b))).toBeLessThanOrEqual(Math.max(...files.map((f) => statSync(f).size)));
     expect(total).toBe(size(files));
+    // The first run weighted: 1.25 against 1 is 5/9 of the bytes, within the largest file.
+    const [c, d] = runsOf(files, 2, 1.25);
+    expect(Math.abs(size(c) - (5 / 9) * total)).toBeLessThanOrEqual(Math.max(...files.map((f) => statSync(f).size)));
+    expect(size(c)).toBeGreaterThan(size(d));
     // Planted fault: halves by count are not what runsOf gives when sizes differ.
     expect(
       runsOf(
