@@ -53,6 +53,21 @@ export function setBackoffs(trie: ContextTrie, table: CountTable, discounts: rea
 }
 
 /**
+ * Smooths a trie's counts: the discounts of each order from its raw and continuation counts, and
+ * every node's back-off weights (set in the tables). How a chain is finished, read or viewed
+ * without a fold.
+ */
+export function smoothTrie(trie: ContextTrie, order: number): { raw: Discounts[]; continuation: Discounts[] } {
+  const discounts = {
+    raw: countOfCounts(trie, trie.raw, order).map(estimateDiscounts),
+    continuation: countOfCounts(trie, trie.continuation, order).map(estimateDiscounts),
+  };
+  setBackoffs(trie, trie.raw, discounts.raw);
+  setBackoffs(trie, trie.continuation, discounts.continuation);
+  return discounts;
+}
+
+/**
  * Chen & Goodman's estimate from the count-of-counts `n` (n[j] = how many counts equal j), kept
  * monotone (0.05 ≤ D1 ≤ 0.95, D1 ≤ D2 ≤ D1 + 0.95, D2 ≤ D3 ≤ D2 + 0.95: a token seen more often
  * never gets less mass); with too few counts for three estimates, one discount Y for all.

@@ -1,5 +1,5 @@
 import type { ContextTrie, CountTable, VariableChain } from './chain';
-import { countOfCounts, estimateDiscounts, setBackoffs } from './kneserNey';
+import { smoothTrie } from './kneserNey';
 import { chainPaths } from './modelFile';
 import type { MuseModel } from './museModel';
 
@@ -69,12 +69,7 @@ export function readChain(
   if (raw.count.length === 0) return 'has no counts: a trained model has counts in every chain';
   const trie: ContextTrie = { nodes, childStart, parent, symbol, depth, raw, continuation };
   // As trieBuild.ts finishes a chain.
-  const discounts = {
-    raw: countOfCounts(trie, raw, order).map(estimateDiscounts),
-    continuation: countOfCounts(trie, continuation, order).map(estimateDiscounts),
-  };
-  setBackoffs(trie, raw, discounts.raw);
-  setBackoffs(trie, continuation, discounts.continuation);
+  const discounts = smoothTrie(trie, order);
   return { trie, discounts };
 }
 

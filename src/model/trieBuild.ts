@@ -1,5 +1,5 @@
 import type { ContextTrie, CountTable, VariableChain } from './chain';
-import { countOfCounts, estimateDiscounts, setBackoffs } from './kneserNey';
+import { smoothTrie } from './kneserNey';
 import { forgetMemos } from './modelMemo';
 import type { NgramCounts } from './ngramCounts';
 
@@ -285,12 +285,7 @@ export function buildChainAndFolds(
     backoff: new Float64Array(nodes).fill(1),
   };
   const trie: ContextTrie = { nodes, parent, symbol, depth, childStart, raw, continuation };
-  const discounts = {
-    raw: countOfCounts(trie, raw, K).map(estimateDiscounts),
-    continuation: countOfCounts(trie, continuation, K).map(estimateDiscounts),
-  };
-  setBackoffs(trie, raw, discounts.raw);
-  setBackoffs(trie, continuation, discounts.continuation);
+  const discounts = smoothTrie(trie, K);
   // The vocabulary: what was declared and what was counted, in text order (= id order).
   const predicted = new Set(parts.predicted);
   if (nodes > 0) for (let j = raw.start[0]; j < raw.start[1]; j++) predicted.add(raw.token[j]);
@@ -339,12 +334,7 @@ export function foldView(chain: VariableChain, data: FoldData, f: number, reuse?
     raw: table(raw, rawCount, old?.raw),
     continuation: table(continuation, contCount, old?.continuation),
   };
-  const discounts = {
-    raw: countOfCounts(viewTrie, viewTrie.raw, chain.order).map(estimateDiscounts),
-    continuation: countOfCounts(viewTrie, viewTrie.continuation, chain.order).map(estimateDiscounts),
-  };
-  setBackoffs(viewTrie, viewTrie.raw, discounts.raw);
-  setBackoffs(viewTrie, viewTrie.continuation, discounts.continuation);
+  const discounts = smoothTrie(viewTrie, chain.order);
   if (!reuse) return { ...chain, trie: viewTrie, discounts };
   // The earlier view becomes this one, its memos (keyed by the chain object) emptied, their storage kept.
   Object.assign(reuse, { trie: viewTrie, discounts });
