@@ -14,7 +14,7 @@ export function modelChecksum(file: object): string {
 /** JSON with object keys sorted (`skip` left out at the top level); arrays of numbers and strings in one native call. */
 function canonicalText(value: unknown, skip?: string): string {
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
+    if (isFlat(value)) return JSON.stringify(value);
     return `[${value.map((v) => canonicalText(v)).join(',')}]`;
   }
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -38,7 +38,7 @@ export function jsonWithChecksum(file: object): string {
 /** The JSON text of `value` (keys in their order) and its canonical text ({@link canonicalText}). */
 function texts(value: unknown, skip?: string): [string, string] {
   if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) {
+    if (isFlat(value)) {
       const text = JSON.stringify(value);
       return [text, text];
     }
@@ -60,4 +60,13 @@ function texts(value: unknown, skip?: string): [string, string] {
       .map((k) => entry(k, 1))
       .join(',')}}`,
   ];
+}
+
+/** Whether a list holds no object or list (a plain loop: model files hold lists of millions). */
+function isFlat(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (v !== null && typeof v === 'object') return false;
+  }
+  return true;
 }
