@@ -8,42 +8,34 @@ import { fnv1a64 } from './hash';
  * Not a signature: it catches edits and damage, not a forger who recomputes it.
  */
 export function modelChecksum(file: object): string {
-  return `fnv1a64:${fnv1a64(canonicalText(file, 'checksum'))}`;
-}
-
-/** JSON with object keys sorted (`skip` left out at the top level); arrays of numbers and strings in one native call. */
-function canonicalText(value: unknown, skip?: string): string {
-  if (Array.isArray(value)) {
-    if (isFlat(value)) return JSON.stringify(value);
-    return `[${value.map((v) => canonicalText(v)).join(',')}]`;
-  }
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const keys = Object.keys(value)
-    .filter((k) => k !== skip && (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalText((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `fnv1a64:${fnv1a64(texts(file, false, 'checksum')[1])}`;
 }
 
 /**
- * `JSON.stringify({ ...file, checksum: modelChecksum(file) })`, with each list of numbers or strings
- * turned into text once for both the file and its canonical text (a model file is mostly such
- * lists: millions of counts), and the canonical text hashed part by part as it is made.
+ * `JSON.stringify({ ...file, checksum: modelChecksum(file) })` (`file` without a checksum), with each
+ * list of numbers or strings turned into text once for both the file and its canonical text (a
+ * model file is mostly such lists: millions of counts).
  */
 export function jsonWithChecksum(file: object): string {
-  const [json, canonical] = texts(file, 'checksum');
+  const [json, canonical] = texts(file, true, 'checksum');
   const checksum = `fnv1a64:${fnv1a64(canonical)}`;
   return `${json.slice(0, -1)}${json === '{}' ? '' : ','}${JSON.stringify('checksum')}:${JSON.stringify(checksum)}}`;
 }
 
-/** The JSON text of `value` (keys in their order) and its canonical text ({@link canonicalText}). */
-function texts(value: unknown, skip?: string): [string, string] {
+/**
+ * The canonical text of `value` — JSON with object keys sorted (`skip` left out at the top level),
+ * lists of numbers and strings in one native call — and, with `withJson`, its JSON text (keys in
+ * their order; '' without). The lists' texts serve both.
+ */
+function texts(value: unknown, withJson: boolean, skip?: string): [string, string] {
   if (Array.isArray(value)) {
     if (isFlat(value)) {
       const text = JSON.stringify(value);
       return [text, text];
     }
-    const parts = value.map((v) => texts(v));
-    return [`[${parts.map((p) => p[0]).join(',')}]`, `[${parts.map((p) => p[1]).join(',')}]`];
+    const parts = value.map((v) => texts(v, withJson));
+    const list = (i: 0 | 1) => `[${parts.map((p) => p[i]).join(',')}]`;
+    return [withJson ? list(0) : '', list(1)];
   }
   if (value === null || typeof value !== 'object') {
     const text = JSON.stringify(value) ?? 'null';
@@ -51,15 +43,10 @@ function texts(value: unknown, skip?: string): [string, string] {
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).filter((k) => k !== skip && record[k] !== undefined);
-  const parts = new Map(keys.map((k) => [k, texts(record[k])]));
-  const entry = (k: string, i: 0 | 1) => `${JSON.stringify(k)}:${(parts.get(k) as [string, string])[i]}`;
-  return [
-    `{${keys.map((k) => entry(k, 0)).join(',')}}`,
-    `{${[...keys]
-      .sort()
-      .map((k) => entry(k, 1))
-      .join(',')}}`,
-  ];
+  const parts = new Map(keys.map((k) => [k, texts(record[k], withJson)]));
+  const object = (order: readonly string[], i: 0 | 1) =>
+    `{${order.map((k) => `${JSON.stringify(k)}:${(parts.get(k) as [string, string])[i]}`).join(',')}}`;
+  return [withJson ? object(keys, 0) : '', object([...keys].sort(), 1)];
 }
 
 /** Whether a list holds no object or list (a plain loop: model files hold lists of millions). */
