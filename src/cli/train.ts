@@ -9,7 +9,7 @@ import {
   MODEL_MAX_BYTES,
   MODEL_ORDER,
   type MuseModel,
-  modelFileText,
+  modelFileChunks,
   parseModel,
   tooSmall,
   untrainable,
@@ -117,7 +117,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   } finally {
     close();
   }
-  writeOutputs([{ path: values.out, data: modelFileText(model) }]);
+  writeOutputs([{ path: values.out, data: modelFileChunks(model) }]);
   const summary = {
     out: values.out,
     pieces: size.pieces,
