@@ -8,7 +8,7 @@ import {
   type ModelCounts,
   mergeModelCounts,
 } from '../model/modelCounts';
-import { bundledEntry } from './bundle.mjs';
+import { bundledEntry, THREAD_LIMITS } from './bundle.mjs';
 import type { WorkerReply, WorkerRequest } from './countWorker';
 import { importEntry } from './import';
 import type { Io } from './io';
@@ -57,7 +57,10 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   const runs = runsOf(files, o.workers, 1.25);
   const workers = runs
     .slice(1)
-    .map(() => new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars } }));
+    .map(
+      () =>
+        new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars }, resourceLimits: THREAD_LIMITS }),
+    );
   const close = () => {
     for (const w of workers) void w.terminate();
   };
