@@ -10,11 +10,45 @@ process.stdout.on('error', (e) => {
 const argv = process.argv.slice(2);
 // train (without --help) runs from a bundle of its own code only (trainMain.ts): half the start-up.
 const trainOnly = argv[0] === 'train' && !argv.includes('--help') && !argv.includes('-h');
-const { run } = await loadCli(trainOnly ? 'trainMain' : 'main');
-process.exitCode = await run(argv, {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-});
+const status = trainOnly ? await trainThread() : undefined;
+if (status !== undefined) process.exitCode = status;
+else {
+  const { run } = await loadCli(trainOnly ? 'trainMain' : 'main');
+  process.exitCode = await run(argv, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}
+
+/**
+ * `muse train` run in a worker thread with a small young generation (bundle.mjs THREAD_LIMITS):
+ * its exit status, or undefined when there is no bundle (then it runs here, through tsx).
+ */
+async function trainThread() {
+  if (process.env.MUSE_TSX) return undefined;
+  let bundle;
+  let limits;
+  try {
+    const { bundledEntry, THREAD_LIMITS } = await import('./bundle.mjs');
+    bundle = await bundledEntry('src/cli/trainThread.ts');
+    limits = THREAD_LIMITS;
+  } catch {
+    return undefined;
+  }
+  const { Worker } = await import('node:worker_threads');
+  return new Promise((resolve) => {
+    let status = 1;
+    const worker = new Worker(bundle, { workerData: { argv }, resourceLimits: limits });
+    worker.on('message', (m) => {
+      status = m.status;
+    });
+    worker.on('error', (e) => {
+      process.stderr.write(`muse: ${e instanceof Error ? e.message : String(e)}\n`);
+      status = 1;
+    });
+    worker.on('exit', () => resolve(status));
+  });
+}
 
 async function loadCli(entry) {
   if (!process.env.MUSE_TSX) {

@@ -1,2 +1,4 @@
 /** See bundle.mjs: the path of a JavaScript bundle of a TypeScript entry of the project, made when stale. */
 export function bundledEntry(entry: string): Promise<string>;
+/** See bundle.mjs: the resource limits of the threads `muse train` counts and finishes in. */
+export const THREAD_LIMITS: { maxYoungGenerationSizeMb: number };

@@ -8,7 +8,7 @@ import {
   type ModelCounts,
   mergeModelCounts,
 } from '../model/modelCounts';
-import { bundledEntry } from './bundle.mjs';
+import { bundledEntry, THREAD_LIMITS } from './bundle.mjs';
 import type { WorkerReply, WorkerRequest } from './countWorker';
 import { importEntry } from './import';
 import type { Io } from './io';
@@ -19,6 +19,8 @@ export interface CountOptions {
   phraseBars: number;
   /** Threads that import and count: this one and `workers − 1` worker threads. */
   workers: number;
+  /** The files' sizes ({@link sizesOf}), when known. */
+  sizes?: readonly number[];
 }
 
 /** What {@link countFiles} gives: the counts, and a worker thread to help finish them (close it after). */
@@ -54,10 +56,13 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
     return none;
   }
   // This thread's run a quarter larger: a worker thread takes about 0.15 s to load its code first.
-  const runs = runsOf(files, o.workers, 1.25);
+  const runs = runsOf(files, o.workers, 1.25, o.sizes);
   const workers = runs
     .slice(1)
-    .map(() => new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars } }));
+    .map(
+      () =>
+        new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars }, resourceLimits: THREAD_LIMITS }),
+    );
   const close = () => {
     for (const w of workers) void w.terminate();
   };
@@ -97,16 +102,14 @@ function countHere(files: readonly string[], counts: ModelCounts, io: Io): void 
  * first `firstWeight` times the others' (this thread's run: it starts at once, while a worker thread
  * first loads its code).
  */
-export function runsOf(files: readonly string[], threads: number, firstWeight = 1): string[][] {
+export function runsOf(
+  files: readonly string[],
+  threads: number,
+  firstWeight = 1,
+  sizes: readonly number[] = sizesOf(files),
+): string[][] {
   const n = Math.min(threads, files.length);
   const share = (k: number) => (firstWeight + k) / (firstWeight + n - 1);
-  const sizes = files.map((f) => {
-    try {
-      return Math.max(1, statSync(f).size);
-    } catch {
-      return 1; // refused when it is read, with the reason
-    }
-  });
   const total = sizes.reduce((a, b) => a + b, 0);
   const runs: string[][] = [];
   let run: string[] = [];
@@ -123,6 +126,35 @@ export function runsOf(files: readonly string[], threads: number, firstWeight = 
   });
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/** Each file's size in bytes (1 at least, and for a file that cannot be read: it is refused when read). */
+export function sizesOf(files: readonly string[]): number[] {
+  return files.map((f) => {
+    try {
+      return Math.max(1, statSync(f).size);
+    } catch {
+      return 1;
+    }
+  });
+}
+
+/**
+ * Bytes of files each thread needs before another thread gains time: a worker thread first loads
+ * its code and warms up (0.3–0.4 s on the 2-core machine of BENCHMARKS.md), and two threads
+ * counting at once each run slower (they share the cores with the collector's and the compiler's
+ * threads). On the 856 Nottingham tunes (2.7 MB) two threads took 1.1× the time of one; on those
+ * and the POP909 songs (27 MB), 0.6×.
+ */
+export const BYTES_PER_THREAD = 4 * 2 ** 20;
+
+/**
+ * `muse train`'s threads when `--workers` is not given: the machine's cores, but no more than one
+ * per {@link BYTES_PER_THREAD} of files (one for a smaller corpus).
+ */
+export function defaultThreads(sizes: readonly number[], cores: number): number {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return Math.max(1, Math.min(cores, Math.floor(total / BYTES_PER_THREAD)));
 }
 
 /** Sends a request to a worker; resolves to its next answer, or rejects when it fails or stops. */

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Where the CLI writes; tests pass their own. */
@@ -7,10 +7,10 @@ export interface Io {
   err: (text: string) => void;
 }
 
-/** One file the CLI writes. */
+/** One file the CLI writes: its bytes, its text, or its text in chunks (written as they come). */
 export interface Output {
   path: string;
-  data: Uint8Array | string;
+  data: Uint8Array | string | Iterable<string>;
 }
 
 /** The few file operations {@link writeOutputs} needs (tests pass failing ones). */
@@ -34,6 +34,21 @@ const reasonOf = (e: unknown) => {
   if (code === 'EROFS') return 'the disk is read-only';
   return e instanceof Error ? e.message : String(e);
 };
+
+/** An output's data as bytes: at once, or a chunk of text at a time (encoded into one reused buffer). */
+function* chunksOf(data: Output['data']): Generator<Uint8Array> {
+  if (data instanceof Uint8Array) {
+    yield data;
+    return;
+  }
+  const encoder = new TextEncoder();
+  let scratch = new Uint8Array(0);
+  for (const text of typeof data === 'string' ? [data] : data) {
+    // At most 3 UTF-8 bytes per UTF-16 code unit.
+    if (scratch.length < 3 * text.length) scratch = new Uint8Array(3 * text.length);
+    yield scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+  }
+}
 
 /**
  * Writes a set of files all or nothing: each is written to a temporary file beside it
@@ -66,7 +81,13 @@ export function writeOutputs(outputs: readonly Output[], fs: OutputFs = nodeFs):
   writeFiles(files, fs);
   for (const o of streams) {
     try {
-      writeFileSync(o.path, o.data);
+      const fd = openSync(o.path, 'w');
+      try {
+        for (const bytes of chunksOf(o.data))
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       throw new Error(`cannot write ${o.path}: ${reasonOf(e)}`);
     }
@@ -89,8 +110,8 @@ function writeFiles(outputs: readonly Output[], fs: OutputFs): void {
     try {
       fd = fs.openSync(temp, 'wx');
       temps.push(temp);
-      const bytes = typeof o.data === 'string' ? new TextEncoder().encode(o.data) : o.data;
-      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
+      for (const bytes of chunksOf(o.data))
+        for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd as number, bytes, at, bytes.length - at);
       fs.fsyncSync(fd);
     } catch (e) {
       if (fd !== undefined) fs.closeSync(fd);

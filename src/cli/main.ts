@@ -44,7 +44,8 @@ Commands:
                           provenance. --max-run: the originality limit L (default 6 notes).
                           --holdout K leaves out every K-th file (sorted by path) for eval.
                           --workers N imports and counts the files in N threads (1–64, default:
-                          one per core); the model is the same for any N.
+                          one per core, at most one per 4 MiB of files); the model is the same
+                          for any N.
   eval --model MODEL.json PATH... [--holdout K] [--json]
                           Cross-entropy of the model on pieces it did not train on: pieces,
                           notes, bitsPerPitch, bitsPerDuration and per-order figures (orders).

@@ -9,7 +9,7 @@ import {
   MODEL_MAX_BYTES,
   MODEL_ORDER,
   type MuseModel,
-  modelFileText,
+  modelFileChunks,
   parseModel,
   tooSmall,
   untrainable,
@@ -17,7 +17,7 @@ import {
 import { finishModel, finishModelHelped } from '../model/modelCounts';
 import { checkedOptions } from '../model/museModel';
 import { intOption, parseOptions, UsageError } from './args';
-import { countFiles } from './countFiles';
+import { countFiles, defaultThreads, sizesOf } from './countFiles';
 import { collectFiles, readUserFile } from './files';
 import { importEntry } from './import';
 import { type Io, writeOutputs } from './io';
@@ -86,8 +86,8 @@ export const MAX_WORKERS = 64;
 
 /**
  * `muse train PATH... --out MODEL.json [--order N] [--max-run L] [--holdout K] [--workers N]`: the
- * files are imported and counted as they are read (in N worker threads, by default one per core),
- * then the model is finished and written.
+ * files are imported and counted as they are read (in N threads; by default one per core, but one
+ * per 4 MiB of files at most: defaultThreads), then the model is finished and written.
  */
 export async function trainCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, trainSpec, true);
@@ -100,12 +100,18 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   if (maxRun !== undefined && (maxRun < MAX_RUN.min || maxRun > MAX_RUN.max))
     throw new UsageError(`--max-run must be from ${MAX_RUN.min} to ${MAX_RUN.max}, not ${maxRun}`);
   const holdout = holdoutOption(values.holdout);
-  const workers = intOption('workers', values.workers) ?? availableParallelism();
-  if (workers < 1 || workers > MAX_WORKERS)
-    throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, not ${workers}`);
+  const asked = intOption('workers', values.workers);
+  if (asked !== undefined && (asked < 1 || asked > MAX_WORKERS))
+    throw new UsageError(`--workers must be from 1 to ${MAX_WORKERS}, not ${asked}`);
   const files = splitFiles(collectFiles(positionals), holdout, 'train');
+  const sizes = sizesOf(files);
+  const workers = asked ?? defaultThreads(sizes, availableParallelism());
   const options = checkedOptions({ order, ...(maxRun ? { melodyMaxRun: maxRun } : {}) });
-  const { counts, helper, close } = await countFiles(files, { order, phraseBars: options.phraseBars, workers }, io);
+  const { counts, helper, close } = await countFiles(
+    files,
+    { order, phraseBars: options.phraseBars, workers, sizes },
+    io,
+  );
   let model: MuseModel;
   const size = counts.size;
   const small = tooSmall(size);
@@ -117,7 +123,7 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
   } finally {
     close();
   }
-  writeOutputs([{ path: values.out, data: modelFileText(model) }]);
+  writeOutputs([{ path: values.out, data: modelFileChunks(model) }]);
   const summary = {
     out: values.out,
     pieces: size.pieces,

@@ -36,6 +36,34 @@ export function chainToJson(chain: VariableChain): ChainJson {
 }
 
 /**
+ * The text of {@link chainToJson}'s `counts` without the list: pieces of about `rows` rows each, the
+ * JSON text of their numbers without brackets (`ListText` in modelChecksum.ts) — for writing a model
+ * file without holding millions of numbers as a list.
+ */
+export function* chainCountsPieces(chain: VariableChain, rows = 4096): Generator<string> {
+  const { trie, order } = chain;
+  const width = order + 2;
+  const numbers = new Array<number>(rows * width);
+  const context = new Int32Array(order);
+  let at = 0;
+  for (let node = 0; node < trie.nodes; node++) {
+    if (trie.depth[node] !== order) continue;
+    for (let n = node, k = 0; n > 0; n = trie.parent[n], k++) context[k] = trie.symbol[n];
+    for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++) {
+      if (at === numbers.length) {
+        yield JSON.stringify(numbers).slice(1, -1);
+        at = 0;
+      }
+      for (let k = 0; k < order; k++) numbers[at++] = context[k];
+      numbers[at++] = trie.raw.token[i];
+      numbers[at++] = trie.raw.count[i];
+    }
+  }
+  numbers.length = at;
+  yield JSON.stringify(numbers).slice(1, -1);
+}
+
+/**
  * Rebuilds a chain from JSON already checked for types (see modelFile.ts), checking what the types
  * cannot say: unique symbols, ids in range, counts grouped by order + 2, positive counts.
  */

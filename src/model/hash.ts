@@ -22,10 +22,15 @@ export class Fnv1a64 {
   private h2 = 0x9ce4;
   private h3 = 0xcbf2;
   private readonly encoder = new TextEncoder();
+  /** Where texts are encoded, reused (a model file is hashed in thousands of chunks). */
+  private scratch = new Uint8Array(0);
 
   /** Hashes the UTF-8 bytes of `text` (the text may end within a surrogate pair only if the next starts it). */
   update(text: string): this {
-    return this.updateBytes(this.encoder.encode(text));
+    // At most 3 UTF-8 bytes per UTF-16 code unit.
+    if (this.scratch.length < 3 * text.length) this.scratch = new Uint8Array(3 * text.length);
+    const { written } = this.encoder.encodeInto(text, this.scratch);
+    return this.updateBytes(this.scratch.subarray(0, written));
   }
 
   updateBytes(bytes: Uint8Array): this {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
 import type { VariableChain } from './chain';
-import { chainFromJson, chainToJson } from './chainJson';
+import { chainCountsPieces, chainFromJson, chainToJson } from './chainJson';
 import { buildCorpusIndex, type CorpusIndex } from './guard';
 import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
-import { jsonWithChecksum, modelChecksum } from './modelChecksum';
+import { ListText, modelChecksum, textWithChecksum } from './modelChecksum';
 import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
@@ -100,30 +100,46 @@ export function serializeModel(model: MuseModel): ModelFile {
 }
 
 /**
- * The model file's text: `JSON.stringify(serializeModel(model))`, made in one pass that turns each
- * list of counts into text once for both the file and its checksum (modelChecksum.ts).
+ * The model file's text, as `muse train` writes it and Save model file saves it (see
+ * {@link modelFileChunks}).
  */
 export function modelFileText(model: MuseModel): string {
-  return jsonWithChecksum(serializeParts(model));
+  return [...modelFileChunks(model)].join('');
 }
 
-function serializeParts(model: MuseModel): ModelFile {
+/**
+ * The model file's text in chunks of about 64 K characters: {@link serializeModel}'s value with
+ * every object's keys sorted and the checksum last — the text the checksum is taken over, then the
+ * checksum. The counts are turned into text as they are written: neither the file's text nor its
+ * lists of counts are ever whole in memory (a large corpus's model file is tens of megabytes).
+ */
+export function modelFileChunks(model: MuseModel): Generator<string> {
+  return textWithChecksum(serializeParts(model, true));
+}
+
+/** The file without its checksum; with `lazy`, the chains' counts as texts made when written. */
+function serializeParts(model: MuseModel, lazy = false): ModelFile {
+  const chain = (c: VariableChain) => {
+    if (!lazy) return chainToJson(c);
+    const counts = new ListText(() => chainCountsPieces(c)) as unknown as number[];
+    return { order: c.order, symbols: c.symbols as string[], vocabulary: c.vocabulary as number[], counts };
+  };
   const guard = (index: CorpusIndex) => ({
     maxRun: index.maxRun,
-    pieces: index.pieces.map((p) => ({ id: p.id, tokens: [...p.tokens] })),
+    pieces: index.pieces.map((p) => ({ id: p.id, tokens: lazy ? (p.tokens as string[]) : [...p.tokens] })),
   });
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     options: { ...model.options },
     provenance: { pieces: model.provenance.pieces.map((p) => ({ ...p })), contentHash: model.provenance.contentHash },
-    harmony: chainToJson(model.harmony),
-    rhythm: chainToJson(model.rhythm),
+    harmony: chain(model.harmony),
+    rhythm: chain(model.rhythm),
     pitch: {
       order: model.pitch.order,
       weights: { ...model.pitch.weights },
       experts: Object.fromEntries(
-        EXPERTS.map((e) => [e, chainToJson(model.pitch.experts[e])]),
+        EXPERTS.map((e) => [e, chain(model.pitch.experts[e])]),
       ) as ModelFile['pitch']['experts'],
     },
     ...(model.style ? { style: structuredClone(model.style) as ModelFile['style'] } : {}),

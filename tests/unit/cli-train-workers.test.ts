@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runsOf } from '../../src/cli/countFiles';
+import { BYTES_PER_THREAD, defaultThreads, runsOf, sizesOf } from '../../src/cli/countFiles';
 import { muse } from '../helpers/cli';
 import { midiFilesIn } from '../helpers/nottingham';
 import { SHARED_CORPORA } from '../helpers/shared';
@@ -67,5 +67,23 @@ describe('runsOf: the files each thread counts', () => {
         2,
       )[0].length,
     ).not.toBe(20);
+  });
+});
+
+describe('defaultThreads: the threads muse train takes without --workers', () => {
+  it('takes every core for a large corpus, but no more than one thread per 4 MiB of files', () => {
+    const mb = 2 ** 20;
+    expect(BYTES_PER_THREAD).toBe(4 * mb);
+    expect(defaultThreads([2.7 * mb], 2)).toBe(1); // the Nottingham tunes
+    expect(defaultThreads([], 8)).toBe(1);
+    expect(defaultThreads([2.7 * mb, 24 * mb], 2)).toBe(2); // with the POP909 songs
+    expect(defaultThreads([2.7 * mb, 24 * mb], 16)).toBe(6);
+    expect(defaultThreads(Array(3).fill(4 * mb), 2)).toBe(2);
+    expect(defaultThreads([8 * mb - 1], 4)).toBe(1);
+  });
+
+  it('reads the sizes of the files, 1 for a file it cannot read', () => {
+    const files = inputs.slice(1, 3);
+    expect(sizesOf([...files, join(dir, 'missing.mid')])).toEqual([...files.map((f) => statSync(f).size), 1]);
   });
 });

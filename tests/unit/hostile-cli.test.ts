@@ -241,6 +241,24 @@ describe('7. partial outputs', () => {
     expect(readdirSync(folder).sort()).toEqual(['a.mid', 'b.mid']);
   });
 
+  it('a file given in chunks (a model file) is written whole, or not at all when a chunk fails', () => {
+    const folder = join(dir, 'chunks');
+    mkdirSync(folder);
+    const file = join(folder, 'm.json');
+    function* chunks(fail: boolean) {
+      yield '{"a":';
+      yield 'é'.repeat(70_000); // encoded into a larger buffer than the first chunk's
+      if (fail) throw new Error('the model could not be written');
+      yield '}';
+    }
+    expect(() => writeOutputs([{ path: file, data: chunks(true) }])).toThrow(
+      /^cannot write .*m\.json: the model could not be written$/,
+    );
+    expect(readdirSync(folder)).toEqual([]);
+    writeOutputs([{ path: file, data: chunks(false) }]); // the control
+    expect(readFileSync(file, 'utf8')).toBe(`{"a":${'é'.repeat(70_000)}}`);
+  });
+
   it('writes to a device as it is (--out /dev/null)', async () => {
     expect((await muse('generate', '--preset', 'folk-dance', '--seed', '1', '--out', '/dev/null')).code).toBe(0);
   });
