@@ -20,30 +20,26 @@ export function chainToJson(chain: VariableChain): ChainJson {
   let rows = 0;
   for (let node = 0; node < trie.nodes; node++)
     if (trie.depth[node] === order) rows += trie.raw.start[node + 1] - trie.raw.start[node];
-  const counts = new Array<number>(rows * (order + 2));
-  const context = new Int32Array(order);
-  let at = 0;
-  for (let node = 0; node < trie.nodes; node++) {
-    if (trie.depth[node] !== order) continue;
-    for (let n = node, k = 0; n > 0; n = trie.parent[n], k++) context[k] = trie.symbol[n];
-    for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++) {
-      for (let k = 0; k < order; k++) counts[at++] = context[k];
-      counts[at++] = trie.raw.token[i];
-      counts[at++] = trie.raw.count[i];
-    }
-  }
+  const [counts] = countBlocks(chain, Math.max(1, rows));
   return { order, symbols: [...chain.symbols], vocabulary: [...chain.vocabulary], counts };
 }
 
 /**
- * The text of {@link chainToJson}'s `counts` without the list: pieces of about `rows` rows each, the
+ * The text of {@link chainToJson}'s `counts` without the list: pieces of `rows` rows each, the
  * JSON text of their numbers without brackets (`ListText` in modelChecksum.ts) — for writing a model
  * file without holding millions of numbers as a list.
  */
 export function* chainCountsPieces(chain: VariableChain, rows = 4096): Generator<string> {
+  for (const block of countBlocks(chain, rows)) yield JSON.stringify(block).slice(1, -1);
+}
+
+/**
+ * {@link chainToJson}'s counts in blocks of `rows` rows (the last one shorter; one empty block for
+ * a chain without counts): one list, refilled for each block.
+ */
+function* countBlocks(chain: VariableChain, rows: number): Generator<number[]> {
   const { trie, order } = chain;
-  const width = order + 2;
-  const numbers = new Array<number>(rows * width);
+  const numbers = new Array<number>(rows * (order + 2));
   const context = new Int32Array(order);
   let at = 0;
   for (let node = 0; node < trie.nodes; node++) {
@@ -51,7 +47,7 @@ export function* chainCountsPieces(chain: VariableChain, rows = 4096): Generator
     for (let n = node, k = 0; n > 0; n = trie.parent[n], k++) context[k] = trie.symbol[n];
     for (let i = trie.raw.start[node]; i < trie.raw.start[node + 1]; i++) {
       if (at === numbers.length) {
-        yield JSON.stringify(numbers).slice(1, -1);
+        yield numbers;
         at = 0;
       }
       for (let k = 0; k < order; k++) numbers[at++] = context[k];
@@ -60,7 +56,7 @@ export function* chainCountsPieces(chain: VariableChain, rows = 4096): Generator
     }
   }
   numbers.length = at;
-  yield JSON.stringify(numbers).slice(1, -1);
+  yield numbers;
 }
 
 /**
