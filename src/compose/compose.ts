@@ -190,8 +190,9 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
 }
 
 /**
- * {@link composeWithReport} a step at a time: a step per phrase, then the harmonic rhythm, the
- * arrangement and the report each a step of their own. The same piece, however the steps are run.
+ * {@link composeWithReport} a step at a time: the harmonic rhythm read from the model, then a step
+ * per phrase (two for a new one: harmony, melody), then the arrangement, then the report. The same
+ * piece, however the steps are run.
  */
 export function* composeSteps(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Steps<Composition> {
   const o = resolveOptions(options);

@@ -285,7 +285,7 @@ export function startApp(): {
     roll.draw(piece);
     mixer.show(piece.tracks);
     showExportRange(exportMenu, piece.bars);
-    say(describePiece(current, userModel !== undefined));
+    say(describePiece(current, current.madeWith.model !== undefined));
     saveSettings(current.recipe);
     // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
     if (transport.current) loadPlayerSoon();
@@ -445,7 +445,6 @@ export function startApp(): {
     originality,
     help,
     current: () => current,
-    userModel: () => userModel,
     corpora,
     editing,
     locked: () => mixer.locked,
