@@ -6,7 +6,7 @@ import {
   type MuseModel,
   modelFileText,
   parseModel,
-  reportLengths,
+  prepareGuardTables,
 } from '../model';
 import type { ModelChoice } from '../presets';
 import { download } from './download';
@@ -32,14 +32,7 @@ const preparing = new WeakMap<MuseModel, Promise<void>>();
 function prepareGuards(model: MuseModel): Promise<void> {
   let ready = preparing.get(model);
   if (!ready) {
-    const { melody, chords, transposed } = model.guards;
-    ready = runInTasks(
-      (function* () {
-        for (const n of reportLengths(melody)) yield* melody.grams.prepare(n);
-        for (const n of reportLengths(chords)) yield* chords.grams.prepare(n);
-        if (transposed) for (const n of reportLengths(transposed, true)) yield* transposed.grams.prepare(n);
-      })(),
-    );
+    ready = runInTasks(prepareGuardTables(model.guards));
     preparing.set(model, ready);
   }
   return ready;

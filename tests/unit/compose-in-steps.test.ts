@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Piece } from '../../src/compose';
 import { createRng, runSteps } from '../../src/core';
-import { decodeModel, encodeModel, type MuseModel, reportLengths, trainModel } from '../../src/model';
+import { decodeModel, encodeModel, type MuseModel, prepareGuardTables, trainModel } from '../../src/model';
 import { GramIndex } from '../../src/model/gramIndex';
 import { derivedTables } from '../../src/model/modelBinary';
 import {
@@ -64,15 +64,7 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string
 
 /** The piece as the page composes it after training: guard tables then the piece, in tasks. */
 async function composedInPage(model: MuseModel, seed: number): Promise<Generated> {
-  const { melody, chords, transposed } = model.guards;
-  await runInTasks(
-    (function* () {
-      for (const n of reportLengths(melody)) yield* melody.grams.prepare(n);
-      for (const n of reportLengths(chords)) yield* chords.grams.prepare(n);
-      if (transposed) for (const n of reportLengths(transposed, true)) yield* transposed.grams.prepare(n);
-    })(),
-    0, // a task per step: the most the page could ever cut it
-  );
+  await runInTasks(prepareGuardTables(model.guards), 0); // a task per step: the most the page could ever cut it
   const { recipe, options } = recipeFor(model, seed);
   return ok(await runInTasks(generateSteps(recipe, options), 0));
 }
