@@ -1,4 +1,4 @@
-import { barTicks, createRng, pushAll, type Rng, type Ticks } from '../core';
+import { barTicks, createRng, pushAll, type Rng, runSteps, type Steps, type Ticks } from '../core';
 import { chordOfRoman, type Note } from '../corpus';
 import {
   type Cadence,
@@ -52,8 +52,8 @@ export interface Composition {
 
 /** Writes sections one after another, keeping what later sections repeat or continue from. */
 interface SectionWriter {
-  /** Writes `plan` from `start`; `following` is the section heard after it, if any. */
-  write(plan: SectionPlan, start: Ticks, following?: SectionPlan): { chords: ChordSpan[]; melody: Note[] };
+  /** Writes `plan` from `start`, a phrase per step; `following` is the section heard after it, if any. */
+  write(plan: SectionPlan, start: Ticks, following?: SectionPlan): Steps<{ chords: ChordSpan[]; melody: Note[] }>;
   report(): Composition['originality'];
 }
 
@@ -72,7 +72,14 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
   // The last melody note written: where the next phrase's register continues from.
   let lastPitch: number | undefined;
 
-  const phrase = (key: string, bars: number, cadence: Cadence, melody: boolean, next?: FirstNotes): PhraseMaterial => {
+  // A phrase written anew is two steps (its harmony, its melody); one heard again costs little.
+  function* phrase(
+    key: string,
+    bars: number,
+    cadence: Cadence,
+    melody: boolean,
+    next?: FirstNotes,
+  ): Steps<PhraseMaterial> {
     const cached = material.get(key);
     if (cached && cached.bars === bars && cached.cadence === cadence) return reuse(cached);
     if (cached && cached.bars === bars && bars > 1) {
@@ -94,7 +101,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
         relaxed: h.relaxed,
       };
     }
-    const made = newPhrase(model, o, bars, cadence, context, first, rngs, next);
+    const made = yield* newPhrase(model, o, bars, cadence, context, first, rngs, next);
     context = made.context;
     relaxed += made.material.relaxed;
     if (keepTokens) {
@@ -104,7 +111,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
     }
     if (!cached) material.set(key, made.material);
     return made.material;
-  };
+  }
   // Music heard again: what comes next continues from it.
   const reuse = (m: PhraseMaterial): PhraseMaterial => {
     context = continueAfter(context, m);
@@ -117,11 +124,11 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
   };
 
   return {
-    write(plan, start, following) {
+    *write(plan, start, following) {
       const chords: ChordSpan[] = [];
       const melody: Note[] = [];
       let at = start;
-      plan.phrases.forEach((p, i) => {
+      for (const [i, p] of plan.phrases.entries()) {
         let m: PhraseMaterial;
         const nextKey =
           i + 1 < plan.phrases.length
@@ -140,7 +147,7 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
           // The outro: the last phrase heard again as a tag, closing on the tonic (when it starts
           // near where the music is; else a new closing phrase).
           m = reuse(last.cadence === 'authentic' ? last : varyEnding(model, o, last, 'authentic', context, rngs));
-        } else m = phrase(`${plan.label}#${i}`, p.bars, p.cadence, plan.label !== 'intro', next);
+        } else m = yield* phrase(`${plan.label}#${i}`, p.bars, p.cadence, plan.label !== 'intro', next);
         first = false;
         lastPitch = m.melody[m.melody.length - 1]?.pitch ?? lastPitch;
         if (plan.label !== 'intro' && plan.label !== 'outro') last = m;
@@ -156,7 +163,8 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
         for (const n of m.melody)
           melody.push({ pitch: n.pitch, tick: at + n.tick, duration: n.duration, velocity: n.velocity });
         at += p.bars * bar;
-      });
+        yield;
+      }
       return { chords, melody };
     },
     report: () => ({
@@ -178,9 +186,21 @@ function sectionWriter(model: MuseModel, o: ComposeOptions, rng: Rng, keepTokens
  * const { piece } = composeWithReport(model, { key: 'G', bars: 16 }, 7);
  */
 export function composeWithReport(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Composition {
+  return runSteps(composeSteps(model, options, seed));
+}
+
+/**
+ * {@link composeWithReport} a step at a time: the harmonic rhythm read from the model, then a step
+ * per phrase (two for a new one: harmony, melody), then the arrangement, then the report. The same
+ * piece, however the steps are run.
+ */
+export function* composeSteps(model: MuseModel, options: Partial<ComposeOptions>, seed: number): Steps<Composition> {
   const o = resolveOptions(options);
   const rng = createRng(seed);
   const writer = sectionWriter(model, o, rng, true);
+  // The corpus's longest held chord: read from the model once (its first use reads every chord).
+  const longest = longestHeld(model, o);
+  yield;
   const bar = barTicks(o.meter);
   const chords: ChordSpan[] = [];
   const melody: Note[] = [];
@@ -188,17 +208,18 @@ export function composeWithReport(model: MuseModel, options: Partial<ComposeOpti
   let start = 0;
   const plans = planForm(o.form, o.bars, o.phraseBars, o.sectionBars);
   for (const [i, plan] of plans.entries()) {
-    const written = writer.write(plan, start, plans[i + 1]);
+    const written = yield* writer.write(plan, start, plans[i + 1]);
     pushAll(chords, written.chords);
     pushAll(melody, written.melody);
     const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
     sections.push({ label: plan.label, tick: start, bars });
     start += bars * bar;
   }
-  const longest = longestHeld(model, o);
   const closed = closeMelody(melody, start - bar, start);
   const harmony = paced(o, chords, closed, longest);
-  return { piece: arrange(o, rng, harmony, closed, sections, start, longest), originality: writer.report() };
+  const piece = arrange(o, rng, harmony, closed, sections, start, longest);
+  yield;
+  return { piece, originality: writer.report() };
 }
 
 /** {@link composeWithReport} without the report. */
@@ -231,7 +252,7 @@ export function composeEndless(model: MuseModel, options: Partial<ComposeOptions
       // Nothing ends the piece: a section that would close with the final cadence keeps its plan.
       const section = createRng(seed).fork(`section ${index}`);
       index++;
-      const { chords: written, melody } = writer.write(plan, 0, plans[index % plans.length]);
+      const { chords: written, melody } = runSteps(writer.write(plan, 0, plans[index % plans.length]));
       const chords = paced(o, written, melody, longest);
       const bars = plan.phrases.reduce((n, p) => n + p.bars, 0);
       const sections = [{ label: plan.label, tick: 0, bars }];

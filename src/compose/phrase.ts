@@ -1,4 +1,4 @@
-import { barTicks, beatTicks, type MidiPitch, type Rng, type Ticks } from '../core';
+import { barTicks, beatTicks, type MidiPitch, type Rng, type Steps, type Ticks } from '../core';
 import { chordOfRoman, chordPitchClasses, type Note } from '../corpus';
 import {
   type Cadence,
@@ -227,8 +227,8 @@ export function closeMelody(notes: Note[], finalDownbeat: Ticks, end: Ticks): No
   return [...kept.slice(0, -1), { ...last, duration: end - last.tick }];
 }
 
-/** A new phrase: harmony, then melody over it. */
-export function newPhrase(
+/** A new phrase: harmony, then (a step later) melody over it. */
+export function* newPhrase(
   model: MuseModel,
   o: ComposeOptions,
   bars: number,
@@ -237,8 +237,9 @@ export function newPhrase(
   startOnTonic: boolean,
   rngs: { harmony: Rng; melody: Rng },
   next?: FirstNotes,
-): { material: PhraseMaterial; context: PhraseContext } {
+): Steps<{ material: PhraseMaterial; context: PhraseContext }> {
   const h = phraseHarmony(model, o, bars, cadence, context, startOnTonic, rngs.harmony);
+  yield;
   const m = phraseMelody(model, o, bars, cadence, h.chords, context.melody, rngs.melody, next);
   return {
     material: {

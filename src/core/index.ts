@@ -5,5 +5,6 @@ export * from './bounded';
 export * from './random';
 export * from './result';
 export * from './schemaWords';
+export * from './steps';
 export * from './units';
 export * from './untrustedJson';

@@ -1,3 +1,8 @@
+import { runSteps, type Steps } from '../core';
+
+/** How many positions of the pieces a step of {@link GramIndex.prepare} indexes (a few milliseconds' work). */
+const POSITIONS_PER_STEP = 16_384;
+
 /**
  * The n-grams of a set of token sequences (the training pieces of a guard), exact and compact:
  * tokens numbered, the pieces one array of ids, and for each n asked about a hash table from an
@@ -118,8 +123,19 @@ export class GramIndex {
 
   /** The table of n-grams, built on first use: each n-gram's first position, later ones chained. */
   private table(n: number): GramTable {
-    let t = this.tables.get(n);
-    if (t) return t;
+    return this.tables.get(n) ?? runSteps(this.build(n));
+  }
+
+  /**
+   * Builds the table of n-grams ahead of its first use, a step per {@link POSITIONS_PER_STEP}
+   * positions (a thousand tunes' table took one task of 20–100 ms in the page); then resolves to
+   * {@link distinct}. The same table as a lookup builds at once.
+   */
+  *prepare(n: number): Steps<number> {
+    return (this.tables.get(n) ?? (yield* this.build(n))).distinct;
+  }
+
+  private *build(n: number): Steps<GramTable> {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`n-grams of ${n} tokens`);
     let grams = 0;
     for (let p = 0; p + 1 < this.starts.length; p++) grams += Math.max(0, this.starts[p + 1] - this.starts[p] - n + 1);
@@ -131,7 +147,12 @@ export class GramIndex {
     const mask = size - 1;
     let distinct = 0;
     const seq = this.sequence;
+    let stepEnd = POSITIONS_PER_STEP;
     for (let p = 0; p + 1 < this.starts.length; p++) {
+      if (this.starts[p] >= stepEnd) {
+        yield;
+        stepEnd = this.starts[p] + POSITIONS_PER_STEP;
+      }
       for (let at = this.starts[p]; at + n <= this.starts[p + 1]; at++) {
         let slot = hashOf(seq, at, n) & mask;
         for (;;) {
@@ -151,7 +172,8 @@ export class GramIndex {
         }
       }
     }
-    t = { slots, next, mask, distinct };
+    // Another lookup may have built it meanwhile: the same table; the first one stays.
+    const t = this.tables.get(n) ?? { slots, next, mask, distinct };
     this.tables.set(n, t);
     return t;
   }

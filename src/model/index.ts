@@ -39,7 +39,13 @@ export {
   serializeModel,
 } from './modelFile';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
-export { type OriginalityReport, originalityReport, reportLengths, transposedReport } from './originality';
+export {
+  type OriginalityReport,
+  originalityReport,
+  prepareGuardTables,
+  reportLengths,
+  transposedReport,
+} from './originality';
 export { heardAfter, PieceMemory } from './pieceMemory';
 export { type PieceProvenance, type Provenance, provenanceOf } from './provenance';
 export { type CorpusStyle, styleOf } from './style';

@@ -1,3 +1,4 @@
+import type { Steps } from '../core';
 import { type CorpusIndex, GRAM_SEP } from './guard';
 import { RunFinder } from './longestRun';
 
@@ -120,6 +121,21 @@ export function reportLengths(index: CorpusIndex, transposed = false): number[] 
   const ngrams = transposed ? transposedNgrams(index.maxRun) : melodyNgrams(index.maxRun);
   const cap = Math.max(index.maxRun + 1, ...ngrams);
   return Array.from({ length: cap }, (_, i) => i + 1);
+}
+
+/**
+ * Builds every table of {@link reportLengths} of a model's guards, a few thousand positions per
+ * step (GramIndex.prepare): what a page runs ahead of a large model's first piece.
+ */
+export function* prepareGuardTables(guards: {
+  readonly melody: CorpusIndex;
+  readonly chords: CorpusIndex;
+  readonly transposed?: CorpusIndex;
+}): Steps<void> {
+  const { melody, chords, transposed } = guards;
+  for (const n of reportLengths(melody)) yield* melody.grams.prepare(n);
+  for (const n of reportLengths(chords)) yield* chords.grams.prepare(n);
+  if (transposed) for (const n of reportLengths(transposed, true)) yield* transposed.grams.prepare(n);
 }
 
 /**

@@ -2,11 +2,11 @@ import {
   applyEdits,
   type ComposeOptions,
   type Composition,
-  composeWithReport,
+  composeSteps,
   type Piece,
   resolveOptions,
 } from '../compose';
-import { beatTicks, err, ok, type Result } from '../core';
+import { beatTicks, err, ok, type Result, runSteps, type Steps } from '../core';
 import type { Corpus } from '../corpus';
 import { harmonicChanges, percentile } from '../eval';
 import { DEFAULT_MELODY_MAX_RUN, type MuseModel, provenanceOf as modelProvenanceOf, trainModel } from '../model';
@@ -151,6 +151,14 @@ export interface GenerateOptions {
  * if (g.ok) player.load(g.value.piece, g.value.sound);
  */
 export function generate(asked: Recipe, options: GenerateOptions = {}): Result<Generated, GenerateError> {
+  return runSteps(generateSteps(asked, options));
+}
+
+/**
+ * {@link generate} a step at a time (a step per phrase composed: compose.ts's `composeSteps`), for
+ * a caller that gives the page a turn between steps. The same result as `generate`, step for step.
+ */
+export function* generateSteps(asked: Recipe, options: GenerateOptions = {}): Steps<Result<Generated, GenerateError>> {
   const checked = checkRecipe(asked);
   if (!checked.ok) return checked;
   const recipe = checked.value;
@@ -191,7 +199,7 @@ export function generate(asked: Recipe, options: GenerateOptions = {}): Result<G
   if (builtin) settings.longestChord = corpusLongestChord(builtin);
   // Quantized: the same notes on the grid (swing and timing humanization are seeded apart).
   if (options.quantize) settings.groove = undefined;
-  const { piece: composed, originality } = composeWithReport(model, settings, full.seed);
+  const { piece: composed, originality } = yield* composeSteps(model, settings, full.seed);
   // The user's edits on top, in order: the same recipe gives the same edited piece everywhere.
   const piece = full.edits
     ? applyEdits(composed, full.edits, { model, options: resolveOptions(settings), seed: full.seed })

@@ -1,3 +1,4 @@
+import type { Result } from '../core';
 import type { MixerState } from '../engine/graph/mixer';
 import type { MidiPort } from '../engine/play/midiOut';
 import type { Player } from '../engine/play/player';
@@ -9,12 +10,15 @@ import {
   findPreset,
   type Generated,
   type GenerateError,
+  type GenerateOptions,
   generate,
+  generateSteps,
   LIMITS,
   type ModelChoice,
   midiFileName,
   midiOf,
   presetForModel,
+  type Recipe,
 } from '../presets';
 import { startAppShortcuts } from './appShortcuts';
 import { type BlendableModel, BlendControls } from './blendControls';
@@ -25,6 +29,7 @@ import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
 import { startHarmonize } from './harmonizeTools';
 import { t } from './i18n';
+import { nextTask, runInTasks } from './inTasks';
 import { LivePlay } from './livePlay';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
@@ -64,7 +69,7 @@ export interface ModelLibrary {
 }
 
 export function startApp(): {
-  useModel(choice: { model: MuseModel; name: string } | undefined): void;
+  useModel(choice: { model: MuseModel; name: string } | undefined): Promise<void>;
   useModelLibrary(library: ModelLibrary): void;
 } {
   const preset = element<HTMLSelectElement>('preset');
@@ -198,7 +203,13 @@ export function startApp(): {
   /** The built-in corpora are fetched on demand: a preset composes once its corpus has arrived. */
   const corpora = new CorpusLoading({ say, retry: () => update() });
   let opened: FullRecipe['edits'];
-  const update = () => {
+  /** Bumped by every update: a piece still being composed in steps for an older one is dropped. */
+  let turn = 0;
+  /** Settles once the piece being composed in steps (if any) is shown or dropped. */
+  let composing: Promise<void> = Promise.resolve();
+
+  /** What to compose for the fields as they are, or undefined when it cannot be yet. */
+  const nextPiece = (): { recipe: Recipe; options: GenerateOptions } | undefined => {
     const read = readRecipe();
     if (!read) return;
     const chosen = library.resolve(read.preset);
@@ -220,7 +231,38 @@ export function startApp(): {
     // A share link's or the saved settings' edits come with the first piece; later, the piece's own.
     const withBlend = { ...read, blend };
     const recipe = { ...withBlend, edits: opened ?? keptEdits(current, withBlend, chosen) };
-    const result = generate(recipe, { preset: chosen, model: userModel, blendModel });
+    return { recipe, options: { preset: chosen, model: userModel, blendModel } };
+  };
+
+  /** Composes the piece of the fields as they are and shows it. */
+  const update = () => {
+    turn++;
+    const next = nextPiece();
+    if (next) shown(generate(next.recipe, next.options));
+  };
+
+  /**
+   * {@link update} a phrase at a time, the page getting a turn between steps (inTasks.ts): the
+   * first piece of a large model (a thousand tunes trained in the page) took one task of 75–150 ms,
+   * mostly the model's memos filled on first use. The same piece as `update` composes; it is shown
+   * in a task of its own, unless a later update came first. Resolves once it is shown or dropped.
+   */
+  const updateInSteps = (): Promise<void> => {
+    const mine = ++turn;
+    const next = nextPiece();
+    if (!next) return composing;
+    composing = runInTasks(generateSteps(next.recipe, next.options))
+      .then(async (result) => {
+        await nextTask();
+        if (mine === turn) shown(result);
+      })
+      // What update would have thrown: said, not left as an unhandled rejection.
+      .catch((e: unknown) => say(e instanceof Error ? e.message : String(e), true));
+    return composing;
+  };
+
+  /** Shows a composed piece, or says why there is none. */
+  const shown = (result: Result<Generated, GenerateError>) => {
     if (!result.ok) {
       // The fields keep the recipe (a link's edits too): nothing is lost while the model is missing.
       say(failureText(result.error), true);
@@ -243,7 +285,7 @@ export function startApp(): {
     roll.draw(piece);
     mixer.show(piece.tracks);
     showExportRange(exportMenu, piece.bars);
-    say(describePiece(current, userModel !== undefined));
+    say(describePiece(current, current.madeWith.model !== undefined));
     saveSettings(current.recipe);
     // The samples a preset plays start loading as soon as it is shown, so Play rarely waits.
     if (transport.current) loadPlayerSoon();
@@ -292,8 +334,10 @@ export function startApp(): {
   };
   regenerate.addEventListener('click', newSeed);
   exportMidi.addEventListener('click', async () => {
-    // A preset chosen a moment ago may still be loading its corpus: export its piece, not the last one.
+    // A preset chosen a moment ago may still be loading its corpus, or a model's first piece be
+    // composed in steps: export that piece, not the last one.
     await corpora.settled();
+    await composing;
     if (!current) return;
     // The piece on screen, with the mixer as set: nothing is composed again.
     const blob = new Blob([midiOf(current, mixer.mixer) as BlobPart], { type: 'audio/midi' });
@@ -328,9 +372,13 @@ export function startApp(): {
       transport.current?.setMidiOutput(port, builtIn);
     },
   );
-  preset.addEventListener('change', () => {
+  /** Fills the fields with the chosen preset's values (the seed kept). */
+  const fillPreset = () => {
     const p = library.resolve(preset.value);
     if (p) fill(fillRecipe({ preset: p.name, seed: Number(seed.value) || 0 }, p));
+  };
+  preset.addEventListener('change', () => {
+    fillPreset();
     update();
   });
   for (const input of [seed, tempo, bars]) input.addEventListener('change', update);
@@ -397,7 +445,6 @@ export function startApp(): {
     originality,
     help,
     current: () => current,
-    userModel: () => userModel,
     corpora,
     editing,
     locked: () => mixer.locked,
@@ -418,7 +465,11 @@ export function startApp(): {
         refresh();
       });
     },
-    /** Composes from the user's model (undefined: the preset's own corpus) and shows the new piece. */
+    /**
+     * Composes from the user's model (undefined: the preset's own corpus) and shows the new piece;
+     * a user's model's piece is composed in steps (its first piece fills the model's memos: a
+     * thousand tunes' took 75–150 ms at once). Resolves once the piece is shown.
+     */
     useModel(choice) {
       userModel = choice;
       generation.lockMaxRun(choice?.model.options.melodyMaxRun);
@@ -431,8 +482,15 @@ export function startApp(): {
       else beforeModel = undefined;
       if (next && next !== preset.value && library.resolve(next)) {
         preset.value = next;
-        preset.dispatchEvent(new Event('change'));
-      } else update();
+        fillPreset();
+      }
+      if (!choice) {
+        update(); // the preset's own model, read already: its piece at once, as a preset switch
+        return Promise.resolve();
+      }
+      // The fields show the model's preset already; the piece follows a few tasks later.
+      say(t('Composing from your model "{model}"…', { model: choice.name }));
+      return updateInSteps();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { MuseModel } from '../model';
 import { builtinCorpusNames, type Generated, isBuiltinCorpusLoaded, isPrebuiltModel } from '../presets';
 import type { CorpusLoading } from './corpusLoading';
 import type { Editing } from './editing';
@@ -19,8 +18,6 @@ export interface MuseHookSources {
   help: ShortcutHelp;
   /** The piece on screen. */
   current: () => Generated | undefined;
-  /** The user's model the piece is composed from, if any. */
-  userModel: () => { model: MuseModel; name: string } | undefined;
   /** The built-in corpora, loaded on demand. */
   corpora?: CorpusLoading;
   /** Editing: Undo/Redo steps, the roll's selection, the locked parts. */
@@ -36,7 +33,7 @@ export interface MuseHookSources {
  * added (tests rely on their names).
  */
 export function exposeMuse(s: MuseHookSources): void {
-  const { transport, sections, endless, originality, help, current, userModel, corpora, editing, locked, live } = s;
+  const { transport, sections, endless, originality, help, current, corpora, editing, locked, live } = s;
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
@@ -109,7 +106,8 @@ export function exposeMuse(s: MuseHookSources): void {
         return (
           piece && {
             name: piece.modelName,
-            user: userModel() !== undefined,
+            // The piece's own: a model chosen a moment ago is the user's once its piece is shown.
+            user: piece.madeWith.model !== undefined,
             pieces: piece.model.provenance.pieces.length,
             contentHash: piece.model.provenance.contentHash,
             prebuilt: isPrebuiltModel(piece.model),

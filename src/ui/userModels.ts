@@ -6,11 +6,12 @@ import {
   type MuseModel,
   modelFileText,
   parseModel,
-  reportLengths,
+  prepareGuardTables,
 } from '../model';
 import type { ModelChoice } from '../presets';
 import { download } from './download';
 import { fixed, t } from './i18n';
+import { nextTask, runInTasks } from './inTasks';
 import { type ModelStore, openModelStore, type StoredModelInfo, uniqueName } from './modelStore';
 import type { TrainedModel } from './trainPanel';
 
@@ -18,28 +19,25 @@ export type { ModelChoice };
 
 const SELECTED_KEY = 'markov-muse/model/v1';
 
+/** The guards' tables of each model, being built or built (see {@link prepareGuards}). */
+const preparing = new WeakMap<MuseModel, Promise<void>>();
+
 /**
  * Builds the n-gram tables the originality guard and report of `model` look up (a few
- * milliseconds each for a thousand tunes), one per task: its first piece then does not build
- * them all at once, which held the page for a tenth of a second (issue 17). Built once per model.
+ * milliseconds each for a thousand tunes, tens under load), in steps of a few thousand positions
+ * (inTasks.ts): its first piece then does not build them all at once, which held the page for a
+ * tenth of a second, nor one table in one task, which held it for up to 100 ms (issue 17). Built
+ * once per model: a second call waits for the first.
  */
-async function prepareGuards(model: MuseModel): Promise<void> {
-  const { melody, chords, transposed } = model.guards;
-  const tables = [
-    ...reportLengths(melody).map((n) => () => melody.grams.distinct(n)),
-    ...reportLengths(chords).map((n) => () => chords.grams.distinct(n)),
-    ...(transposed ? reportLengths(transposed, true).map((n) => () => transposed.grams.distinct(n)) : []),
-  ];
-  let since = performance.now();
-  for (const build of tables) {
-    build();
-    // A table built already costs nothing: the page yields only once it has worked a while.
-    if (performance.now() - since > 8) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      since = performance.now();
-    }
+function prepareGuards(model: MuseModel): Promise<void> {
+  let ready = preparing.get(model);
+  if (!ready) {
+    ready = runInTasks(prepareGuardTables(model.guards));
+    preparing.set(model, ready);
   }
+  return ready;
 }
+
 /** The Model select's value for the preset's own corpus. */
 export const PRESET_MODEL = '';
 
@@ -67,7 +65,11 @@ function remembered(): string {
 export function startUserModels(
   select: HTMLSelectElement,
   remove: HTMLButtonElement,
-  hooks: { use: (choice: ModelChoice | undefined) => void; say: (text: string, isError?: boolean) => void },
+  hooks: {
+    /** Composes from the choice; resolves once its piece is shown. */
+    use: (choice: ModelChoice | undefined) => void | Promise<void>;
+    say: (text: string, isError?: boolean) => void;
+  },
   files: { open?: HTMLInputElement; save?: HTMLButtonElement } = {},
 ) {
   let store: ModelStore | undefined;
@@ -114,7 +116,7 @@ export function startUserModels(
     const info = infos.get(select.value);
     if (!info) {
       remember(PRESET_MODEL);
-      hooks.use(undefined);
+      await hooks.use(undefined);
       return;
     }
     const read = await modelOf(info);
@@ -127,7 +129,7 @@ export function startUserModels(
     await prepareGuards(model);
     if (mine !== turn) return;
     remember(select.value);
-    hooks.use({ model, name: info.name });
+    await hooks.use({ model, name: info.name });
   };
 
   select.addEventListener('change', () => {
@@ -294,6 +296,8 @@ export function startUserModels(
     /** Keeps a trained model (in IndexedDB when it can), lists it, selects it; says what happened. */
     async add(trained: TrainedModel): Promise<string> {
       await ready;
+      // The model was read (decodeModel) in the task that received it: what follows starts anew.
+      await nextTask();
       // The guard's tables are built (a few per task) while the browser writes the model away.
       const [{ info, saved }] = await Promise.all([
         keep(trained.name, trained.model, trained.bytes),

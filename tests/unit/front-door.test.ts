@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-/** Every compose of a whole piece goes through composeWithReport: count the calls. */
+/**
+ * Every compose of a whole piece goes through composeWithReport or composeSteps (what generate
+ * runs, at once or, in the page, a step at a time): count the calls.
+ */
 const composes = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../src/compose', async (original) => {
   const real = await original<typeof import('../../src/compose')>();
@@ -12,6 +15,10 @@ vi.mock('../../src/compose', async (original) => {
     composeWithReport: (...args: Parameters<typeof real.composeWithReport>) => {
       composes.count++;
       return real.composeWithReport(...args);
+    },
+    composeSteps: (...args: Parameters<typeof real.composeSteps>) => {
+      composes.count++;
+      return real.composeSteps(...args);
     },
   };
 });

@@ -234,6 +234,7 @@ export const de: Readonly<Record<string, string>> = {
   'Delete selected model': 'Ausgewähltes Modell löschen',
   'Import some pieces to train a model on them.': 'Importiere ein paar Stücke, um ein Modell darauf zu trainieren.',
   // app.ts: status line, shortcuts
+  'Composing from your model "{model}"…': 'Komponiere aus deinem Modell „{model}“…',
   '{bars} bars in {key} {mode}, {meter}, {tempo} bpm. Composed from your model "{model}".':
     '{bars} Takte in {key} {mode}, {meter}, {tempo} bpm. Komponiert aus deinem Modell „{model}“.',
   'This piece has no melody to mute.': 'Dieses Stück hat keine Melodie zum Stummschalten.',

@@ -1,0 +1,31 @@
+/*
+ * Long work on the page's main thread cut into tasks: the browser gets a turn between them (input,
+ * drawing, the audio clock's callbacks), so no task holds the page for long (issue 17: none over
+ * 50 ms). The work itself is a generator of steps (compose.ts's `Steps`): how it is cut changes
+ * when it finishes, never what it gives.
+ */
+import type { Steps } from '../core';
+
+/** How long one task may run steps before it gives the page a turn (milliseconds). */
+export const TASK_BUDGET_MS = 12;
+
+/** Resolves in a new task (after what the browser has queued meanwhile: input, a frame, timers). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs `steps` to the end, as many per task as fit {@link TASK_BUDGET_MS} (at least one), and
+ * resolves to what they return: the same value `runSteps` gives at once.
+ */
+export async function runInTasks<T>(steps: Steps<T>, budgetMs = TASK_BUDGET_MS): Promise<T> {
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= budgetMs) {
+      await nextTask();
+      since = performance.now();
+    }
+  }
+}
