@@ -14,10 +14,11 @@
  * (default 1: 8× takes minutes) for the curve. Run alone with `npx tsx tests/bench/train.bench.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { type Figure, printFigures } from './measure';
 
 const CORPORA = fileURLToPath(new URL('../../../shared/corpora/', import.meta.url));
@@ -83,6 +84,10 @@ export function benchTrain(): Figure[] {
     const two = medians(() => train([nottingham], 2, out), RUNS);
     const one = medians(() => train([nottingham], 1, out), RUNS);
     const floor = medians(() => importOnly([nottingham]), RUNS);
+    // The model file those runs wrote (the same bytes for any number of threads), gzipped as a
+    // web server or an archive would (zlib's default level).
+    const file = readFileSync(out);
+    const gzipped = gzipSync(file).length;
     const runs = `median of ${RUNS}`;
     figures.push(
       {
@@ -119,6 +124,13 @@ export function benchTrain(): Figure[] {
         unit: 's',
         baseline: ratio('muse import of the same files', one.ms, floor.ms, 1000),
         note: runs,
+      },
+      {
+        name: 'the Nottingham model file muse train wrote, gzipped',
+        value: gzipped / 1e6,
+        unit: 'MB',
+        baseline: ratio('the file as written', gzipped, file.length, 1e6),
+        note: 'zlib, default level; goal ≤ 1 MB',
       },
     );
     if (!existsSync(pop909)) return figures;
