@@ -101,20 +101,35 @@ export interface FoldData {
   readonly contIndex: Int32Array;
 }
 
-/** {@link buildChain}, with the fold data of the table's fold columns when `withFolds`. */
-export function buildChainAndFolds(
-  parts: ChainParts,
+/*
+ * buildChainAndFolds is cut into one function per pass over the entries: V8 optimizes a function
+ * while its first long loop runs, and a later loop that has not yet run has no type feedback, so
+ * one large function was thrown back to the interpreter at its loops: over one training on the
+ * Nottingham tunes (`node --trace-deopt`) 12 times, and foldView 11; now no function here more
+ * than 5. Small functions are each optimized once and stay so for the next chain (the same
+ * arithmetic in the same order: the same arrays).
+ */
+
+/** The kept entries in order: their keys (depth 1 … K context ids, then the token), counts and fold counts. */
+interface Entries {
+  /** Number of entries kept (counted more than 0 times). */
+  readonly E: number;
+  /** `K + 1` ids per entry. */
+  readonly keys: Int32Array;
+  readonly cnt: Float64Array;
+  /** `F` counts per entry. */
+  readonly foldCnt: Float64Array;
+}
+
+function keptEntries(
   counts: NgramCounts,
   sorted: Int32Array,
   countOf: (entry: number) => number,
-  withFolds: boolean,
-): { chain: VariableChain; folds?: FoldData } {
-  const { order: K, symbols, newId } = parts;
-  if (counts.order !== K) throw new RangeError(`counts of order ${counts.order} for a chain of order ${K}`);
-  const S = symbols.length;
-  // The kept entries in order: their keys (depth 1 … K context ids, then the token) and counts.
+  newId: ArrayLike<number>,
+  K: number,
+  F: number,
+): Entries {
   const W = K + 1;
-  const F = withFolds ? counts.folds : 0;
   const keys = new Int32Array(sorted.length * W);
   const cnt = new Float64Array(sorted.length);
   const foldCnt = new Float64Array(sorted.length * F);
@@ -128,16 +143,27 @@ export function buildChainAndFolds(
     for (let f = 0; f < F; f++) foldCnt[E * F + f] = counts.foldCount(e, f);
     cnt[E++] = c;
   }
-  // The shallowest depth at which entry i's context differs from entry i − 1's (K + 1: the same context).
+  return { E, keys, cnt, foldCnt };
+}
+
+/** The trie's nodes, level by level, each level in entry order. */
+interface Levels {
+  /** The shallowest depth at which entry i's context differs from entry i − 1's (K + 1: the same context). */
+  readonly differs: Int32Array;
+  /** The first node of each level (level k has a node where differs ≤ k). */
+  readonly levelStart: Int32Array;
+  readonly nodes: number;
+  readonly parent: Int32Array;
+  readonly symbol: Int32Array;
+  readonly depth: Int32Array;
+  readonly childStart: Int32Array;
+}
+
+function trieLevels({ E, keys }: Entries, K: number): Levels {
+  const W = K + 1;
   const differs = new Int32Array(E);
   const atDepth = new Int32Array(K + 2);
-  for (let i = 0; i < E; i++) {
-    let d = 1;
-    if (i > 0) while (d <= K && keys[i * W + d - 1] === keys[(i - 1) * W + d - 1]) d++;
-    differs[i] = d;
-    atDepth[d]++;
-  }
-  // Nodes level by level, each level in entry order: level k has a node where differs ≤ k.
+  firstDifferences(keys, E, K, differs, atDepth);
   const levelStart = new Int32Array(K + 2);
   levelStart[1] = 1;
   for (let k = 1, n = 0; k <= K; k++) {
@@ -149,116 +175,206 @@ export function buildChainAndFolds(
   const symbol = new Int32Array(nodes).fill(-1);
   const depth = new Int32Array(nodes);
   const cur = new Int32Array(E); // the node of each entry at the level being built
-  for (let k = 1; k <= K; k++) {
-    let next = levelStart[k];
-    for (let i = 0; i < E; i++) {
-      if (differs[i] <= k) {
-        parent[next] = cur[i];
-        symbol[next] = keys[i * W + k - 1];
-        depth[next] = k;
-        cur[i] = next++;
-      } else cur[i] = cur[i - 1];
-    }
+  for (let k = 1; k <= K; k++) linkLevel(k, levelStart[k], differs, keys, W, parent, symbol, depth, cur);
+  return { differs, levelStart, nodes, parent, symbol, depth, childStart: childStarts(parent, nodes) };
+}
+
+/** Each entry's depth of first difference from the entry before it, and how many entries have each. */
+function firstDifferences(keys: Int32Array, E: number, K: number, differs: Int32Array, atDepth: Int32Array): void {
+  const W = K + 1;
+  for (let i = 0; i < E; i++) {
+    let d = 1;
+    if (i > 0) while (d <= K && keys[i * W + d - 1] === keys[(i - 1) * W + d - 1]) d++;
+    differs[i] = d;
+    atDepth[d]++;
   }
+}
+
+/** The nodes of level `k` (from `next` on): a node where an entry's context first differs at depth k or less. */
+function linkLevel(
+  k: number,
+  next: number,
+  differs: Int32Array,
+  keys: Int32Array,
+  W: number,
+  parent: Int32Array,
+  symbol: Int32Array,
+  depth: Int32Array,
+  cur: Int32Array,
+): void {
+  for (let i = 0; i < differs.length; i++) {
+    if (differs[i] <= k) {
+      parent[next] = cur[i];
+      symbol[next] = keys[i * W + k - 1];
+      depth[next] = k;
+      cur[i] = next++;
+    } else cur[i] = cur[i - 1];
+  }
+}
+
+/** Each node's first child (children are consecutive), and one past the last node's last. */
+function childStarts(parent: Int32Array, nodes: number): Int32Array {
   const childStart = new Int32Array(nodes + 1);
   for (let n = 1; n < nodes; n++) childStart[parent[n] + 1]++;
   childStart[0] = Math.min(1, nodes);
   for (let n = 0; n < nodes; n++) childStart[n + 1] += childStart[n];
-  // Raw rows: each node's tokens summed over its run of entries (at the top level, the entries).
-  // Room for the rows of every level, grown as they come (the top level alone has E entries; the
-  // others usually fewer together).
-  let capacity = 2 * E + S + 1;
-  const rawStart = new Int32Array(nodes + 1);
-  let rawToken = new Int32Array(capacity);
-  let rawCount = new Float64Array(capacity);
-  const rawTotal = new Float64Array(nodes);
-  let rawFold = new Int32Array(capacity * F);
-  const ensure = (n: number) => {
-    if (n <= capacity) return;
-    capacity = Math.max(n, Math.ceil(capacity * 1.5));
-    const token = new Int32Array(capacity);
-    token.set(rawToken);
-    rawToken = token;
-    const count = new Float64Array(capacity);
-    count.set(rawCount);
-    rawCount = count;
-    const fold = new Int32Array(capacity * F);
-    fold.set(rawFold);
-    rawFold = fold;
-  };
-  const acc = new Float64Array(S);
-  const accFold = new Float64Array(S * F);
-  const touched = new Int32Array(S);
-  let size = 0;
-  let length = 0;
-  const flush = (node: number) => {
-    ensure(length + size);
-    sortPrefix(touched, size);
+  return childStart;
+}
+
+/**
+ * Raw rows being written: each node's tokens summed over its run of entries, with their fold
+ * counts. Room for the rows of every level, grown as they come (the top level alone has E
+ * entries; the others usually fewer together).
+ */
+class RawRows {
+  length = 0;
+  token: Int32Array;
+  count: Float64Array;
+  fold: Int32Array;
+  readonly start: Int32Array;
+  readonly total: Float64Array;
+  /** Per symbol: the sums of the row being gathered, and which symbols it has so far. */
+  readonly acc: Float64Array;
+  readonly accFold: Float64Array;
+  readonly touched: Int32Array;
+  size = 0;
+
+  constructor(
+    private capacity: number,
+    readonly F: number,
+    nodes: number,
+    S: number,
+  ) {
+    this.token = new Int32Array(capacity);
+    this.count = new Float64Array(capacity);
+    this.fold = new Int32Array(capacity * F);
+    this.start = new Int32Array(nodes + 1);
+    this.total = new Float64Array(nodes);
+    this.acc = new Float64Array(S);
+    this.accFold = new Float64Array(S * F);
+    this.touched = new Int32Array(S);
+  }
+
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    this.capacity = Math.max(n, Math.ceil(this.capacity * 1.5));
+    const token = new Int32Array(this.capacity);
+    token.set(this.token);
+    this.token = token;
+    const count = new Float64Array(this.capacity);
+    count.set(this.count);
+    this.count = count;
+    const fold = new Int32Array(this.capacity * this.F);
+    fold.set(this.fold);
+    this.fold = fold;
+  }
+
+  /** Adds entry `i`'s count (and fold counts) to the row being gathered. */
+  gather(token: number, cnt: Float64Array, foldCnt: Float64Array, i: number): void {
+    const { acc, accFold, F } = this;
+    if (acc[token] === 0) this.touched[this.size++] = token;
+    acc[token] += cnt[i];
+    for (let f = 0; f < F; f++) accFold[token * F + f] += foldCnt[i * F + f];
+  }
+
+  /** Writes the gathered row as `node`'s, its tokens in id order, and starts the next. */
+  flush(node: number): void {
+    const size = this.size;
+    this.ensure(this.length + size);
+    sortPrefix(this.touched, size);
+    const { acc, accFold, touched, token, count, fold, F } = this;
+    let length = this.length;
     let total = 0;
     for (let j = 0; j < size; j++) {
       const t = touched[j];
       for (let f = 0; f < F; f++) {
-        rawFold[length * F + f] = accFold[t * F + f];
+        fold[length * F + f] = accFold[t * F + f];
         accFold[t * F + f] = 0;
       }
-      rawToken[length] = t;
-      rawCount[length++] = acc[t];
+      token[length] = t;
+      count[length++] = acc[t];
       total += acc[t];
       acc[t] = 0;
     }
-    size = 0;
-    rawTotal[node] = total;
-    rawStart[node + 1] = length;
-  };
-  for (let k = 0; k < K; k++) {
-    let node = levelStart[k] - 1;
+    this.length = length;
+    this.size = 0;
+    this.total[node] = total;
+    this.start[node + 1] = length;
+  }
+
+  /** The top level: each entry is a row entry of its node, as it is. */
+  copyTop(e: Entries, t: Levels, K: number): void {
+    const { E, keys, cnt, foldCnt } = e;
+    const W = K + 1;
+    const F = this.F;
+    this.ensure(this.length + E);
+    const { token, count, fold, start, total } = this;
+    let length = this.length;
+    let node = t.levelStart[K] - 1;
     for (let i = 0; i < E; i++) {
-      if (i === 0 || differs[i] <= k) {
-        if (i > 0) flush(node);
+      if (i === 0 || t.differs[i] <= K) {
+        if (i > 0) start[node + 1] = length;
         node++;
       }
-      const t = keys[i * W + K];
-      if (acc[t] === 0) touched[size++] = t;
-      acc[t] += cnt[i];
-      for (let f = 0; f < F; f++) accFold[t * F + f] += foldCnt[i * F + f];
+      for (let f = 0; f < F; f++) fold[length * F + f] = foldCnt[i * F + f];
+      token[length] = keys[i * W + K];
+      count[length++] = cnt[i];
+      total[node] += cnt[i];
     }
-    if (E > 0) flush(node);
+    if (E > 0) start[node + 1] = length;
+    this.length = length;
   }
-  {
-    ensure(length + E);
-    let node = levelStart[K] - 1;
-    for (let i = 0; i < E; i++) {
-      if (i === 0 || differs[i] <= K) {
-        if (i > 0) rawStart[node + 1] = length;
-        node++;
-      }
-      for (let f = 0; f < F; f++) rawFold[length * F + f] = foldCnt[i * F + f];
-      rawToken[length] = keys[i * W + K];
-      rawCount[length++] = cnt[i];
-      rawTotal[node] += cnt[i];
+}
+
+/** The raw rows of every node: level k's rows sum the entries over runs of the same context to depth k. */
+function rawRows(e: Entries, t: Levels, K: number, S: number, F: number): RawRows {
+  const rows = new RawRows(2 * e.E + S + 1, F, t.nodes, S);
+  for (let k = 0; k < K; k++) gatherLevel(rows, e, t.differs, t.levelStart[k] - 1, k, K);
+  rows.copyTop(e, t, K);
+  return rows;
+}
+
+function gatherLevel(rows: RawRows, e: Entries, differs: Int32Array, first: number, k: number, K: number): void {
+  const { E, keys, cnt, foldCnt } = e;
+  const W = K + 1;
+  let node = first;
+  for (let i = 0; i < E; i++) {
+    if (i === 0 || differs[i] <= k) {
+      if (i > 0) rows.flush(node);
+      node++;
     }
-    if (E > 0) rawStart[node + 1] = length;
+    rows.gather(keys[i * W + K], cnt, foldCnt, i);
   }
-  const raw: CountTable = {
-    start: rawStart,
-    token: rawToken.slice(0, length),
-    count: rawCount.slice(0, length),
-    total: rawTotal,
-    backoff: new Float64Array(nodes).fill(1),
-  };
-  // Continuation rows: for each node, in how many of its children's rows each token appears.
+  if (E > 0) rows.flush(node);
+}
+
+/**
+ * Continuation rows: for each node, in how many of its children's rows each token appears; with
+ * folds, each raw entry's place in its parent's continuation row.
+ */
+function continuationRows(
+  raw: CountTable,
+  childStart: Int32Array,
+  nodes: number,
+  S: number,
+  F: number,
+): { continuation: CountTable; contIndex: Int32Array } {
+  const length = raw.token.length;
   const contStart = new Int32Array(nodes + 1);
   const contToken = new Int32Array(length + 1);
   const contCount = new Float64Array(length + 1);
   const contTotal = new Float64Array(nodes);
   const contIndex = new Int32Array(F > 0 ? length : 0).fill(-1);
   const position = new Int32Array(F > 0 ? S : 0);
+  const acc = new Float64Array(S);
+  const touched = new Int32Array(S);
   let at = 0;
   for (let p = 0; p < nodes; p++) {
     contStart[p] = at;
     const from = raw.start[childStart[p]];
     const to = raw.start[childStart[p + 1]];
     if (from === to) continue;
+    let size = 0;
     for (let j = from; j < to; j++) {
       const t = raw.token[j];
       if (acc[t] === 0) touched[size++] = t;
@@ -273,7 +389,6 @@ export function buildChainAndFolds(
       contTotal[p] += acc[t];
       acc[t] = 0;
     }
-    size = 0;
     if (F > 0) for (let j = from; j < to; j++) contIndex[j] = position[raw.token[j]];
   }
   contStart[nodes] = at;
@@ -284,6 +399,34 @@ export function buildChainAndFolds(
     total: contTotal,
     backoff: new Float64Array(nodes).fill(1),
   };
+  return { continuation, contIndex };
+}
+
+/** {@link buildChain}, with the fold data of the table's fold columns when `withFolds`. */
+export function buildChainAndFolds(
+  parts: ChainParts,
+  counts: NgramCounts,
+  sorted: Int32Array,
+  countOf: (entry: number) => number,
+  withFolds: boolean,
+): { chain: VariableChain; folds?: FoldData } {
+  const { order: K, symbols, newId } = parts;
+  if (counts.order !== K) throw new RangeError(`counts of order ${counts.order} for a chain of order ${K}`);
+  const S = symbols.length;
+  const F = withFolds ? counts.folds : 0;
+  const entries = keptEntries(counts, sorted, countOf, newId, K, F);
+  const levels = trieLevels(entries, K);
+  const { nodes, parent, symbol, depth, childStart } = levels;
+  const rows = rawRows(entries, levels, K, S, F);
+  const length = rows.length;
+  const raw: CountTable = {
+    start: rows.start,
+    token: rows.token.slice(0, length),
+    count: rows.count.slice(0, length),
+    total: rows.total,
+    backoff: new Float64Array(nodes).fill(1),
+  };
+  const { continuation, contIndex } = continuationRows(raw, childStart, nodes, S, F);
   const trie: ContextTrie = { nodes, parent, symbol, depth, childStart, raw, continuation };
   const discounts = smoothTrie(trie, K);
   // The vocabulary: what was declared and what was counted, in text order (= id order).
@@ -299,7 +442,7 @@ export function buildChainAndFolds(
     ids.set(s, i);
   });
   const chain = { order: K, symbols, ids, vocabulary, vocabIndex, trie, discounts };
-  return F > 0 ? { chain, folds: { folds: F, rawFold: rawFold.slice(0, length * F), contIndex } } : { chain };
+  return F > 0 ? { chain, folds: { folds: F, rawFold: rows.fold.slice(0, length * F), contIndex } } : { chain };
 }
 
 /**
@@ -314,25 +457,17 @@ export function buildChainAndFolds(
 export function foldView(chain: VariableChain, data: FoldData, f: number, reuse?: VariableChain): VariableChain {
   const { trie } = chain;
   const { raw, continuation } = trie;
-  const F = data.folds;
   // The arrays of an earlier view of the same chain, overwritten (that view is then this one).
   const old = reuse?.trie;
   const rawCount = old ? (old.raw.count as Float64Array) : new Float64Array(raw.count.length);
-  for (let j = 0; j < rawCount.length; j++) rawCount[j] = raw.count[j] - data.rawFold[j * F + f];
+  withoutFold(raw.count, data.rawFold, data.folds, f, rawCount);
   const contCount = old ? (old.continuation.count as Float64Array) : new Float64Array(continuation.count.length);
   contCount.set(continuation.count);
-  for (let j = raw.start[1]; j < rawCount.length; j++)
-    if (rawCount[j] === 0 && raw.count[j] > 0) contCount[data.contIndex[j]]--;
-  const table = (t: CountTable, count: Float64Array, into?: CountTable): CountTable => {
-    const total = into ? (into.total as Float64Array).fill(0) : new Float64Array(trie.nodes);
-    for (let n = 0; n < trie.nodes; n++) for (let j = t.start[n]; j < t.start[n + 1]; j++) total[n] += count[j];
-    const backoff = into ? (into.backoff as Float64Array).fill(1) : new Float64Array(trie.nodes).fill(1);
-    return { start: t.start, token: t.token, count, total, backoff };
-  };
+  dropEmptied(raw, rawCount, data.contIndex, contCount);
   const viewTrie: ContextTrie = {
     ...trie,
-    raw: table(raw, rawCount, old?.raw),
-    continuation: table(continuation, contCount, old?.continuation),
+    raw: foldTable(raw, rawCount, trie.nodes, old?.raw),
+    continuation: foldTable(continuation, contCount, trie.nodes, old?.continuation),
   };
   const discounts = smoothTrie(viewTrie, chain.order);
   if (!reuse) return { ...chain, trie: viewTrie, discounts };
@@ -340,4 +475,33 @@ export function foldView(chain: VariableChain, data: FoldData, f: number, reuse?
   Object.assign(reuse, { trie: viewTrie, discounts });
   forgetMemos(reuse);
   return reuse;
+}
+
+/** Each raw count less fold `f`'s, into `out`. */
+function withoutFold(count: ArrayLike<number>, rawFold: Int32Array, F: number, f: number, out: Float64Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = count[j] - rawFold[j * F + f];
+}
+
+/** A child the fold alone reached (its raw count now 0) no longer counts in its parent's continuation row. */
+function dropEmptied(raw: CountTable, rawCount: Float64Array, contIndex: Int32Array, contCount: Float64Array): void {
+  for (let j = raw.start[1]; j < rawCount.length; j++)
+    if (rawCount[j] === 0 && raw.count[j] > 0) contCount[contIndex[j]]--;
+}
+
+/** Table `t` with the counts `count`: its totals anew, its back-off weights reset (into `into`'s arrays when given). */
+function foldTable(t: CountTable, count: Float64Array, nodes: number, into?: CountTable): CountTable {
+  const total = into ? (into.total as Float64Array) : new Float64Array(nodes);
+  rowTotals(t.start, count, nodes, total);
+  const backoff = into ? (into.backoff as Float64Array) : new Float64Array(nodes);
+  backoff.fill(1);
+  return { start: t.start, token: t.token, count, total, backoff };
+}
+
+/** Each node's total: the sum of its row's counts. */
+function rowTotals(start: ArrayLike<number>, count: Float64Array, nodes: number, total: Float64Array): void {
+  for (let n = 0; n < nodes; n++) {
+    let sum = 0;
+    for (let j = start[n]; j < start[n + 1]; j++) sum += count[j];
+    total[n] = sum;
+  }
 }
