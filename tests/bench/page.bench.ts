@@ -169,6 +169,8 @@ async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
     runs.push({ ms, longest: during, after });
     await page.context().close();
   }
+  const traced: number[] = [];
+  for (let r = 0; r < 3; r++) traced.push(await longestTaskTraced(browser, url));
   const files = readdirSync(NOTTINGHAM)
     .filter((f) => f.endsWith('.mid'))
     .sort()
@@ -197,12 +199,78 @@ async function trainInPage(browser: Browser, url: string): Promise<Figure[]> {
       note: `median of 3; the longest of all: ${Math.round(Math.max(...runs.map((r) => r.longest)))} ms; goal ≤ 50 ms`,
     },
     {
+      name: 'longest main-thread task while the worker trains (Chromium trace: every task, not only those over 50 ms)',
+      value: median(traced),
+      unit: 'ms',
+      note: `median of 3 more fresh pages, traced (tasks: RunTask of disabled-by-default-devtools.timeline) from the Train click to the progress bar's last step; the longest of all: ${Math.round(Math.max(...traced))} ms; goal ≤ 50 ms`,
+    },
+    {
       name: 'longest main-thread task after training (the model file read, saved, composed from)',
       value: median(runs.map((r) => r.after)),
       unit: 'ms',
       note: `median of 3, to the trained message (the first piece shown); the longest of all: ${Math.round(Math.max(...runs.map((r) => r.after)))} ms; goal ≤ 50 ms`,
     },
   ];
+}
+
+/**
+ * The longest task of the page's main thread while the worker trains, from a Chromium trace: the
+ * longtask observer sees only tasks over 50 ms, so it cannot tell 10 ms from 49. From the Train
+ * click to the progress bar's last step, as the observer's figure (performance marks bound it).
+ */
+async function longestTaskTraced(browser: Browser, url: string): Promise<number> {
+  const page = await open(browser, url);
+  await page.getByLabel('Import a folder').setInputFiles(NOTTINGHAM);
+  await page.locator('#import-summary').filter({ hasText: 'imported' }).waitFor({ timeout: 300_000 });
+  await page.evaluate(() => {
+    const bar = document.getElementById('train-progress') as HTMLProgressElement;
+    let marked = false;
+    new MutationObserver(() => {
+      if (!marked && bar.max > 1 && bar.value >= bar.max) {
+        marked = true;
+        performance.mark('muse-trained');
+      }
+    }).observe(bar, { attributes: true, childList: true });
+  });
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  // Clicked and awaited with light page scripts: Playwright's role query and text polling run on
+  // the page's main thread too (its role query of this page's 4,000 elements took 38 ms in a trace).
+  await page.evaluate(() => {
+    performance.mark('muse-train-click');
+    (document.getElementById('train') as HTMLButtonElement).click();
+  });
+  await page.waitForFunction(
+    () => document.getElementById('train-status')?.textContent?.startsWith('Trained ') === true,
+    undefined,
+    { timeout: 300_000, polling: 250 },
+  );
+  const events: TraceEvent[] = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await page.context().close();
+  const mark = (name: string) => events.find((e) => e.name === name);
+  const from = mark('muse-train-click');
+  const to = mark('muse-trained');
+  if (!from || !to) throw new Error('the trace has not got the training marks');
+  // The marks are made on the page's main thread: its tasks are the RunTask events of that thread
+  // (the click's own task, which the first mark is made in, included).
+  const tasks = events.filter(
+    (e) =>
+      e.pid === from.pid &&
+      e.tid === from.tid &&
+      e.name === 'RunTask' &&
+      e.ph === 'X' &&
+      e.ts + (e.dur ?? 0) > from.ts &&
+      e.ts < to.ts,
+  );
+  return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
 }
 
 export async function benchPage(): Promise<Figure[]> {
