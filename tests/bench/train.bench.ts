@@ -24,6 +24,15 @@ import { type Figure, printFigures } from './measure';
 const CORPORA = fileURLToPath(new URL('../../../shared/corpora/', import.meta.url));
 const CHILD = fileURLToPath(new URL('./trainChild.mjs', import.meta.url));
 const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
+/** The node options of bin.mjs's first line (`#!/usr/bin/env -S node ...`), which `npx muse` runs with. */
+const NODE_FLAGS = (
+  readFileSync(BIN, 'utf8')
+    .split('\n')[0]
+    .match(/\bnode\b(.*)$/)?.[1] ?? ''
+)
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
 const RUNS = Number(process.env.MUSE_BENCH_TRAIN_RUNS ?? 3);
 const CURVE_RUNS = Number(process.env.MUSE_BENCH_CURVE_RUNS ?? 1);
 const SCALES = [1, 2, 4, 8];
@@ -37,7 +46,7 @@ interface Run {
 function train(paths: string[], workers: number | undefined, out: string): Run {
   const t0 = performance.now();
   const threads = workers === undefined ? [] : ['--workers', String(workers)];
-  const r = spawnSync(process.execPath, [CHILD, ...paths, '--out', out, ...threads, '--json'], {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, CHILD, ...paths, '--out', out, ...threads, '--json'], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
   });
@@ -50,7 +59,10 @@ function train(paths: string[], workers: number | undefined, out: string): Run {
 /** `muse import` of the same files, the same way (stdout discarded). */
 function importOnly(paths: string[]): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [BIN, 'import', ...paths], { encoding: 'utf8', maxBuffer: 512 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, BIN, 'import', ...paths], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 2 ** 20,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`muse import failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return { ms, peakMiB: Number.NaN };
