@@ -108,7 +108,8 @@ export class PieceMemory {
       throw new Error('PieceMemory: a compacted memory hears nothing more (use the one compact() returned)');
     if (interval !== null) {
       const target = clampInterval(interval) + MAX_INTERVAL;
-      for (const key of contextKeys(this.heard, units, MEMORY_ORDER)) {
+      for (let k = contextKeys(this.heard, units, MEMORY_ORDER) - 1; k >= 0; k--) {
+        const key = keys[k];
         const row = this.own.get(key);
         if (!row) this.own.set(key, [target, 1]);
         else addTo(row, target, 1);
@@ -125,7 +126,8 @@ export class PieceMemory {
     blend.fill(0);
     let mass = 1;
     const counts = countScratch;
-    for (const key of contextKeys(this.heard, units, Math.min(depth, MEMORY_ORDER))) {
+    for (let k = contextKeys(this.heard, units, Math.min(depth, MEMORY_ORDER)) - 1; k >= 0; k--) {
+      const key = keys[k];
       let total = 0;
       let distinct = 0;
       for (const layer of this.layers) {
@@ -180,25 +182,31 @@ function mergeCounts(a: Counts, b: Counts): Counts {
 }
 
 /**
- * The context keys of a note of `units` after `heard`, longest first: for k = depth … 0, the last
- * k intervals with their lengths (as far back as the piece goes) and the note's own length, each
+ * The context keys of a note of `units` after `heard`, written to {@link keys} shortest first (read
+ * them backwards for longest first); their number is returned: for k = 0 … depth, the last k
+ * intervals with their lengths (as far back as the piece goes) and the note's own length, each
  * hashed to a number (two 32-bit multiplicative hashes in one 52-bit integer: a piece holds a few
- * thousand contexts, so two of them share a key with a chance of about 10⁻⁹).
+ * thousand contexts, so two of them share a key with a chance of about 10⁻⁹). One buffer for every
+ * call: a training asks for them at each of its notes, and an array each was garbage to collect.
  */
-function contextKeys(heard: readonly Heard[], units: Units, depth: number): number[] {
+function contextKeys(heard: readonly Heard[], units: Units, depth: number): number {
   let a = Math.imul(units + 1, 0x9e3779b1);
   let b = Math.imul(units + 7, 0x85ebca77);
-  const keys = [key(a, b)];
+  keys[0] = key(a, b);
+  let n = 1;
   for (let k = 1; k <= depth && k <= heard.length; k++) {
     const h = heard[heard.length - k];
     const symbol = ((h.interval === null ? 0 : h.interval + MAX_INTERVAL + 1) << 8) | h.units | (k << 16);
     a = Math.imul(a ^ symbol, 0x9e3779b1) ^ (a >>> 15);
     b = Math.imul(b + symbol, 0xc2b2ae35) ^ (b >>> 13);
-    keys.push(key(a, b));
+    keys[n++] = key(a, b);
     if (h.interval === null) break;
   }
-  return keys.reverse();
+  return n;
 }
+
+/** Where {@link contextKeys} writes. */
+const keys = new Float64Array(MEMORY_ORDER + 1);
 
 const key = (a: number, b: number): number => (a >>> 0) * 2 ** 20 + (b >>> 12);
 
