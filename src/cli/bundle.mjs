@@ -1,6 +1,6 @@
 // Plain JavaScript: it runs before any TypeScript can be loaded.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,15 +26,48 @@ export const THREAD_LIMITS = { maxYoungGenerationSizeMb: 12 };
  * and its worker threads then start without a TypeScript loader: a tenth of the start-up time and
  * half the memory of loading each file through tsx. Throws when esbuild cannot build it (the
  * caller falls back to tsx).
+ *
+ * A module the entry imports with `import()` is a chunk of its own (esbuild's code splitting),
+ * loaded when that import runs, with the packages it imports: `muse train` loads the corpus JSON
+ * reader and its zod schema only when it meets a JSON file (cli/trainingImport.ts). Chunks are
+ * named by their content, in chunks/: a process still running an older bundle finds its chunks.
  */
 export async function bundledEntry(entry) {
   const cache = join(ROOT, 'node_modules', '.cache', 'markov-muse');
   const key = createHash('sha256').update(`${ROOT}\0${entry}`).digest('hex').slice(0, 12);
-  const out = join(cache, `${basename(entry).replace(/\.ts$/, '')}-${key}.mjs`);
+  const name = `${basename(entry).replace(/\.ts$/, '')}-${key}`;
+  const out = join(cache, `${name}.mjs`);
   const manifest = `${out}.inputs.json`;
   if (fresh(manifest)) return out;
   const { buildSync } = await import('esbuild');
-  const result = buildSync({
+  const result = buildSync(bundleOptions(entry, cache, name));
+  mkdirSync(join(cache, 'chunks'), { recursive: true });
+  // The chunks before the entry that imports them; each file written aside and renamed, so that
+  // processes starting together never read half a file.
+  const files = [...result.outputFiles].sort((a, b) => (a.path === out) - (b.path === out));
+  for (const file of files) {
+    if (file.path !== out && existsSync(file.path)) continue; // a chunk of the same content
+    const temp = `${file.path}.${process.pid}.${Date.now()}`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  const inputs = Object.keys(result.metafile.inputs).map((path) => {
+    const stat = statSync(join(ROOT, path));
+    return [path, stat.size, stat.mtimeMs];
+  });
+  const chunks = files.map((f) => f.path).filter((path) => path !== out);
+  writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ out, chunks, inputs }));
+  renameSync(`${manifest}.${process.pid}`, manifest);
+  return out;
+}
+
+/**
+ * esbuild's options for the bundle of `entry` (a path from the project's root), its entry file
+ * `outdir/name.mjs` and its chunks in `outdir/chunks` (tests/unit/train-bundle.test.ts builds with
+ * them too, to see what `muse train` loads).
+ */
+export function bundleOptions(entry, outdir, name) {
+  return {
     entryPoints: [join(ROOT, entry)],
     absWorkingDir: ROOT,
     bundle: true,
@@ -42,30 +75,24 @@ export async function bundledEntry(entry) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    splitting: true,
+    outdir,
+    entryNames: name,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     write: false,
     metafile: true,
     logLevel: 'silent',
     define: { 'process.env.MUSE_BUNDLE_ROOT': JSON.stringify(ROOT) },
-  });
-  mkdirSync(cache, { recursive: true });
-  // Written aside and renamed: processes starting together never read half a file.
-  const temp = `${out}.${process.pid}.${Date.now()}`;
-  writeFileSync(temp, result.outputFiles[0].contents);
-  renameSync(temp, out);
-  const inputs = Object.keys(result.metafile.inputs).map((path) => {
-    const stat = statSync(join(ROOT, path));
-    return [path, stat.size, stat.mtimeMs];
-  });
-  writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ out, inputs }));
-  renameSync(`${manifest}.${process.pid}`, manifest);
-  return out;
+  };
 }
 
-/** Whether the bundle of `manifest` exists and none of its inputs changed since it was built. */
+/** Whether the bundle of `manifest` and its chunks exist and none of its inputs changed since it was built. */
 function fresh(manifest) {
   try {
-    const { out, inputs } = JSON.parse(readFileSync(manifest, 'utf8'));
+    const { out, chunks, inputs } = JSON.parse(readFileSync(manifest, 'utf8'));
     statSync(out);
+    for (const chunk of chunks) statSync(chunk);
     return inputs.every(([path, size, mtime]) => {
       const stat = statSync(join(ROOT, path));
       return stat.size === size && stat.mtimeMs === mtime;

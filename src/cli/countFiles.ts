@@ -10,8 +10,8 @@ import {
 } from '../model/modelCounts';
 import { bundledEntry, THREAD_LIMITS } from './bundle.mjs';
 import type { WorkerReply, WorkerRequest } from './countWorker';
-import { importEntry } from './import';
 import type { Io } from './io';
+import { importForTraining } from './trainingImport';
 
 /** Options of {@link countFiles}. */
 export interface CountOptions {
@@ -42,7 +42,7 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   const counts = createModelCounts(o.order, o.phraseBars);
   const none = { counts, close: () => {} };
   if (o.workers <= 1 || files.length <= 1) {
-    countHere(files, counts, io);
+    await countHere(files, counts, io);
     return none;
   }
   let entry: string | undefined;
@@ -52,7 +52,7 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
     io.err(`muse: warning: counting in one thread: no worker threads (${e instanceof Error ? e.message : e})\n`);
   }
   if (!entry) {
-    countHere(files, counts, io);
+    await countHere(files, counts, io);
     return none;
   }
   // This thread's run a quarter larger: a worker thread takes about 0.15 s to load its code first.
@@ -69,7 +69,7 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   try {
     const parts = workers.map((worker, i) => ask(worker, { type: 'count', files: runs[i + 1] }));
     for (const p of parts) p.catch(() => {}); // awaited in order below
-    countHere(runs[0], counts, io);
+    await countHere(runs[0], counts, io);
     for (const part of parts) {
       const reply = await part;
       if (reply.type !== 'counted') throw new Error('a counting thread answered out of turn');
@@ -89,9 +89,9 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   return { counts, helper, close };
 }
 
-function countHere(files: readonly string[], counts: ModelCounts, io: Io): void {
+async function countHere(files: readonly string[], counts: ModelCounts, io: Io): Promise<void> {
   for (const file of files) {
-    const result = importEntry({ path: file }, { lines: false });
+    const result = await importForTraining(file);
     for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
     for (const piece of result.pieces) countPiece(counts, piece);
   }

@@ -11,7 +11,7 @@ import {
   type ExpertTask,
   runSentExpertTask,
 } from '../model/modelCounts';
-import { importEntry } from './import';
+import { importForTraining } from './trainingImport';
 
 /** What the main thread asks: to count files, or to finish experts. */
 export type WorkerRequest = { type: 'count'; files: string[] } | { type: 'experts'; task: ExpertTask };
@@ -23,7 +23,7 @@ export type WorkerReply =
 
 const { order, phraseBars } = workerData as { order: number; phraseBars: number };
 
-parentPort?.on('message', (request: WorkerRequest) => {
+parentPort?.on('message', async (request: WorkerRequest) => {
   if (request.type === 'experts') {
     const result = runSentExpertTask(request.task);
     const reply: WorkerReply = { type: 'experts', result };
@@ -33,7 +33,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const counts = createModelCounts(order, phraseBars, true);
   const refused: string[] = [];
   for (const file of request.files) {
-    const result = importEntry({ path: file }, { lines: false });
+    const result = await importForTraining(file);
     for (const line of result.lines) if (!line.ok) refused.push(line.error?.message ?? file);
     for (const piece of result.pieces) countPiece(counts, piece);
   }

@@ -10,7 +10,7 @@ import {
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { counted } from '../core';
+import { counted, err, ok, type Result } from '../core';
 import { UsageError } from './args';
 
 /**
@@ -116,6 +116,20 @@ export function readUserFile(path: string, limit: number, what: string, hint = '
 
 /** A file to import, or a path the walk refused (a device, a pipe in a folder) with the reason. */
 export type Collected = { path: string } | { path: string; refused: string };
+
+/**
+ * The bytes of a file of the walk (at most `limit`), or why it cannot be read, as an import error
+ * line says it: the code and a message naming the file.
+ */
+export function readEntry(entry: Collected, limit: number): Result<Uint8Array, { code: string; message: string }> {
+  if ('refused' in entry) return err({ code: 'not-a-file', message: `${entry.path}: ${entry.refused}` });
+  try {
+    return ok(readBounded(entry.path, limit));
+  } catch (e) {
+    if (e instanceof FileRefusal) return err({ code: e.code, message: e.message });
+    return err({ code: 'unreadable', message: `${entry.path}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
 
 /**
  * Every importable file under the paths: files as given, folders walked (sorted, recursively).

@@ -15,7 +15,7 @@ import {
 import { intOption, parseOptions, UsageError } from './args';
 import { readUserFile } from './files';
 import { type Io, type Output, writeOutputs } from './io';
-import { readModel } from './train';
+import { readModel } from './readModel';
 
 /** A preset file given to --preset (a path ending in .json), checked; undefined for a preset name. */
 export function presetFromFile(value: string): Preset | undefined {

@@ -16,7 +16,7 @@ import {
 import { intOption, parseOptions, UsageError } from './args';
 import { presetFromFile } from './generate';
 import type { Io } from './io';
-import { readModel } from './train';
+import { readModel } from './readModel';
 
 /** The options `muse harmonize` and `muse continue` share. */
 export const melodySpec = {

@@ -9,7 +9,7 @@ import {
 import { reportCorpus } from '../corpus/report';
 import type { CorpusPiece } from '../corpus/types';
 import { parseOptions, UsageError } from './args';
-import { type Collected, collectEntries, FileRefusal, readBounded } from './files';
+import { type Collected, collectEntries, readEntry } from './files';
 import type { Io } from './io';
 
 export { collectFiles } from './files';
@@ -19,19 +19,20 @@ export { collectFiles } from './files';
  * on). `lines: false` makes lines for refusals only.
  */
 export function importEntry(entry: Collected, options: Partial<FileImportOptions> = {}): ImportedFile {
-  const refusal = (code: string, message: string): ImportedFile => ({
-    lines: [{ file: entry.path, ok: false, error: { code, message } }],
-    pieces: [],
-  });
-  if ('refused' in entry) return refusal('not-a-file', `${entry.path}: ${entry.refused}`);
-  let bytes: Uint8Array;
-  try {
-    bytes = readBounded(entry.path, MAX_FILE_BYTES);
-  } catch (e) {
-    if (e instanceof FileRefusal) return refusal(e.code, e.message);
-    return refusal('unreadable', `${entry.path}: ${e instanceof Error ? e.message : String(e)}`);
+  const read = readEntry(entry, MAX_FILE_BYTES);
+  if (!read.ok) return { lines: [{ file: entry.path, ok: false, error: read.error }], pieces: [] };
+  return importFile(entry.path, read.value, options);
+}
+
+/** Imports the pieces of files, telling the user about the ones refused. */
+export function piecesOf(files: readonly string[], io: Io): CorpusPiece[] {
+  const pieces: CorpusPiece[] = [];
+  for (const file of files) {
+    const result = importEntry({ path: file });
+    for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
+    pushAll(pieces, result.pieces);
   }
-  return importFile(entry.path, bytes, options);
+  return pieces;
 }
 
 /**

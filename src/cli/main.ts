@@ -1,12 +1,13 @@
 import { MAX_RUN, MODEL_ORDER } from '../model';
 import { APP, builtinPresets, loadBuiltinCorpora } from '../presets';
 import { guarded, parseOptions, UsageError } from './args';
+import { evalCommand } from './eval';
 import { generateCommand } from './generate';
 import { continueCommand, harmonizeCommand } from './harmonize';
 import { importCommand } from './import';
 import type { Io } from './io';
 import { statsCommand } from './stats';
-import { evalCommand, trainCommand } from './train';
+import { trainCommand } from './train';
 
 export type { Io } from './io';
 

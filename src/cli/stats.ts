@@ -11,8 +11,8 @@ import { intOption, parseOptions, UsageError } from './args';
 import { collectFiles } from './files';
 import { presetFromFile } from './generate';
 import type { Io } from './io';
+import { readModel } from './readModel';
 import { composedSet, corpusSet, fileSet, type MeasuredSet, parseSeeds } from './statsSets';
-import { readModel } from './train';
 
 const statsSpec = {
   generated: { type: 'string' },

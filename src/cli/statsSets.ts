@@ -6,8 +6,8 @@ import { type CraftMeasures, extractFeatures, measureCraft, type PieceFeatures }
 import { builtinCorpus, type GenerateOptions, generate, type Preset } from '../presets';
 import { UsageError } from './args';
 import { collectFiles, readBounded } from './files';
+import { piecesOf } from './import';
 import type { Io } from './io';
-import { piecesOf } from './train';
 
 /** A set of pieces as `muse stats` compares them: MGEval features and craft measures, piece by piece. */
 export interface MeasuredSet {

@@ -1,29 +1,18 @@
+// `muse train`, bundled on its own (trainMain.ts, trainThread.ts): it imports the model's parts by
+// file, not the model folder's index, and no reader of model or corpus files, so that its bundle
+// loads no zod (tests/unit/cli-train-bundle.test.ts); `muse eval` is in eval.ts.
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { counted, pushAll } from '../core';
-import type { CorpusPiece } from '../corpus';
-import {
-  evaluate,
-  isModelOrder,
-  MAX_RUN,
-  MODEL_MAX_BYTES,
-  MODEL_ORDER,
-  type MuseModel,
-  modelFileChunks,
-  parseModel,
-  tooSmall,
-  untrainable,
-} from '../model';
+import { counted } from '../core';
+import { isModelOrder, MAX_RUN, MODEL_ORDER } from '../model/limits';
 import { finishModel, finishModelHelped } from '../model/modelCounts';
-import { checkedOptions } from '../model/museModel';
+import { modelFileChunks } from '../model/modelFileWriter';
+import { checkedOptions, type MuseModel } from '../model/museModel';
+import { tooSmall, untrainable } from '../model/trainingSize';
 import { intOption, parseOptions, UsageError } from './args';
 import { countFiles, defaultThreads, sizesOf } from './countFiles';
-import { collectFiles, readUserFile } from './files';
-import { importEntry } from './import';
+import { collectFiles } from './files';
 import { type Io, writeOutputs } from './io';
-
-/** Largest model file read, in bytes (the page reads the same). */
-export { MODEL_MAX_BYTES };
 
 /**
  * The documented split: files sorted by path, every `holdout`-th one (the 10th, 20th, …) held out
@@ -33,17 +22,6 @@ export function splitFiles(files: readonly string[], holdout: number | undefined
   if (!holdout) return [...files];
   const sorted = [...files].sort();
   return sorted.filter((_, i) => ((i + 1) % holdout === 0) === (part === 'test'));
-}
-
-/** Imports the pieces of files, telling the user about the ones refused. */
-export function piecesOf(files: readonly string[], io: Io): CorpusPiece[] {
-  const pieces: CorpusPiece[] = [];
-  for (const file of files) {
-    const result = importEntry({ path: file });
-    for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-    pushAll(pieces, result.pieces);
-  }
-  return pieces;
 }
 
 /**
@@ -57,19 +35,6 @@ export function holdoutOption(value: string | undefined): number | undefined {
       `--holdout must be 2 or more (every K-th file is held out: 10 holds out one file in ten), not ${holdout}`,
     );
   return holdout;
-}
-
-/** Reads and checks a model file. */
-export function readModel(path: string): MuseModel {
-  const text = readUserFile(
-    path,
-    MODEL_MAX_BYTES,
-    'model file',
-    'a model file is the .json that muse train --out wrote',
-  );
-  const parsed = parseModel(text);
-  if (!parsed.ok) throw new UsageError(`${path}: ${parsed.error.message}`);
-  return parsed.value;
 }
 
 const trainSpec = {
@@ -139,39 +104,5 @@ export async function trainCommand(args: string[], io: Io): Promise<number> {
       ? `${JSON.stringify(summary)}\n`
       : `trained on ${counted(summary.pieces, 'piece')} (${counted(summary.notes, 'melody note')}, ${counted(size.chords, 'chord')}), order ${order}, L = ${summary.melodyMaxRun}: ${basename(values.out)} (${summary.hash})\n`,
   );
-  return 0;
-}
-
-/**
- * `muse eval --model MODEL.json PATH... [--json] [--holdout K]`: cross-entropy on pieces the model
- * did not train on (pieces it did train on, by id, are left out and counted).
- */
-export function evalCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseOptions(
-    args,
-    { model: { type: 'string' }, holdout: { type: 'string' }, json: { type: 'boolean' } },
-    true,
-  );
-  if (!values.model) throw new UsageError('eval needs --model MODEL.json');
-  if (positionals.length === 0) throw new UsageError('eval needs files or folders to evaluate on');
-  const holdout = holdoutOption(values.holdout);
-  const model = readModel(values.model);
-  const trained = new Set(model.provenance.pieces.map((p) => p.id));
-  const all = piecesOf(splitFiles(collectFiles(positionals), holdout, 'test'), io);
-  const pieces = all.filter((p) => !trained.has(p.id));
-  if (pieces.length === 0) throw new UsageError('no piece left to evaluate on: the model trained on all of them');
-  const result = { ...evaluate(model, pieces), excluded: all.length - pieces.length };
-  if (values.json) io.out(`${JSON.stringify(result)}\n`);
-  else {
-    const f = (x: number) => x.toFixed(3);
-    io.out(
-      `${counted(result.pieces, 'piece')}, ${counted(result.notes, 'note')} (${result.excluded} left out: the model trained on them)\n`,
-    );
-    io.out(
-      `full model (order ${model.options.order}): ${f(result.bitsPerPitch)} bits/pitch, ${f(result.bitsPerDuration)} bits/duration\n`,
-    );
-    for (const o of result.orders)
-      io.out(`order ${o.order}: ${f(o.bitsPerPitch)} bits/pitch, ${f(o.bitsPerDuration)} bits/duration\n`);
-  }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { Chord, Note } from 'tonal';
-import { chordOfRoman } from '../corpus';
+import { chordOfRoman } from '../corpus/theory';
 import { mod12 } from './pitchExperts';
 
 /*

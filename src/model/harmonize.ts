@@ -1,5 +1,6 @@
 import { barTicks, err, type Meter, type MidiPitch, ok, type Result, type Ticks } from '../core';
-import { type Mode, tonicPitchClass } from '../corpus';
+import { tonicPitchClass } from '../corpus/theory';
+import type { Mode } from '../corpus/types';
 import { isTonicChord } from './cadences';
 import { START } from './chain';
 import { chainDistribution, vocabularyOf } from './chainQuery';

@@ -1,5 +1,6 @@
 import { barTicks } from '../core';
-import { type CorpusPiece, romanOf } from '../corpus';
+import { romanOf } from '../corpus/theory';
+import type { CorpusPiece } from '../corpus/types';
 import { START, type VariableChain } from './chain';
 import { createChainBuilder } from './chainBuilder';
 import { type ModeFamily, modeFamily } from './modeFamily';

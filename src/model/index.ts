@@ -29,15 +29,8 @@ export { type MergeCopies, mergeChains, mergeModels } from './mergeModels';
 export { UNIT_TICKS } from './metric';
 export { type ModeFamily, modeFamily } from './modeFamily';
 export { decodeModel, encodeModel, isModelBinary, MODEL_BINARY_VERSION } from './modelBinary';
-export {
-  MODEL_FORMAT,
-  MODEL_VERSION,
-  type ModelError,
-  modelFileChunks,
-  modelFileText,
-  parseModel,
-  serializeModel,
-} from './modelFile';
+export { type ModelError, parseModel } from './modelFile';
+export { MODEL_FORMAT, MODEL_VERSION, modelFileChunks, modelFileText, serializeModel } from './modelFileWriter';
 export { type ModelOptions, type MuseModel, modelDefaults, type TrainProgress, trainModel } from './museModel';
 export {
   type OriginalityReport,

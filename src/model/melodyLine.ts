@@ -1,12 +1,6 @@
 import type { Meter } from '../core';
-import {
-  type ChordEvent,
-  type CorpusPiece,
-  chordOfRoman,
-  chordPitchClasses,
-  romanOf,
-  tonicPitchClass,
-} from '../corpus';
+import { chordOfRoman, chordPitchClasses, romanOf, tonicPitchClass } from '../corpus/theory';
+import type { ChordEvent, CorpusPiece } from '../corpus/types';
 import { type MetricStrength, metricStrength, UNIT_TICKS, type Units } from './metric';
 import { type ModeFamily, modeFamily } from './modeFamily';
 

@@ -1,5 +1,6 @@
 import { type Meter, type MidiPitch, ok, type Result, type Rng, type Ticks } from '../core';
-import { type Mode, scaleSteps, tonicPitchClass } from '../corpus';
+import { scaleSteps, tonicPitchClass } from '../corpus/theory';
+import type { Mode } from '../corpus/types';
 import { crossesDegree } from './chordSpelling';
 import { intervalTokens } from './guard';
 import { type HarmonyChord, TWELFTHS_PER_BAR } from './harmonyModel';

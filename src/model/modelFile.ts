@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import { describeIssue, err, inspectJson, ok, parseUntrustedJson, type Result, tooDeepMessage } from '../core';
 import type { VariableChain } from './chain';
-import { chainCountsPieces, chainFromJson, chainToJson } from './chainJson';
-import { buildCorpusIndex, type CorpusIndex } from './guard';
+import { chainFromJson } from './chainJson';
+import { buildCorpusIndex } from './guard';
 import { MAX_CHAIN_ORDER, MODEL_ORDER } from './limits';
-import { ListText, modelChecksum, textWithChecksum } from './modelChecksum';
+import { modelChecksum } from './modelChecksum';
+import { MODEL_FORMAT, MODEL_VERSION } from './modelFileWriter';
 import { optionsSchema, provenanceSchema, styleSchema, weightsSchema } from './modelSchema';
 import { type MuseModel, modelDefaults } from './museModel';
 import { EXPERTS, type ExpertName, expertOrder, expertVocabulary } from './pitchExperts';
-
-/** The `format` field of every model file. */
-export const MODEL_FORMAT = 'markov-muse/model';
-/** The version of the model file format this code reads and writes. */
-export const MODEL_VERSION = 1;
 
 /** Why a model file was refused: where, and a sentence a user understands. */
 export interface ModelError {
@@ -91,65 +87,8 @@ const makeFileSchema = (lists: ListSchemas) => {
 };
 const fileSchema = makeFileSchema(zodLists);
 const quickSchema = makeFileSchema(loopLists);
-type ModelFile = z.infer<typeof fileSchema>;
-
-/** The model as a JSON value (`JSON.stringify` it to write the file). */
-export function serializeModel(model: MuseModel): ModelFile {
-  const file = serializeParts(model);
-  return { ...file, checksum: modelChecksum(file) };
-}
-
-/**
- * The model file's text, as `muse train` writes it and Save model file saves it (see
- * {@link modelFileChunks}).
- */
-export function modelFileText(model: MuseModel): string {
-  return [...modelFileChunks(model)].join('');
-}
-
-/**
- * The model file's text in chunks of about 64 K characters: {@link serializeModel}'s value with
- * every object's keys sorted and the checksum last — the text the checksum is taken over, then the
- * checksum. The counts are turned into text as they are written: neither the file's text nor its
- * lists of counts are ever whole in memory (a large corpus's model file is tens of megabytes).
- */
-export function modelFileChunks(model: MuseModel): Generator<string> {
-  return textWithChecksum(serializeParts(model, true));
-}
-
-/** The file without its checksum; with `lazy`, the chains' counts as texts made when written. */
-function serializeParts(model: MuseModel, lazy = false): ModelFile {
-  const chain = (c: VariableChain) => {
-    if (!lazy) return chainToJson(c);
-    const counts = new ListText(() => chainCountsPieces(c)) as unknown as number[];
-    return { order: c.order, symbols: c.symbols as string[], vocabulary: c.vocabulary as number[], counts };
-  };
-  const guard = (index: CorpusIndex) => ({
-    maxRun: index.maxRun,
-    pieces: index.pieces.map((p) => ({ id: p.id, tokens: lazy ? (p.tokens as string[]) : [...p.tokens] })),
-  });
-  return {
-    format: MODEL_FORMAT,
-    version: MODEL_VERSION,
-    options: { ...model.options },
-    provenance: { pieces: model.provenance.pieces.map((p) => ({ ...p })), contentHash: model.provenance.contentHash },
-    harmony: chain(model.harmony),
-    rhythm: chain(model.rhythm),
-    pitch: {
-      order: model.pitch.order,
-      weights: { ...model.pitch.weights },
-      experts: Object.fromEntries(
-        EXPERTS.map((e) => [e, chain(model.pitch.experts[e])]),
-      ) as ModelFile['pitch']['experts'],
-    },
-    ...(model.style ? { style: structuredClone(model.style) as ModelFile['style'] } : {}),
-    guards: {
-      melody: guard(model.guards.melody),
-      chords: guard(model.guards.chords),
-      ...(model.guards.transposed ? { transposed: guard(model.guards.transposed) } : {}),
-    },
-  };
-}
+/** A model file's value, as the reader checks it and the writer (modelFileWriter.ts) makes it. */
+export type ModelFile = z.infer<typeof fileSchema>;
 
 /** A model-format error at `path`, worded as every model file error. */
 export const formatError = (path: string, message: string): { ok: false; error: ModelError } =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODES } from '../corpus';
+import { MODES } from '../corpus/types';
 import { MODEL_ORDER } from './limits';
 import { EXPERTS, type ExpertName } from './pitchExperts';
 

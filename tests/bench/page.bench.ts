@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { piecesOf } from '../../src/cli/train';
+import { piecesOf } from '../../src/cli/import';
 import { encodeModel, parseModel, trainModel } from '../../src/model';
 import { builtinPresets } from '../../src/presets';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';

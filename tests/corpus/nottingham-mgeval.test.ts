@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { piecesOf, splitFiles } from '../../src/cli/train';
+import { piecesOf } from '../../src/cli/import';
+import { splitFiles } from '../../src/cli/train';
 import type { Piece } from '../../src/compose';
 import type { CorpusPiece } from '../../src/corpus';
 import { compareSets, extractFeatures, measureCraft, summarizeCraft } from '../../src/eval';

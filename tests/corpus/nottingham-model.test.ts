@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { piecesOf, splitFiles } from '../../src/cli/train';
+import { piecesOf } from '../../src/cli/import';
+import { splitFiles } from '../../src/cli/train';
 import { evaluate, trainModel } from '../../src/model';
 import { SHARED_CORPORA, sharedCorporaAvailable } from '../helpers/shared';
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { piecesOf, splitFiles } from '../../src/cli/train';
+import { piecesOf } from '../../src/cli/import';
+import { splitFiles } from '../../src/cli/train';
 import type { CorpusPiece } from '../../src/corpus';
 import { labelChords, measureChordAccuracy } from '../../src/corpus/chords';
 import { importMidi } from '../../src/corpus/midi';
