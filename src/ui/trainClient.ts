@@ -48,11 +48,21 @@ export interface TrainRunOptions {
 }
 
 /**
- * Pieces from which two workers train, when the machine has two cores or more: the second worker
- * costs its start-up (its code loaded, cold) and the counts it sends, which a small corpus does not
- * pay back.
+ * Pieces from which two workers train, on a machine of {@link TWO_WORKERS_CORES} cores or more: the
+ * second worker costs its start-up (its code loaded and compiled again, cold) and the counts it
+ * sends, which a small corpus does not pay back.
  */
 export const TWO_WORKERS_FROM = 200;
+
+/**
+ * Cores from which two workers train: one for each and one for the page's main thread (it sends
+ * the pieces, draws the progress, and reads and composes from the model). On the 2-core machine of
+ * BENCHMARKS.md, in a one-off comparison (fresh pages alternated, 5 each, load 4–10), two workers
+ * trained the 856 Nottingham tunes in a median 4.56 s against 3.02 s for one (POP909's 848 songs:
+ * 14.3 s against 12.0, one run each): both cores were taken already, and two workers do more work
+ * in all (each compiles the code anew; the counts are sent and merged). Not measured with more cores.
+ */
+export const TWO_WORKERS_CORES = 3;
 
 /** What {@link trainWith} needs of a worker: a Web Worker, or a stand-in in tests. */
 export interface TrainWorker {
@@ -65,8 +75,8 @@ export interface TrainWorker {
 const spawnWorker = (): TrainWorker => new Worker(new URL('./trainWorker.ts', import.meta.url), { type: 'module' });
 
 /**
- * Trains a model on `pieces` in a Web Worker — two on a machine with two cores or more, for a
- * corpus of {@link TWO_WORKERS_FROM} pieces or more (trainServe.ts: the same model); aborting the
+ * Trains a model on `pieces` in a Web Worker — two on a machine of {@link TWO_WORKERS_CORES} cores
+ * or more, for a corpus of {@link TWO_WORKERS_FROM} pieces or more (trainServe.ts: the same model); aborting the
  * signal terminates every worker at once, so a cancelled training leaves nothing behind.
  */
 export function trainInWorker(
@@ -75,7 +85,7 @@ export function trainInWorker(
   run: TrainRunOptions = {},
 ): Promise<Result<Trained, TrainError>> {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  const workers = cores >= 2 && pieces.length >= TWO_WORKERS_FROM ? 2 : 1;
+  const workers = cores >= TWO_WORKERS_CORES && pieces.length >= TWO_WORKERS_FROM ? 2 : 1;
   return trainWith(spawnWorker, pieces, options, { ...run, workers });
 }
 
