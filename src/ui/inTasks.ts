@@ -18,7 +18,7 @@ interface TaskScheduler {
  * Resolves in a new task (after what the browser has queued meanwhile: input, a frame, timers).
  * scheduler.postTask where there is one: setTimeout(0) waits 4 ms or more once timers nest five
  * deep, which a loop of tasks does at its fifth turn (a trace of the page training the Nottingham
- * tunes: a median 4.1–4.6 ms from setting such a timer to its call, the page idle meanwhile).
+ * tunes: a median 4.1–4.6 ms from setting such a timer to its call).
  */
 export function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
