@@ -49,7 +49,7 @@ export interface ModelCounts {
   readonly provenance: PieceProvenance[];
   readonly figures: PieceFigures[];
   readonly size: TrainingSize;
-  /** The content hash so far; a part counted elsewhere keeps its pieces' texts instead (`texts`). */
+  /** The content hash so far; a part counted elsewhere keeps its pieces' texts instead (`texts`), hashed where it is merged. */
   readonly hash: ContentHash;
   readonly texts?: string[];
 }
@@ -141,8 +141,8 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
   const figures = pieceFigures(piece);
   if (figures) c.figures.push(figures);
   const text = pieceText(piece);
-  c.hash.add(text);
-  c.texts?.push(text);
+  if (c.texts) c.texts.push(text);
+  else c.hash.add(text);
   c.size.pieces++;
   c.size.melodyNotes += line.notes.length;
   c.size.chords += harmony.tokens.length;
@@ -317,10 +317,13 @@ export async function finishModelHelped(
   const helped = helper(task);
   helped.catch(() => {}); // awaited below, after this thread's share
   const own = EXPERTS.filter((name) => !HELPED.includes(name)).map((name) => [name, c.experts[name]]);
-  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: true });
+  // Progress by this thread's folds (the helper's run alongside).
+  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: true }, () =>
+    step('pitch weights'),
+  );
+  if (!fit) for (let f = 0; f < FOLDS; f++) step('pitch weights');
   const rest = finishRest(c, o);
   const theirs = await helped;
-  for (let f = 0; f < FOLDS; f++) step('pitch weights');
   for (const stage of REST_STEPS) step(stage);
   return assemble(c, o, fit, [mine, theirs], rest);
 }
@@ -374,7 +377,15 @@ function assemble(
     rhythm,
     pitch: { order: o.order, experts, weights },
     guards,
-    provenance: { pieces: c.provenance, contentHash: c.hash.value() },
+    provenance: { pieces: c.provenance, contentHash: contentHashOf(c) },
     ...(style ? { style } : {}),
   };
+}
+
+/** The content hash of the counted pieces' texts (those of counts that keep their texts, hashed here). */
+function contentHashOf(c: ModelCounts): string {
+  if (!c.texts) return c.hash.value();
+  const hash = new ContentHash();
+  for (const text of c.texts) hash.add(text);
+  return hash.value();
 }
