@@ -89,7 +89,10 @@ describe('preparing the built-in presets', () => {
       return fake();
     };
     let begun = 0;
-    const seed = () => (begun++, 3);
+    const seed = () => {
+      begun++;
+      return 3;
+    };
     const preparation = new PresetPreparation({ current: () => 'chorale', seed, busy: () => busy }, idle);
     const done = preparation.start();
     await new Promise((resolve) => setTimeout(resolve, 100));
