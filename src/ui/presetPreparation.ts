@@ -1,4 +1,5 @@
 import type { Steps } from '../core';
+import { prepareGuardTables } from '../model';
 import {
   builtinCorpus,
   builtinPresets,
@@ -105,15 +106,18 @@ export class PresetPreparation {
 
 /**
  * Preparing `preset` (its corpus loaded) a step at a time: its model read (the binary form
- * trained at build time), the corpus's longest chord measured, then the piece it would show for
- * `seed` composed a phrase per step and dropped.
+ * trained at build time), its originality tables built, the corpus's longest chord measured, then
+ * the piece it would show for `seed` composed a phrase per step and dropped.
  */
 export function* prepareSteps(preset: Preset, seed: number): Steps<void> {
   const corpus = builtinCorpus(preset.corpus);
   if (!corpus) return;
   const recipe = fillRecipe({ preset: preset.name, seed }, preset);
-  modelFor(corpus, { model: { ...preset.model, maxRun: recipe.maxRun } });
+  const model = modelFor(corpus, { model: { ...preset.model, maxRun: recipe.maxRun } });
   yield;
+  // The originality tables the piece's report reads, a few thousand positions per step (else all
+  // in the piece's last step: a trace showed one of 50–110 ms, under load).
+  yield* prepareGuardTables(model.guards);
   corpusLongestChord(corpus);
   yield;
   const made = yield* generateSteps(recipe);
