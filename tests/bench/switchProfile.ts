@@ -153,11 +153,11 @@ try {
  * thread's longest tasks (trace) and the JavaScript heap after a collection, before and after.
  */
 async function preparation(page: import('playwright-core').Page, cdp: import('playwright-core').CDPSession) {
+  // The JavaScript heap and the ArrayBuffers' backing stores (model tables are typed arrays), MiB.
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
-    const usage = await cdp.send('Runtime.getHeapUsage');
-    console.log(`  heap: ${JSON.stringify(usage)}`);
-    return usage.usedSize / 2 ** 20;
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    return { js: usage.usedSize / 2 ** 20, buffers: (usage.backingStorageSize ?? 0) / 2 ** 20 };
   };
   const before = await heap();
   await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline'] });
@@ -209,7 +209,7 @@ async function preparation(page: import('playwright-core').Page, cdp: import('pl
       .map((d) => d.toFixed(1))
       .join(
         ', ',
-      )} ms; tasks over 50 ms: ${tasks.filter((d) => d > 50).length}; JS heap ${before.toFixed(1)} → ${after.toFixed(1)} MiB`,
+      )} ms; tasks over 50 ms: ${tasks.filter((d) => d > 50).length}; JS heap ${before.js.toFixed(1)} → ${after.js.toFixed(1)} MiB, array buffers ${before.buffers.toFixed(1)} → ${after.buffers.toFixed(1)} MiB`,
   );
 }
 
