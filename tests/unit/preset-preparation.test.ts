@@ -10,8 +10,9 @@
  * checked in tests/e2e/preset-preparation.test.ts.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { runSteps, type Steps } from '../../src/core';
-import { builtinPresets, findPreset, type Generated, generate } from '../../src/presets';
+import { arrange, arrangeSteps, resolveOptions } from '../../src/compose';
+import { barTicks, createRng, runSteps, type Steps } from '../../src/core';
+import { builtinPresets, composeOptions, findPreset, type Generated, generate } from '../../src/presets';
 import { type IdlePeriod, runWhenIdle } from '../../src/ui/inTasks';
 import { PresetPreparation, prepareSteps } from '../../src/ui/presetPreparation';
 
@@ -138,4 +139,34 @@ describe('preparing the built-in presets', () => {
     const faulty = recipes.map((r) => kept.get(r.preset) ?? shown(ok(generate(r))));
     expect(faulty).not.toEqual(unprepared);
   }, 120_000);
+});
+
+describe('four-part writing in steps (the longest step of preparing chorale)', () => {
+  it('voices a chorale a few chords per step, the same parts as at once', () => {
+    const preset = findPreset('chorale');
+    if (!preset) throw new Error('chorale');
+    const g = ok(generate({ preset: 'chorale', seed: 5 }));
+    const o = resolveOptions(composeOptions(preset, g.recipe));
+    const melody = g.piece.tracks.find((t) => t.id === 'melody')?.notes ?? [];
+    const end = g.piece.bars * barTicks(g.piece.meter);
+    // The chords before four-part writing named their bass: the arranger's input is the plain symbols.
+    const chords = g.piece.chords.map((c) => ({ ...c, symbol: c.symbol.split('/')[0] }));
+    const args = [o, createRng(5), chords, melody, g.piece.sections, end] as const;
+    const atOnce = arrange(...args);
+    let yields = 0;
+    const steps = arrangeSteps(o, createRng(5), chords, melody, g.piece.sections, end);
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    expect(JSON.stringify(step.value)).toBe(JSON.stringify(atOnce));
+    // 32 bars of chorale: well over 16 chord segments, so several steps.
+    expect(yields).toBeGreaterThanOrEqual(3);
+    // Planted fault: the arrangement as one step (what composeSteps ran before) yields none.
+    const oneStep = (function* () {
+      return arrange(...args);
+    })();
+    expect(oneStep.next().done).toBe(true);
+  });
 });
