@@ -1,9 +1,9 @@
-import type { Rng, Ticks } from '../core';
+import { type Rng, runSteps, type Steps, type Ticks } from '../core';
 import { chordPitchClasses, type Note, scaleSteps, tonicPitchClass } from '../corpus';
 import { comp, type HarmonyEvent } from './accompaniment';
 import { bassLine } from './bass';
 import { drumPart } from './drums';
-import { fourPart } from './fourPart';
+import { fourPartSteps } from './fourPart';
 import { applyGroove } from './groove';
 import { hear } from './listen';
 import type { ComposeOptions } from './options';
@@ -31,6 +31,19 @@ export function arrange(
   end: Ticks,
   longest?: Ticks,
 ): Piece {
+  return runSteps(arrangeSteps(o, rng, chords, melody, sections, end, longest));
+}
+
+/** {@link arrange} a step at a time (four-part writing a few chords per step: fourPartSteps). */
+export function* arrangeSteps(
+  o: ComposeOptions,
+  rng: Rng,
+  chords: ChordSpan[],
+  melody: Note[],
+  sections: Section[],
+  end: Ticks,
+  longest?: Ticks,
+): Steps<Piece> {
   const harmony: HarmonyEvent[] = chords.map((c) => ({
     tick: c.tick,
     duration: c.duration,
@@ -64,7 +77,7 @@ export function arrange(
   let bass: Note[];
   let symbols = chords;
   if (o.chords.voicing === 'four-part') {
-    const parts = fourPart(harmony, chords, {
+    const parts = yield* fourPartSteps(harmony, chords, {
       ear,
       meter: o.meter,
       tonic,

@@ -8,7 +8,7 @@ import {
   TWELFTHS_PER_BAR,
   transposedReport,
 } from '../model';
-import { arrange } from './arrange';
+import { arrange, arrangeSteps } from './arrange';
 import { parseForm, planForm, type SectionPlan } from './form';
 import { type ComposeOptions, composeDefaults } from './options';
 import {
@@ -217,7 +217,7 @@ export function* composeSteps(model: MuseModel, options: Partial<ComposeOptions>
   }
   const closed = closeMelody(melody, start - bar, start);
   const harmony = paced(o, chords, closed, longest);
-  const piece = arrange(o, rng, harmony, closed, sections, start, longest);
+  const piece = yield* arrangeSteps(o, rng, harmony, closed, sections, start, longest);
   yield;
   return { piece, originality: writer.report() };
 }

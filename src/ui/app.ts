@@ -40,6 +40,7 @@ import { PianoRoll } from './pianoRoll';
 import { describePiece, showLegend, titlesOf } from './pieceSummary';
 import { PresetLibrary } from './presetLibrary';
 import { PresetPanel } from './presetPanel';
+import { PresetPreparation } from './presetPreparation';
 import { randomSeed, recipeFields } from './recipeFields';
 import { SampleLoading } from './sampleLoading';
 import { SamplesPanel } from './samplesPanel';
@@ -275,8 +276,23 @@ export function startApp(): {
     show(result.value);
   };
 
+  /**
+   * The built-in presets made ready at idle (their corpus, model and tables), once the first piece
+   * is shown and the audio engine made with it: a preset chosen then shows its piece at once.
+   */
+  const preparation = new PresetPreparation({
+    current: () => current?.preset.name,
+    seed: () => Number(seed.value) || 0,
+    busy: () => corpora.pending !== undefined,
+  });
+  let firstShown: () => void = () => {};
+  void Promise.all([new Promise<void>((resolve) => (firstShown = resolve)), transport.idleEngine]).then(() =>
+    preparation.start(),
+  );
+
   /** Shows a piece: roll, mixer, status, originality, the player; remembered as the last settings. */
   const show = (g: Generated) => {
+    firstShown();
     current = g;
     panel.show(current.preset);
     const { piece } = current;
@@ -449,6 +465,7 @@ export function startApp(): {
     editing,
     locked: () => mixer.locked,
     live: () => live.state,
+    prepared: () => preparation.prepared,
   });
   return {
     /** Lists the user's models in Blend; a blend waiting for a model composes once it is there. */

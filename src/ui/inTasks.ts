@@ -41,3 +41,37 @@ export async function runInTasks<T>(steps: Steps<T>, budgetMs = TASK_BUDGET_MS):
     }
   }
 }
+
+/** An idle period of the page: how many milliseconds of it are left. */
+export interface IdlePeriod {
+  timeRemaining(): number;
+}
+
+/**
+ * Resolves when the page is idle (requestIdleCallback: no input, frame or timer waiting), with
+ * the time left in that idle period; where there is no requestIdleCallback, in a later task.
+ */
+export function idlePeriod(): Promise<IdlePeriod> {
+  if (typeof requestIdleCallback === 'function') return new Promise((resolve) => requestIdleCallback(resolve));
+  return new Promise((resolve) => setTimeout(() => resolve({ timeRemaining: () => TASK_BUDGET_MS }), 50));
+}
+
+/**
+ * {@link runInTasks} in the page's idle time only: each idle period runs steps while it lasts, and
+ * no longer than `budgetMs` (at least one step per period), so work nobody waits for never holds
+ * off a click, a frame or the audio clock's callbacks. The same value `runSteps` gives at once.
+ */
+export async function runWhenIdle<T>(
+  steps: Steps<T>,
+  budgetMs = TASK_BUDGET_MS,
+  idle: () => Promise<IdlePeriod> = idlePeriod,
+): Promise<T> {
+  for (;;) {
+    const period = await idle();
+    const since = performance.now();
+    do {
+      const step = steps.next();
+      if (step.done) return step.value;
+    } while (period.timeRemaining() > 0 && performance.now() - since < budgetMs);
+  }
+}

@@ -25,6 +25,8 @@ export interface MuseHookSources {
   locked?: () => ReadonlySet<string>;
   /** Continue: listening, the call so far, the beat the answer is due on and when, answers given. */
   live?: () => ContinueState;
+  /** The built-in presets made ready at idle (presetPreparation.ts). */
+  prepared?: () => string[];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface MuseHookSources {
  * added (tests rely on their names).
  */
 export function exposeMuse(s: MuseHookSources): void {
-  const { transport, sections, endless, originality, help, current, corpora, editing, locked, live } = s;
+  const { transport, sections, endless, originality, help, current, corpora, editing, locked, live, prepared } = s;
   Object.defineProperty(window, 'muse', {
     value: Object.freeze({
       audioState: () => (transport.started ? transport.current?.audioState : undefined) ?? 'not started',
@@ -83,6 +85,8 @@ export function exposeMuse(s: MuseHookSources): void {
       modelBinary: () => import('../model/modelBinary'),
       /** The built-in corpora the page has loaded so far, and the one it is loading, if any. */
       corpora: () => ({ loaded: builtinCorpusNames().filter(isBuiltinCorpusLoaded), loading: corpora?.pending }),
+      /** The built-in presets made ready while the page was idle (corpus, model, tables), in the select's order. */
+      prepared: () => prepared?.() ?? [],
       /** The edits of the piece on screen, in order (none: an empty list). */
       edits: () => current()?.recipe.edits ?? [],
       /** Undo and Redo steps available, the span selected on the roll (ticks), the selected notes, the locked parts. */

@@ -76,8 +76,18 @@ export class Transport {
     // While the page is idle: load the engine and make its audio context, suspended (no sound
     // before a gesture), so that the first Play only has to wake it.
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-    idle(() => void this.get().catch(() => {}));
+    this.idleEngine = new Promise((resolve) =>
+      idle(() => {
+        void this.get().then(
+          () => resolve(),
+          () => resolve(),
+        );
+      }),
+    );
   }
+
+  /** Settles once the engine made while the page is idle is there with its piece (or could not be made). */
+  readonly idleEngine: Promise<void>;
 
   /** The player, if audio has been started. */
   get current(): Player | undefined {

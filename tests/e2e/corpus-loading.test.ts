@@ -26,7 +26,15 @@ const CORPORA = [
 ];
 const corpusOf = (url: string) => CORPORA.find((name) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(url));
 
-describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () => {
+/**
+ * The browser asks pages to save data (Save-Data): the page then fetches a corpus only when a
+ * preset that needs it is chosen. Without it, the page also fetches the others once it is idle
+ * (presetPreparation.ts; tests/e2e/preset-preparation.test.ts).
+ */
+const SAVE_DATA = () =>
+  Object.defineProperty(Navigator.prototype, 'connection', { configurable: true, get: () => ({ saveData: true }) });
+
+describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand (Save-Data)', () => {
   let app: App;
   let page: Page;
   /** Corpus chunks the page asked for, in order. */
@@ -36,7 +44,7 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
   const presetSelect = () => page.getByLabel('Preset', { exact: true });
 
   beforeAll(async () => {
-    app = await openApp({ noGoto: true });
+    app = await openApp({ noGoto: true, initScript: SAVE_DATA });
     page = app.page;
     page.on('request', (r) => {
       const corpus = corpusOf(r.url());
@@ -98,7 +106,9 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand', () =>
   });
 
   it('opens a broken share link with the first preset and still names what is broken once its corpus is there', async () => {
-    const other = await (await app.browser.newContext()).newPage();
+    const context = await app.browser.newContext();
+    await context.addInitScript(SAVE_DATA);
+    const other = await context.newPage();
     const corpora = () => other.evaluate(() => (window as unknown as MuseWindow).muse.corpora());
     await other.goto(`${app.url}#v=1&preset=folk-dance&seed=1&__proto__=x`);
     await expect.poll(async () => (await corpora()).loaded).toEqual(['ballads']);
