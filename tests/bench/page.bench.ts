@@ -26,6 +26,7 @@ import { piecesOf } from '../../src/cli/import';
 import { encodeModel, parseModel, trainModel } from '../../src/model';
 import { builtinPresets } from '../../src/presets';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
+import type { TraceEvent } from './browser/trace';
 import { type Figure, printFigures } from './measure';
 
 const NOTTINGHAM = fileURLToPath(new URL('../../../shared/corpora/nottingham', import.meta.url));
@@ -307,15 +308,6 @@ async function longestTaskTraced(browser: Browser, url: string): Promise<number>
       e.ts < to.ts,
   );
   return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
 }
 
 export async function benchPage(): Promise<Figure[]> {

@@ -14,15 +14,10 @@ import { loadBuiltinCorpora } from '../../src/presets';
 import { launchChromium } from '../helpers/browser';
 import { renderWavInPage } from './browser/pageRender';
 import { pieceOfSeconds } from './browser/testPieces';
+import { takeFlag } from './flags';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const flag = (name: string) => takeFlag(args, name);
 const profileFile = flag('--cpuprofile');
 const chunk = flag('--chunk');
 const parallel = flag('--parallel');

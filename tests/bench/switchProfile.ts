@@ -12,15 +12,11 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { preview } from 'vite';
 import { launchChromium } from '../helpers/browser';
+import type { TraceEvent } from './browser/trace';
+import { takeFlag } from './flags';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
+const flag = (name: string) => takeFlag(args, name);
 const wait = Number(flag('--wait') ?? 0);
 const dir = flag('--dir') ?? 'dist';
 const preparing = args.includes('--preparation');
@@ -32,15 +28,6 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount: number;
   children?: number[];
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string } };
 }
 
 const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
