@@ -26,7 +26,7 @@ import { piecesOf } from '../../src/cli/import';
 import { encodeModel, parseModel, trainModel } from '../../src/model';
 import { builtinPresets } from '../../src/presets';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
-import type { TraceEvent } from './browser/trace';
+import { type TraceEvent, tasksBetween } from './browser/trace';
 import { type Figure, printFigures } from './measure';
 
 const NOTTINGHAM = fileURLToPath(new URL('../../../shared/corpora/nottingham', import.meta.url));
@@ -298,15 +298,7 @@ async function longestTaskTraced(browser: Browser, url: string): Promise<number>
   if (!from || !to) throw new Error('the trace has not got the training marks');
   // The marks are made on the page's main thread: its tasks are the RunTask events of that thread
   // (the click's own task, which the first mark is made in, included).
-  const tasks = events.filter(
-    (e) =>
-      e.pid === from.pid &&
-      e.tid === from.tid &&
-      e.name === 'RunTask' &&
-      e.ph === 'X' &&
-      e.ts + (e.dur ?? 0) > from.ts &&
-      e.ts < to.ts,
-  );
+  const tasks = tasksBetween(events, from, to);
   return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
 }
 

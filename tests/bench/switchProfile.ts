@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { preview } from 'vite';
 import { launchChromium } from '../helpers/browser';
-import type { TraceEvent } from './browser/trace';
+import { type TraceEvent, tasksBetween } from './browser/trace';
 import { takeFlag } from './flags';
 
 const args = process.argv.slice(2);
@@ -81,17 +81,7 @@ try {
     const to = events.find((e) => e.name === 'switch-end');
     console.log(`\n== ${name}: ${ms.toFixed(1)} ms (load ${loadavg()[0].toFixed(2)})`);
     if (from && to) {
-      const tasks = events
-        .filter(
-          (e) =>
-            e.pid === from.pid &&
-            e.tid === from.tid &&
-            e.name === 'RunTask' &&
-            e.ph === 'X' &&
-            e.ts + (e.dur ?? 0) > from.ts &&
-            e.ts < to.ts,
-        )
-        .filter((e) => (e.dur ?? 0) > 1000);
+      const tasks = tasksBetween(events, from, to).filter((e) => (e.dur ?? 0) > 1000);
       const shown = events.find((e) => e.name === 'switch-shown');
       if (shown) console.log(`  shown (status changed) at ${((shown.ts - from.ts) / 1000).toFixed(1)} ms`);
       const paints = events.filter(
