@@ -1,6 +1,7 @@
 import { counted, pushAll } from '../core';
 import {
   type FileImportOptions,
+  failed,
   type ImportedFile,
   type ImportLine,
   importFile,
@@ -20,7 +21,7 @@ export { collectFiles } from './files';
  */
 export function importEntry(entry: Collected, options: Partial<FileImportOptions> = {}): ImportedFile {
   const read = readEntry(entry, MAX_FILE_BYTES);
-  if (!read.ok) return { lines: [{ file: entry.path, ok: false, error: read.error }], pieces: [] };
+  if (!read.ok) return failed(entry.path, read.error);
   return importFile(entry.path, read.value, options);
 }
 

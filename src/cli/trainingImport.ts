@@ -4,6 +4,7 @@
 // in the bundle (bundle.mjs) it is a chunk of its own, with zod.
 import {
   type CorpusReader,
+  failed,
   type ImportedFile,
   importFileWith,
   MAX_FILE_BYTES,
@@ -25,7 +26,7 @@ function loadCorpusReader(): Promise<CorpusReader> {
  */
 export async function importForTraining(path: string): Promise<ImportedFile> {
   const read = readEntry({ path }, MAX_FILE_BYTES);
-  if (!read.ok) return { lines: [{ file: path, ok: false, error: read.error }], pieces: [] };
+  if (!read.ok) return failed(path, read.error);
   const reader = needsCorpusReader(read.value) ? await loadCorpusReader() : undefined;
   return importFileWith(reader, path, read.value, { lines: false });
 }

@@ -42,7 +42,11 @@ export interface ImportedFile {
   pieces: CorpusPiece[];
 }
 
-const failed = (file: string, error: FileError): ImportedFile => ({ lines: [{ file, ok: false, error }], pieces: [] });
+/** What a file the importer could not use gives: its error line and no pieces. */
+export const failed = (file: string, error: FileError): ImportedFile => ({
+  lines: [{ file, ok: false, error }],
+  pieces: [],
+});
 
 /** Options of {@link importFileWith}. */
 export interface FileImportOptions {

@@ -140,9 +140,7 @@ export function countPiece(c: ModelCounts, piece: CorpusPiece): void {
   c.provenance.push(pieceProvenance(piece));
   const figures = pieceFigures(piece);
   if (figures) c.figures.push(figures);
-  const text = pieceText(piece);
-  if (c.texts) c.texts.push(text);
-  else c.hash.add(text);
+  addText(c, pieceText(piece));
   c.size.pieces++;
   c.size.melodyNotes += line.notes.length;
   c.size.chords += harmony.tokens.length;
@@ -207,10 +205,7 @@ export function mergeModelCounts(into: ModelCounts, part: CountsData): void {
     for (const p of part.guards[k]) into.guards[k].push({ id: p.id, tokens: intern(into, p.tokens) });
   for (const p of part.provenance) into.provenance.push(p);
   for (const f of part.figures) into.figures.push(f);
-  for (const t of part.texts) {
-    into.hash.add(t);
-    into.texts?.push(t);
-  }
+  for (const t of part.texts) addText(into, t);
   into.size.pieces += part.size.pieces;
   into.size.melodyNotes += part.size.melodyNotes;
   into.size.chords += part.size.chords;
@@ -380,6 +375,15 @@ function assemble(
     provenance: { pieces: c.provenance, contentHash: contentHashOf(c) },
     ...(style ? { style } : {}),
   };
+}
+
+/**
+ * A counted piece's text into the content hash — or, for counts that keep their texts (a part to
+ * be merged elsewhere), into `texts`, hashed where the part is merged or finished.
+ */
+function addText(c: ModelCounts, text: string): void {
+  if (c.texts) c.texts.push(text);
+  else c.hash.add(text);
 }
 
 /** The content hash of the counted pieces' texts (those of counts that keep their texts, hashed here). */
