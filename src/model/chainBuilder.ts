@@ -47,6 +47,11 @@ export interface ChainBuilder {
    * of the one before it: use a fold's view before asking for the next.
    */
   finishWithFolds(): { chain: VariableChain; without(fold: number): VariableChain };
+  /**
+   * Lets go of the counts once the chain is finished (tens of MB on a large corpus): the builder
+   * can then neither count, merge, give its data nor finish again (each throws).
+   */
+  release(): void;
 }
 
 /** A builder's counts as plain data: its symbols, the ids it predicts, its count table. */
@@ -95,13 +100,18 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
   const scratch = new Array<number>(order).fill(0);
   // The layout of the counts, fixed at the first finish (the counts must not change afterwards).
   let layout: { parts: ChainParts; sorted: Int32Array } | undefined;
+  let released = false;
   const laidOut = () => {
+    live();
     if (!layout) {
       const { symbols: sortedSymbols, newId } = canonicalSymbols(symbols);
       const parts = { order, symbols: sortedSymbols, newId, predicted: [...predicted].map((id) => newId[id]) };
       layout = { parts, sorted: sortedEntries(counts, newId, symbols.length) };
     }
     return layout;
+  };
+  const live = () => {
+    if (released) throw new Error('this chain builder let go of its counts (release): it cannot be used again');
   };
   const builder: ChainBuilder = {
     order,
@@ -120,11 +130,15 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
       add(scratch, intern(token), 1, fold);
     },
     merge(other, times = 1, foldOf) {
+      live();
       const map = other.symbols.map(intern);
       for (const id of other.predicted) predicted.add(map[id]);
       counts.merge(other.counts, map, times, foldOf);
     },
-    data: () => ({ symbols: [...symbols], predicted: [...predicted], counts: counts.toArrays() }),
+    data: () => {
+      live();
+      return { symbols: [...symbols], predicted: [...predicted], counts: counts.toArrays() };
+    },
     finish() {
       const { parts, sorted } = laidOut();
       return buildChain(parts, counts, sorted);
@@ -146,6 +160,11 @@ export function createChainBuilder(options: Partial<BuilderOptions> = {}): Chain
           return last;
         },
       };
+    },
+    release() {
+      released = true;
+      layout = undefined;
+      counts.release();
     },
   };
   return builder;

@@ -119,6 +119,19 @@ export class NgramCounts {
     };
   }
 
+  /**
+   * Lets go of the table's arrays, once its counts are finished and no longer wanted: it is empty
+   * after, and adding to it throws.
+   */
+  release(): void {
+    this.size = 0;
+    this.tuples = new Int32Array(0);
+    this.totals = new Float64Array(0);
+    this.foldCounts = new Int32Array(0);
+    this.slots = new Int32Array(2);
+    this.mask = 1;
+  }
+
   /** The entry of a tuple, made (with count 0) when new. */
   private entry(ids: ArrayLike<number>, from: number): number {
     const w = this.width;
@@ -143,8 +156,8 @@ export class NgramCounts {
       this.grow();
       return this.entry(ids, from);
     }
+    if ((this.size + 1) * w > this.tuples.length) this.growEntries();
     const e = this.size++;
-    if ((e + 1) * w > this.tuples.length) this.growEntries();
     for (let k = 0; k < w; k++) this.tuples[e * w + k] = ids[from + k];
     this.slots[i] = e + 1;
     return e;
@@ -152,6 +165,8 @@ export class NgramCounts {
 
   private growEntries(): void {
     const cap = this.totals.length * 2;
+    // A new table holds 16 entries at least: none after release().
+    if (cap === 0) throw new Error('counts let go after finishing (release) cannot be counted into');
     const tuples = new Int32Array(cap * this.width);
     tuples.set(this.tuples);
     this.tuples = tuples;

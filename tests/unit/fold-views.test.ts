@@ -51,3 +51,35 @@ describe('fold views', () => {
     expect(predictions(second)).not.toEqual(before);
   });
 });
+
+describe('released counts (finishing lets go of the pitch experts’ count tables before the fit)', () => {
+  it('leave the finished chain and its fold views whole', () => {
+    const kept = builder();
+    const expected = [0, 1, 2].map((f) => predictions(kept.finishWithout(f)));
+    const whole = predictions(kept.finish());
+    const b = builder();
+    const { chain, without } = b.finishWithFolds();
+    b.release();
+    expect(predictions(chain)).toEqual(whole);
+    for (const f of [0, 1, 2]) expect(predictions(without(f))).toEqual(expected[f]);
+    // Planted fault: the fold views differ from the whole chain (else this proves nothing).
+    expect(expected[0]).not.toEqual(whole);
+  });
+
+  it('cannot be counted into, merged, sent or finished again', () => {
+    const b = builder();
+    b.finishWithFolds();
+    b.release();
+    expect(() => b.addEvent(['a'], 'b', 0)).toThrow(/release/);
+    expect(() => b.counts.add([0, 0, 1], 0, 1, 0)).toThrow(/release/);
+    expect(() => b.merge(builder())).toThrow(/release/);
+    expect(() => b.data()).toThrow(/release/);
+    expect(() => b.finish()).toThrow(/release/);
+    expect(() => b.finishWithFolds()).toThrow(/release/);
+    expect(b.counts.size).toBe(0);
+    // A builder not released is still whole.
+    const other = builder();
+    other.finishWithFolds();
+    expect(() => other.finish()).not.toThrow();
+  });
+});
