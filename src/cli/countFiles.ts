@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import {
   countPiece,
+  countsData,
   createModelCounts,
   type ExpertResult,
   type ExpertTask,
@@ -9,8 +10,9 @@ import {
   mergeModelCounts,
 } from '../model/modelCounts';
 import { bundledEntry, THREAD_LIMITS } from './bundle.mjs';
-import type { WorkerReply, WorkerRequest } from './countWorker';
+import type { CountedPart, WorkerReply, WorkerRequest } from './countWorker';
 import type { Io } from './io';
+import { SharedRuns } from './sharedRuns';
 import { importForTraining } from './trainingImport';
 
 /** Options of {@link countFiles}. */
@@ -33,16 +35,17 @@ export interface Counted {
 
 /**
  * Imports and counts the pieces of `files` in order (refused files are reported and skipped) —
- * piece by piece, so the pieces themselves are never all in memory. With more than one thread the
- * files are cut into as many runs of about equal bytes: this thread counts the first while worker
- * threads count the others, and their counts are added here in file order — the same counts, hence
- * the same model, for any number of threads.
+ * piece by piece, so the pieces themselves are never all in memory. With more than one thread, the
+ * files are shared as runs (sharedRuns.ts): this thread starts counting at once, each worker takes
+ * half of what is left once its code is loaded, and any thread that runs out takes half of the
+ * largest run left. The parts (runs of consecutive files) are added up here in file order — the
+ * same counts, hence the same model, for any number of threads and however the files were shared.
  */
 export async function countFiles(files: readonly string[], o: CountOptions, io: Io): Promise<Counted> {
   const counts = createModelCounts(o.order, o.phraseBars);
   const none = { counts, close: () => {} };
   if (o.workers <= 1 || files.length <= 1) {
-    await countHere(files, counts, io);
+    for (const file of files) await countFile(file, counts, io);
     return none;
   }
   let entry: string | undefined;
@@ -52,29 +55,38 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
     io.err(`muse: warning: counting in one thread: no worker threads (${e instanceof Error ? e.message : e})\n`);
   }
   if (!entry) {
-    await countHere(files, counts, io);
+    for (const file of files) await countFile(file, counts, io);
     return none;
   }
-  // This thread's run a quarter larger: a worker thread takes about 0.15 s to load its code first.
-  const runs = runsOf(files, o.workers, 1.25, o.sizes);
-  const workers = runs
-    .slice(1)
-    .map(
-      () =>
-        new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars }, resourceLimits: THREAD_LIMITS }),
-    );
+  const threads = Math.min(o.workers, files.length);
+  const sizes = o.sizes ?? sizesOf(files);
+  const shared = SharedRuns.create(threads, files.length);
+  const runs = new SharedRuns(shared, sizes);
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Worker(entry, { workerData: { order: o.order, phraseBars: o.phraseBars }, resourceLimits: THREAD_LIMITS }),
+  );
   const close = () => {
     for (const w of workers) void w.terminate();
   };
   try {
-    const parts = workers.map((worker, i) => ask(worker, { type: 'count', files: runs[i + 1] }));
-    for (const p of parts) p.catch(() => {}); // awaited in order below
-    await countHere(runs[0], counts, io);
-    for (const part of parts) {
-      const reply = await part;
-      if (reply.type !== 'counted') throw new Error('a counting thread answered out of turn');
-      for (const message of reply.refused) io.err(`muse: skipped ${message}\n`);
-      mergeModelCounts(counts, reply.data);
+    const theirs = workers.map((worker, k) =>
+      countIn(worker, { type: 'count', files: [...files], sizes, shared, index: k + 1 }),
+    );
+    for (const p of theirs) p.catch(() => {}); // awaited below
+    // This thread's run (every file at first, less what the workers take), then any it takes after.
+    for (let i = runs.take(0); i >= 0; i = runs.take(0)) await countFile(files[i], counts, io);
+    const parts: CountedPart[] = [];
+    for (let run = runs.steal(0); run; run = runs.steal(0)) {
+      const part = createModelCounts(o.order, o.phraseBars, true);
+      for (let i = runs.take(0); i >= 0; i = runs.take(0)) await countFile(files[i], part, io);
+      parts.push({ start: run.start, data: countsData(part).data, refused: [] });
+    }
+    for (const part of theirs) parts.push(...(await part));
+    for (const part of parts.sort((a, b) => a.start - b.start)) {
+      for (const message of part.refused) io.err(`muse: skipped ${message}\n`);
+      mergeModelCounts(counts, part.data);
     }
   } catch (e) {
     close();
@@ -89,43 +101,11 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   return { counts, helper, close };
 }
 
-async function countHere(files: readonly string[], counts: ModelCounts, io: Io): Promise<void> {
-  for (const file of files) {
-    const result = await importForTraining(file);
-    for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-    for (const piece of result.pieces) countPiece(counts, piece);
-  }
-}
-
-/**
- * `files` cut into at most `threads` consecutive non-empty runs of about equal size in bytes, the
- * first `firstWeight` times the others' (this thread's run: it starts at once, while a worker thread
- * first loads its code).
- */
-export function runsOf(
-  files: readonly string[],
-  threads: number,
-  firstWeight = 1,
-  sizes: readonly number[] = sizesOf(files),
-): string[][] {
-  const n = Math.min(threads, files.length);
-  const share = (k: number) => (firstWeight + k) / (firstWeight + n - 1);
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const runs: string[][] = [];
-  let run: string[] = [];
-  let done = 0;
-  files.forEach((file, i) => {
-    run.push(file);
-    done += sizes[i];
-    const left = files.length - i - 1;
-    const runsLeft = n - runs.length - 1;
-    if (runsLeft > 0 && left >= runsLeft && (done >= total * share(runs.length) || left === runsLeft)) {
-      runs.push(run);
-      run = [];
-    }
-  });
-  if (run.length > 0) runs.push(run);
-  return runs;
+/** Imports and counts one file into `counts`, reporting what it refused. */
+async function countFile(file: string, counts: ModelCounts, io: Io): Promise<void> {
+  const result = await importForTraining(file);
+  for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
+  for (const piece of result.pieces) countPiece(counts, piece);
 }
 
 /** Each file's size in bytes (1 at least, and for a file that cannot be read: it is refused when read). */
@@ -159,8 +139,27 @@ export function defaultThreads(sizes: readonly number[], cores: number): number 
   return Math.max(1, Math.min(cores, Math.floor(total / BYTES_PER_THREAD)));
 }
 
+/** Asks a worker to count: resolves to the parts it counted once it says it is done. */
+function countIn(worker: Worker, request: WorkerRequest): Promise<CountedPart[]> {
+  const parts: CountedPart[] = [];
+  return converse(worker, request, (reply) => {
+    if (reply.type === 'counted') return parts;
+    if (reply.type !== 'part') throw new Error('a counting thread answered out of turn');
+    parts.push(reply);
+    return undefined;
+  });
+}
+
 /** Sends a request to a worker; resolves to its next answer, or rejects when it fails or stops. */
 function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
+  return converse(worker, request, (reply) => reply);
+}
+
+/**
+ * Sends a request to a worker and passes each answer to `take` until it gives a result (not
+ * undefined); rejects when `take` throws or the worker fails or stops.
+ */
+function converse<T>(worker: Worker, request: WorkerRequest, take: (reply: WorkerReply) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
     const cleanup = () => {
       worker.off('message', onMessage);
@@ -168,8 +167,17 @@ function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
       worker.off('exit', onExit);
     };
     const onMessage = (reply: WorkerReply) => {
+      let result: T | undefined;
+      try {
+        result = take(reply);
+      } catch (e) {
+        cleanup();
+        reject(e);
+        return;
+      }
+      if (result === undefined) return;
       cleanup();
-      resolve(reply);
+      resolve(result);
     };
     const onError = (e: Error) => {
       cleanup();

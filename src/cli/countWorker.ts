@@ -1,9 +1,10 @@
-// A worker thread of `muse train --workers N`: counts the pieces of the files it is given
-// (modelCounts.ts) and sends the counts back as arrays (transferred, not copied); the main thread
-// adds them up in file order. One of these threads then finishes half of the pitch experts while
-// the main thread finishes the rest (finishModelHelped).
+// A worker thread of `muse train --workers N`: counts the runs of files it takes (sharedRuns.ts) and
+// sends each run's counts back as arrays (transferred, not copied); the main thread adds them up in
+// file order. One of these threads then finishes half of the pitch experts while the main thread
+// finishes the rest (finishModelHelped).
 import { parentPort, workerData } from 'node:worker_threads';
 import {
+  type CountsData,
   countPiece,
   countsData,
   createModelCounts,
@@ -11,14 +12,28 @@ import {
   type ExpertTask,
   runSentExpertTask,
 } from '../model/modelCounts';
+import { SharedRuns } from './sharedRuns';
 import { importForTraining } from './trainingImport';
 
-/** What the main thread asks: to count files, or to finish experts. */
-export type WorkerRequest = { type: 'count'; files: string[] } | { type: 'experts'; task: ExpertTask };
+/**
+ * What the main thread asks: to count runs of `files` (thread `index` of the state `shared`,
+ * SharedRuns) until none is left, or to finish experts.
+ */
+export type WorkerRequest =
+  | { type: 'count'; files: string[]; sizes: readonly number[]; shared: SharedArrayBuffer; index: number }
+  | { type: 'experts'; task: ExpertTask };
 
-/** What the worker answers: a part's counts and the messages of the files refused, or finished experts. */
+/** The counts of a run of files from `start` on, and the messages of the files refused. */
+export interface CountedPart {
+  readonly start: number;
+  readonly data: CountsData;
+  readonly refused: readonly string[];
+}
+
+/** What the worker answers: each run's counts, then that it is done; or finished experts. */
 export type WorkerReply =
-  | { type: 'counted'; data: ReturnType<typeof countsData>['data']; refused: string[] }
+  | ({ type: 'part' } & CountedPart)
+  | { type: 'counted' }
   | { type: 'experts'; result: ExpertResult };
 
 const { order, phraseBars } = workerData as { order: number; phraseBars: number };
@@ -30,14 +45,19 @@ parentPort?.on('message', async (request: WorkerRequest) => {
     parentPort?.postMessage(reply, result.logits ? [result.logits.buffer as ArrayBuffer] : []);
     return;
   }
-  const counts = createModelCounts(order, phraseBars, true);
-  const refused: string[] = [];
-  for (const file of request.files) {
-    const result = await importForTraining(file);
-    for (const line of result.lines) if (!line.ok) refused.push(line.error?.message ?? file);
-    for (const piece of result.pieces) countPiece(counts, piece);
+  const { files, index } = request;
+  const runs = new SharedRuns(request.shared, request.sizes);
+  for (let run = runs.steal(index); run; run = runs.steal(index)) {
+    const counts = createModelCounts(order, phraseBars, true);
+    const refused: string[] = [];
+    for (let i = runs.take(index); i >= 0; i = runs.take(index)) {
+      const result = await importForTraining(files[i]);
+      for (const line of result.lines) if (!line.ok) refused.push(line.error?.message ?? files[i]);
+      for (const piece of result.pieces) countPiece(counts, piece);
+    }
+    const { data, transfer } = countsData(counts);
+    const reply: WorkerReply = { type: 'part', start: run.start, data, refused };
+    parentPort?.postMessage(reply, transfer);
   }
-  const { data, transfer } = countsData(counts);
-  const reply: WorkerReply = { type: 'counted', data, refused };
-  parentPort?.postMessage(reply, transfer);
+  parentPort?.postMessage({ type: 'counted' } satisfies WorkerReply);
 });

@@ -281,7 +281,10 @@ export function runSentExpertTask(task: ExpertTask): ExpertResult {
   return runExpertTask(task.order, task.experts, fit && { lines, rows: fit.rows, memory: fit.memory });
 }
 
-/** Which experts a helper thread finishes: this thread keeps the largest, contour, the piece memory's column and the chords, rhythm and guards. */
+/**
+ * Which experts a helper thread finishes (with the piece memory's column of the fit): this thread
+ * keeps the largest, contour, and the chords, rhythm and guards, then fits the weights and writes.
+ */
 const HELPED: readonly ExpertName[] = ['tonal', 'scale', 'harmony'];
 
 /**
@@ -326,13 +329,13 @@ export async function finishModelHelped(
   const task: ExpertTask = {
     order: c.order,
     experts: Object.fromEntries(HELPED.map((name) => [name, c.experts[name].data()])),
-    ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: false } } : {}),
+    ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: true } } : {}),
   };
   const helped = helper(task);
   helped.catch(() => {}); // awaited below, after this thread's share
   const own = EXPERTS.filter((name) => !HELPED.includes(name)).map((name) => [name, c.experts[name]]);
   // Progress by this thread's folds (the helper's run alongside).
-  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: true }, () =>
+  const mine = runExpertTask(c.order, Object.fromEntries(own), fit && { ...fit, memory: false }, () =>
     step('pitch weights'),
   );
   if (!fit) for (let f = 0; f < FOLDS; f++) step('pitch weights');

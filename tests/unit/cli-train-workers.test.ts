@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_THREAD, defaultThreads, runsOf, sizesOf } from '../../src/cli/countFiles';
+import { BYTES_PER_THREAD, defaultThreads, sizesOf } from '../../src/cli/countFiles';
 import { muse } from '../helpers/cli';
 import { midiFilesIn } from '../helpers/nottingham';
 import { SHARED_CORPORA } from '../helpers/shared';
@@ -36,37 +36,6 @@ describe('muse train --workers N: counts added up in file order', () => {
     const r = await muse('train', 'presets/corpora/songbook.json', '--out', join(dir, 'x.json'), '--workers', '0');
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/--workers must be from 1/);
-  });
-});
-
-describe('runsOf: the files each thread counts', () => {
-  it('cuts the files into consecutive runs, none empty, at most one per thread, of about equal size', () => {
-    const files = midiFilesIn(join(SHARED_CORPORA, 'nottingham')).slice(0, 40);
-    if (files.length < 40) return;
-    for (const n of [1, 2, 3, 7]) {
-      const runs = runsOf(files, n);
-      expect(runs.length).toBe(n);
-      expect(runs.flat()).toEqual(files);
-      for (const run of runs) expect(run.length).toBeGreaterThan(0);
-    }
-    expect(runsOf(files.slice(0, 2), 5)).toEqual([[files[0]], [files[1]]]);
-    const size = (run: string[]) => run.reduce((t, f) => t + statSync(f).size, 0);
-    const [a, b] = runsOf(files, 2);
-    const total = size(a) + size(b);
-    // Balanced to within the largest file.
-    expect(Math.abs(size(a) - size(b))).toBeLessThanOrEqual(Math.max(...files.map((f) => statSync(f).size)));
-    expect(total).toBe(size(files));
-    // The first run weighted: 1.25 against 1 is 5/9 of the bytes, within the largest file.
-    const [c, d] = runsOf(files, 2, 1.25);
-    expect(Math.abs(size(c) - (5 / 9) * total)).toBeLessThanOrEqual(Math.max(...files.map((f) => statSync(f).size)));
-    expect(size(c)).toBeGreaterThan(size(d));
-    // Planted fault: halves by count are not what runsOf gives when sizes differ.
-    expect(
-      runsOf(
-        [...files].sort((x, y) => statSync(x).size - statSync(y).size),
-        2,
-      )[0].length,
-    ).not.toBe(20);
   });
 });
 
