@@ -83,7 +83,7 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
       for (let i = runs.take(0); i >= 0; i = runs.take(0)) await countFile(files[i], part, io);
       parts.push({ start: run.start, data: countsData(part).data, refused: [] });
     }
-    for (const part of theirs) parts.push(...(await part));
+    for (const part of theirs) for (const p of await part) parts.push(p);
     for (const part of parts.sort((a, b) => a.start - b.start)) {
       for (const message of part.refused) io.err(`muse: skipped ${message}\n`);
       mergeModelCounts(counts, part.data);

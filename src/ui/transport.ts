@@ -106,7 +106,9 @@ export class Transport {
         p.onEnd = () => this.show();
         p.onBeat = (tick) => {
           const meter = this.host.meter();
-          if (meter) this.c.position.value = barBeat(tick, meter);
+          // A beat drawn late (Tone.Draw, on the frame after its time) once the player has stopped
+          // or paused would put back a position show() has set: '2.3' after Stop in a loaded CI run.
+          if (meter && p.playing) this.c.position.value = barBeat(tick, meter);
         };
         p.onAudioState = (state) => {
           if (state === 'suspended' && p.playing)
