@@ -67,7 +67,10 @@ export class SharedRuns {
    * now k's run — or undefined when no run has two files left (every file is counted or being counted).
    */
   steal(k: number): Run | undefined {
-    return this.locked(() => {
+    // Nothing allocated while the lock is held (a thread stopped there would hold it for good).
+    let start = -1;
+    let stop = -1;
+    this.locked(() => {
       let victim = -1;
       let most = 0;
       for (let v = 0; v < this.threads; v++) {
@@ -79,7 +82,7 @@ export class SharedRuns {
           most = left;
         }
       }
-      if (victim < 0) return undefined;
+      if (victim < 0) return;
       const from = this.state[next(victim)];
       const to = this.state[end(victim)];
       // The cut nearest half the bytes left, each side one file at least.
@@ -90,8 +93,10 @@ export class SharedRuns {
       this.state[end(victim)] = cut;
       this.state[next(k)] = cut;
       this.state[end(k)] = to;
-      return { start: cut, end: to };
+      start = cut;
+      stop = to;
     });
+    return start < 0 ? undefined : { start, end: stop };
   }
 
   private locked<T>(f: () => T): T {
