@@ -331,6 +331,8 @@ export async function finishModelHelped(
     experts: Object.fromEntries(HELPED.map((name) => [name, c.experts[name].data()])),
     ...(fit ? { fit: { lines: c.lines.toArrays(), rows: fit.rows, memory: true } } : {}),
   };
+  // The helped experts' counts were copied into the task: let go here.
+  for (const name of HELPED) c.experts[name].release();
   const helped = helper(task);
   helped.catch(() => {}); // awaited below, after this thread's share
   const own = EXPERTS.filter((name) => !HELPED.includes(name)).map((name) => [name, c.experts[name]]);
