@@ -124,7 +124,7 @@ export function sizesOf(files: readonly string[]): number[] {
  * its code and warms up (0.3–0.4 s on the 2-core machine of BENCHMARKS.md), and two threads
  * counting at once each run slower (they share the cores with the collector's and the compiler's
  * threads), and each thread holds counts of its own. On the 856 Nottingham tunes (2.7 MB) two
- * threads took 0.89–1.21× the time of one in four bench runs (BENCHMARKS.md), for 1.4–1.6×
+ * threads took 0.89–1.37× the time of one in five bench runs (BENCHMARKS.md), for 1.4–1.6×
  * the peak memory: one thread is the default there; on those and the POP909 songs (27 MB),
  * two took 0.6–0.78× the time.
  */
