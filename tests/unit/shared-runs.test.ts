@@ -80,14 +80,21 @@ describe('SharedRuns: the files of muse train shared between threads', () => {
     const sizes = Array.from({ length: n }, (_, i) => 1 + (i % 7));
     const shared = SharedRuns.create(3, n);
     // Two worker threads take runs (as countWorker.ts does) while this thread takes from its own.
+    // Each says 'ready' once it has its first run, and this thread waits for both before it counts:
+    // then every thread has a run (a steal leaves each side a file), however slowly a worker loads.
     const source = `
       const { workerData, parentPort } = require('node:worker_threads');
       const { shared, sizes, index, url } = workerData;
       import(url).then(({ SharedRuns }) => {
         const runs = new SharedRuns(shared, sizes);
         const got = [];
-        for (let run = runs.steal(index); run; run = runs.steal(index))
+        let ready = false;
+        for (let run = runs.steal(index); run; run = runs.steal(index)) {
+          if (!ready) parentPort.postMessage('ready');
+          ready = true;
           for (let i = runs.take(index); i >= 0; i = runs.take(index)) { got.push(i); for (let s = 0; s < 100_000; s++); }
+        }
+        if (!ready) parentPort.postMessage('ready');
         parentPort.postMessage(got);
       });`;
     // The module as the CLI's threads load it: a bundle (bundle.mjs).
@@ -96,13 +103,25 @@ describe('SharedRuns: the files of muse train shared between threads', () => {
     const workers = [1, 2].map(
       (index) => new Worker(source, { eval: true, workerData: { shared, sizes, index, url } }),
     );
-    const theirs = workers.map(
-      (w) =>
-        new Promise<number[]>((resolve, reject) => {
-          w.once('message', resolve);
-          w.once('error', reject);
-        }),
-    );
+    /** Each worker's messages in order: 'ready', then the files it took. */
+    const replies = workers.map((w) => {
+      const messages: unknown[] = [];
+      const waiting: ((m: unknown) => void)[] = [];
+      w.on('message', (m) => {
+        const wait = waiting.shift();
+        if (wait) wait(m);
+        else messages.push(m);
+      });
+      const failed = new Promise<never>((_, reject) => w.once('error', reject));
+      failed.catch(() => {});
+      return () =>
+        Promise.race([
+          failed,
+          new Promise<unknown>((resolve) => (messages.length > 0 ? resolve(messages.shift()) : waiting.push(resolve))),
+        ]);
+    });
+    expect(await Promise.all(replies.map((next) => next()))).toEqual(['ready', 'ready']);
+    const theirs = replies.map((next) => next() as Promise<number[]>);
     const mine: number[] = [];
     for (let i = runs.take(0); i >= 0; i = runs.take(0)) {
       mine.push(i);
