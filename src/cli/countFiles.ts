@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import {
-  countPiece,
   countsData,
   createModelCounts,
   type ExpertResult,
@@ -13,7 +12,7 @@ import { bundledEntry, THREAD_LIMITS } from './bundle.mjs';
 import type { CountedPart, WorkerReply, WorkerRequest } from './countWorker';
 import type { Io } from './io';
 import { SharedRuns } from './sharedRuns';
-import { importForTraining } from './trainingImport';
+import { countFileInto } from './trainingImport';
 
 /** Options of {@link countFiles}. */
 export interface CountOptions {
@@ -71,9 +70,7 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
     for (const w of workers) void w.terminate();
   };
   try {
-    const theirs = workers.map((worker, k) =>
-      countIn(worker, { type: 'count', files: [...files], sizes, shared, index: k + 1 }),
-    );
+    const theirs = workers.map((worker, k) => countIn(worker, { type: 'count', files, sizes, shared, index: k + 1 }));
     for (const p of theirs) p.catch(() => {}); // awaited below
     // This thread's run (every file at first, less what the workers take), then any it takes after.
     for (let i = runs.take(0); i >= 0; i = runs.take(0)) await countFile(files[i], counts, io);
@@ -101,11 +98,9 @@ export async function countFiles(files: readonly string[], o: CountOptions, io: 
   return { counts, helper, close };
 }
 
-/** Imports and counts one file into `counts`, reporting what it refused. */
-async function countFile(file: string, counts: ModelCounts, io: Io): Promise<void> {
-  const result = await importForTraining(file);
-  for (const line of result.lines) if (!line.ok) io.err(`muse: skipped ${line.error?.message}\n`);
-  for (const piece of result.pieces) countPiece(counts, piece);
+/** Imports and counts one file into `counts`, saying on stderr what it refused. */
+function countFile(file: string, counts: ModelCounts, io: Io): Promise<void> {
+  return countFileInto(file, counts, (message) => io.err(`muse: skipped ${message}\n`));
 }
 
 /** Each file's size in bytes (1 at least, and for a file that cannot be read: it is refused when read). */

@@ -5,7 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   type CountsData,
-  countPiece,
   countsData,
   createModelCounts,
   type ExpertResult,
@@ -13,14 +12,14 @@ import {
   runSentExpertTask,
 } from '../model/modelCounts';
 import { SharedRuns } from './sharedRuns';
-import { importForTraining } from './trainingImport';
+import { countFileInto } from './trainingImport';
 
 /**
  * What the main thread asks: to count runs of `files` (thread `index` of the state `shared`,
  * SharedRuns) until none is left, or to finish experts.
  */
 export type WorkerRequest =
-  | { type: 'count'; files: string[]; sizes: readonly number[]; shared: SharedArrayBuffer; index: number }
+  | { type: 'count'; files: readonly string[]; sizes: readonly number[]; shared: SharedArrayBuffer; index: number }
   | { type: 'experts'; task: ExpertTask };
 
 /** The counts of a run of files from `start` on, and the messages of the files refused. */
@@ -50,11 +49,8 @@ parentPort?.on('message', async (request: WorkerRequest) => {
   for (let run = runs.steal(index); run; run = runs.steal(index)) {
     const counts = createModelCounts(order, phraseBars, true);
     const refused: string[] = [];
-    for (let i = runs.take(index); i >= 0; i = runs.take(index)) {
-      const result = await importForTraining(files[i]);
-      for (const line of result.lines) if (!line.ok) refused.push(line.error?.message ?? files[i]);
-      for (const piece of result.pieces) countPiece(counts, piece);
-    }
+    for (let i = runs.take(index); i >= 0; i = runs.take(index))
+      await countFileInto(files[i], counts, (message) => refused.push(message));
     const { data, transfer } = countsData(counts);
     const reply: WorkerReply = { type: 'part', start: run.start, data, refused };
     parentPort?.postMessage(reply, transfer);
