@@ -29,7 +29,7 @@ import { showExportRange, startExportMenu } from './exportMenu';
 import { startGenerationPanel } from './generationPanel';
 import { startHarmonize } from './harmonizeTools';
 import { t } from './i18n';
-import { nextTask, runInTasks } from './inTasks';
+import { nextTask, runInTasks, whenIdle } from './inTasks';
 import { LivePlay } from './livePlay';
 import { startMidiOutput } from './midiOutput';
 import { MixerPanel } from './mixer';
@@ -49,6 +49,11 @@ import { saveSettings } from './settings';
 import { THEME_EVENT } from './theme';
 import { Transport } from './transport';
 import { startWavExport } from './wavExport';
+
+/** How long a piece shown waits at most for an idle moment to be loaded into the player (ms). */
+const LOAD_WITHIN_MS = 300;
+/** How long after a piece is asked for the samples' loading waits (ms). */
+const QUIET_MS = 300;
 
 function element<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -116,6 +121,8 @@ export function startApp(): {
     say,
     user: (name) => samplesPanel.read(name),
     progress: element('samples-progress'),
+    // The piece of a preset just chosen goes first: it is what the user waits for (issue 17).
+    giveWay: () => quiet(),
   });
   /** Loads the piece on screen into `player` (once its samples are there; until then the piece before plays on). */
   const loadPlayer = (player = transport.current) => {
@@ -131,18 +138,20 @@ export function startApp(): {
   };
 
   /*
-   * A piece shown is loaded into the player in the next task, not in the one that shows it:
+   * A piece shown is loaded into the player once the page is idle, not in the task that shows it:
    * building its sound (instruments, effects: tens of milliseconds for some presets) then does
-   * not hold the new piece off the screen (issue 17: a preset's piece within 150 ms). Play loads a
-   * pending piece first, so it never plays the piece before.
+   * not hold the new piece off the screen (issue 17: a preset's piece within 150 ms), nor the
+   * next preset chosen right after — presets gone through one after another (the select's arrow
+   * keys) build only the last one's sound. Play loads a pending piece first, so it never plays
+   * the piece before.
    */
-  let pendingLoad: ReturnType<typeof setTimeout> | undefined;
+  let pendingLoad: (() => void) | undefined;
   const loadPlayerSoon = () => {
-    pendingLoad ??= setTimeout(loadPending, 0);
+    pendingLoad ??= whenIdle(loadPending, LOAD_WITHIN_MS);
   };
   const loadPending = () => {
     if (pendingLoad === undefined) return;
-    clearTimeout(pendingLoad);
+    pendingLoad();
     pendingLoad = undefined;
     loadPlayer();
   };
@@ -235,8 +244,26 @@ export function startApp(): {
     return { recipe, options: { preset: chosen, model: userModel, blendModel } };
   };
 
+  /** When the page last composed a piece for changed fields (performance.now()). */
+  let changedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Resolves once no corpus is loading and no piece has been asked for in {@link QUIET_MS}: the
+   * samples' fetching and decoding wait for it. Six sample files fetched and decoded at a time
+   * held a preset's corpus chunk, chosen meanwhile, 150–250 ms (a trace of presets chosen one
+   * after another as soon as the first piece was shown, 2-core machine).
+   */
+  const quiet = async (): Promise<void> => {
+    for (;;) {
+      await corpora.settled();
+      const wait = changedAt + QUIET_MS - performance.now();
+      if (wait <= 0 && corpora.pending === undefined) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
+    }
+  };
+
   /** Composes the piece of the fields as they are and shows it. */
   const update = () => {
+    changedAt = performance.now();
     turn++;
     const next = nextPiece();
     if (next) shown(generate(next.recipe, next.options));

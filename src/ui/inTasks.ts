@@ -57,6 +57,19 @@ export function idlePeriod(): Promise<IdlePeriod> {
 }
 
 /**
+ * Calls `f` once the page is idle, or after `withinMs` at the latest (requestIdleCallback with a
+ * timeout; where there is none, a timer of that length). Returns what cancels the call.
+ */
+export function whenIdle(f: () => void, withinMs: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => f(), { timeout: withinMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(f, withinMs);
+  return () => clearTimeout(id);
+}
+
+/**
  * {@link runInTasks} in the page's idle time only: each idle period runs steps while it lasts, and
  * no longer than `budgetMs` (at least one step per period), so work nobody waits for never holds
  * off a click, a frame or the audio clock's callbacks. The same value `runSteps` gives at once.

@@ -16,6 +16,8 @@ export interface SampleLoadingHost {
   user: UserSampleSource;
   /** The progress bar to show while samples load. */
   progress?: HTMLProgressElement;
+  /** Resolves when the next file may be fetched (loadLibraries' giveWay): not while a corpus the user chose loads. */
+  giveWay?: () => Promise<unknown>;
 }
 
 const libraryName = (id: string) => (id === PIANO ? t('the grand piano') : `"${id.slice(5)}"`);
@@ -60,6 +62,7 @@ export class SampleLoading {
     const started = performance.now();
     this.loading = loadLibraries(ids, {
       user: this.host.user,
+      giveWay: this.host.giveWay,
       progress: (id, done, total) => {
         if (bar) {
           bar.hidden = done === total;

@@ -136,3 +136,55 @@ describe.skipIf(!chromiumAvailable())('built-in corpora loaded on demand (Save-D
     expect(app.problems.filter((p) => !/chiptune|Failed to load resource|dynamically imported/.test(p))).toEqual([]);
   });
 });
+
+describe.skipIf(!chromiumAvailable())('the piano’s samples give way to a preset’s corpus', () => {
+  let app: App;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('fetches no sample while a preset’s corpus is on its way, and all of them after', async () => {
+    app = await openApp({ noGoto: true, initScript: SAVE_DATA });
+    const { page } = app;
+    /** When each piano sample was asked for (ms, the test's clock). */
+    const asked: number[] = [];
+    // Each file served a little late: the 30 files take a while, so the preset is chosen mid-load.
+    await page.route(/\/samples\/salamander\/.+\.mp3$/, async (route) => {
+      asked.push(Date.now());
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await route.continue();
+    });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const chunk = /\/assets\/folk-jigs-[\w-]+\.js$/;
+    await page.route(chunk, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(app.url);
+    const recipe = () => page.evaluate(() => (window as unknown as MuseWindow).muse.recipe());
+    await expect.poll(async () => (await recipe())?.preset).toBe('pop-ballad');
+    // A preset of the grand piano starts its samples; another is chosen while they load.
+    const presetSelect = page.getByLabel('Preset', { exact: true });
+    await presetSelect.selectOption('music-box-waltz');
+    await expect.poll(async () => (await recipe())?.preset).toBe('music-box-waltz');
+    await expect.poll(() => asked.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await presetSelect.selectOption('folk-jig');
+    const chosen = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Files already asked for may finish; none is asked for while the corpus is held.
+    const during = asked.filter((t) => t > chosen + 100).length;
+    expect(during).toBe(0);
+    expect(asked.length).toBeLessThan(30);
+    release();
+    await expect.poll(async () => (await recipe())?.preset).toBe('folk-jig');
+    // Then every file, and the status says they are loaded.
+    await expect.poll(() => asked.length, { timeout: 20_000 }).toBe(30);
+    await expect
+      .poll(() => page.locator('#status').textContent(), { timeout: 20_000 })
+      .toMatch(/samples of the grand piano are loaded/);
+    expect(app.problems).toEqual([]);
+  });
+});

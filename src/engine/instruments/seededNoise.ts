@@ -30,15 +30,35 @@ export function seededRandom(seed: string): <T>(work: () => T) => T {
   };
 }
 
-let primed = false;
+/** Tone.js's noise buffers, in the order they are primed (each draws on from the one before). */
+const NOISE_TYPES = ['white', 'pink', 'brown'] as const;
+/** How many of {@link NOISE_TYPES} are made so far, from the one seeded scope below. */
+let primed = 0;
+let noiseScope: (<T>(work: () => T) => T) | undefined;
+
+/** Makes the next of Tone.js's noise buffers from the seeded draws. */
+function primeNextNoise(): void {
+  noiseScope ??= seededRandom('tone-noise');
+  const type = NOISE_TYPES[primed++];
+  const context = new OfflineContext(1, 0.01, 44_100);
+  noiseScope(() => new Noise({ context, type }).start(0).dispose());
+  void context.dispose();
+}
 
 /** Has Tone.js make its noise buffers (white, pink, brown) from seeded draws, once per page, before any other use. */
 export function primeToneNoise(): void {
-  if (primed) return;
-  primed = true;
-  const context = new OfflineContext(1, 0.01, 44_100);
-  withSeededRandom('tone-noise', () => {
-    for (const type of ['white', 'pink', 'brown'] as const) new Noise({ context, type }).start(0).dispose();
-  });
-  void context.dispose();
+  while (primed < NOISE_TYPES.length) primeNextNoise();
+}
+
+/**
+ * {@link primeToneNoise} one buffer per task (`pause` between: 30–50 ms each in a trace of the
+ * page making its audio engine at idle), so that a click meanwhile is not held off. The draws go
+ * on from one seeded scope in the same order: the same buffers, whether made so, at once, or
+ * finished at once by a render that needs them first.
+ */
+export async function primeToneNoiseInTasks(pause: () => Promise<void>): Promise<void> {
+  while (primed < NOISE_TYPES.length) {
+    primeNextNoise();
+    await pause();
+  }
 }
