@@ -175,7 +175,10 @@ export function startApp(): {
     },
     {
       load: (player) => loadPlayer(player),
-      beforePlay: loadPending,
+      beforePlay: () => {
+        playAsked = true;
+        loadPending();
+      },
       meter: () => current?.piece.meter,
       playhead: (ticks) => roll.playhead(endless.playhead(ticks)),
       say,
@@ -246,17 +249,21 @@ export function startApp(): {
 
   /** When the page last composed a piece for changed fields (performance.now()). */
   let changedAt = Number.NEGATIVE_INFINITY;
+  /** Whether Play has been pressed on this page. */
+  let playAsked = false;
   /**
-   * Resolves once no corpus is loading and no piece has been asked for in {@link QUIET_MS}: the
-   * samples' fetching and decoding wait for it. Six sample files fetched and decoded at a time
-   * held a preset's corpus chunk, chosen meanwhile, 150–250 ms (a trace of presets chosen one
-   * after another as soon as the first piece was shown, 2-core machine).
+   * Resolves once no corpus is loading and no piece has been asked for in {@link QUIET_MS}, or
+   * once Play has been pressed (then the samples are what the user waits for): the samples' fetching
+   * and decoding wait for it. Six sample files fetched and decoded at a time held a preset's corpus
+   * chunk, chosen meanwhile, 150–250 ms (a trace of presets chosen one after another as soon as
+   * the first piece was shown, 2-core machine).
    */
   const quiet = async (): Promise<void> => {
     for (;;) {
+      if (playAsked) return;
       await corpora.settled();
       const wait = changedAt + QUIET_MS - performance.now();
-      if (wait <= 0 && corpora.pending === undefined) return;
+      if (playAsked || (wait <= 0 && corpora.pending === undefined)) return;
       await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 10)));
     }
   };
