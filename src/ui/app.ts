@@ -283,6 +283,7 @@ export function startApp(): {
    * in a task of its own, unless a later update came first. Resolves once it is shown or dropped.
    */
   const updateInSteps = (): Promise<void> => {
+    changedAt = performance.now();
     const mine = ++turn;
     const next = nextPiece();
     if (!next) return composing;

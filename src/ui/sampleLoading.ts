@@ -16,7 +16,7 @@ export interface SampleLoadingHost {
   user: UserSampleSource;
   /** The progress bar to show while samples load. */
   progress?: HTMLProgressElement;
-  /** Resolves when the next file may be fetched (loadLibraries' giveWay): not while a corpus the user chose loads. */
+  /** Resolves when the next file may be fetched or decoded (loadLibraries' giveWay): not while the user waits for a piece. */
   giveWay?: () => Promise<unknown>;
 }
 
