@@ -121,7 +121,7 @@ export function sizesOf(files: readonly string[]): number[] {
  * threads), and each thread holds counts of its own. On the 856 Nottingham tunes (2.7 MB) two
  * threads took 0.89–1.37× the time of one in five bench runs (BENCHMARKS.md), for 1.4–1.6×
  * the peak memory: one thread is the default there; on those and the POP909 songs (27 MB),
- * two took 0.6–0.78× the time.
+ * two took 0.6–0.81× the time.
  */
 export const BYTES_PER_THREAD = 4 * 2 ** 20;
 
