@@ -123,6 +123,7 @@ export function startApp(): {
     progress: element('samples-progress'),
     // The piece of a preset just chosen goes first: it is what the user waits for (issue 17).
     giveWay: () => quiet(),
+    saying: () => status.textContent,
   });
   /** Loads the piece on screen into `player` (once its samples are there; until then the piece before plays on). */
   const loadPlayer = (player = transport.current) => {

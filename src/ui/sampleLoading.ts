@@ -18,6 +18,8 @@ export interface SampleLoadingHost {
   progress?: HTMLProgressElement;
   /** Resolves when the next file may be fetched or decoded (loadLibraries' giveWay): not while the user waits for a piece. */
   giveWay?: () => Promise<unknown>;
+  /** What the status line says now: a load's progress does not cover anything said after it began. */
+  saying?: () => string | null;
 }
 
 const libraryName = (id: string) => (id === PIANO ? t('the grand piano') : `"${id.slice(5)}"`);
@@ -55,11 +57,21 @@ export class SampleLoading {
     return false;
   }
 
-  /** Loads the libraries of `sound`, saying how far it has got; rejects (after saying why) on failure. */
+  /**
+   * Loads the libraries of `sound`, saying how far it has got — in the status line while nothing
+   * else has been said there since (a broken share link, a corpus loading, a new piece's summary
+   * stay; the bar goes on) — and rejects (after saying why) on failure.
+   */
   load(sound: SoundSpec): Promise<SampleLibraries> {
     const ids = libraryIds(sound);
     const bar = this.host.progress;
     const started = performance.now();
+    let said: string | undefined;
+    const say = (text: string) => {
+      if (said !== undefined && this.host.saying && this.host.saying() !== said) return;
+      said = text;
+      this.host.say(text);
+    };
     this.loading = loadLibraries(ids, {
       user: this.host.user,
       giveWay: this.host.giveWay,
@@ -69,7 +81,7 @@ export class SampleLoading {
           bar.max = total;
           bar.value = done;
         }
-        this.host.say(
+        say(
           t('Loading the samples of {name}… {percent} %', {
             name: libraryName(id),
             percent: Math.round((done / Math.max(1, total)) * 100),
@@ -81,7 +93,7 @@ export class SampleLoading {
         this.waitingFor = '';
         if (bar) bar.hidden = true;
         if (ids.length > 0)
-          this.host.say(
+          say(
             t('The samples of {name} are loaded ({seconds} s).', {
               name: ids.map(libraryName).join(', '),
               seconds: ((performance.now() - started) / 1000).toFixed(1),

@@ -143,7 +143,7 @@ describe.skipIf(!chromiumAvailable())('the piano’s samples give way to a prese
     await app?.close();
   });
 
-  it('fetches no sample while a preset’s corpus is on its way, and all of them after', async () => {
+  it('fetches no sample while a preset’s corpus is on its way, all of them after, and keeps its piece’s summary', async () => {
     app = await openApp({ noGoto: true, initScript: SAVE_DATA });
     const { page } = app;
     /** When each piano sample was asked for (ms, the test's clock). */
@@ -180,11 +180,13 @@ describe.skipIf(!chromiumAvailable())('the piano’s samples give way to a prese
     expect(asked.length).toBeLessThan(30);
     release();
     await expect.poll(async () => (await recipe())?.preset).toBe('folk-jig');
-    // Then every file, and the status says they are loaded.
+    const summary = await page.locator('#status').textContent();
+    expect(summary).not.toMatch(/samples/);
+    // Then every file, the bar going on to its end; the status keeps the summary of the piece
+    // asked for (the samples' progress does not cover what was said after it began).
     await expect.poll(() => asked.length, { timeout: 20_000 }).toBe(30);
-    await expect
-      .poll(() => page.locator('#status').textContent(), { timeout: 20_000 })
-      .toMatch(/samples of the grand piano are loaded/);
+    await expect.poll(() => page.locator('#samples-progress').isHidden(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('#status').textContent()).toBe(summary);
     expect(app.problems).toEqual([]);
   });
 });
