@@ -8,10 +8,8 @@
  * `npx tsx tests/bench/switchProfile.ts [--wait MS] [--dir D] [preset ...]`.
  * A tool for finding costs, not a benchmark: figures for the record come from `npm run bench`.
  */
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { preview } from 'vite';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, serveBuild } from '../helpers/browser';
 import { type TraceEvent, tasksBetween } from './browser/trace';
 import { takeFlag } from './flags';
 
@@ -30,8 +28,8 @@ interface Node {
   children?: number[];
 }
 
-const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
-const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+const server = await serveBuild(dir);
+const { url } = server;
 const browser = await launchChromium();
 try {
   const page = await (await browser.newContext()).newPage();

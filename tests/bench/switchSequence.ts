@@ -10,11 +10,9 @@
  * `npx tsx tests/bench/switchSequence.ts [D]` (default dist). A tool for finding costs, not a
  * benchmark: figures for the record come from `npm run bench`.
  */
-import type { AddressInfo } from 'node:net';
-import { preview } from 'vite';
 import { builtinPresets } from '../../src/presets';
-import { launchChromium } from '../helpers/browser';
-import type { TraceEvent } from './browser/trace';
+import { launchChromium, serveBuild } from '../helpers/browser';
+import { type TraceEvent, tasksBetween } from './browser/trace';
 
 interface ProfileNode {
   id: number;
@@ -32,13 +30,11 @@ interface Muse {
 }
 type Traced = TraceEvent & { args?: { data?: { url?: string; requestId?: string } } };
 
-const dir = process.argv[2] ?? 'dist';
-const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
-const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+const server = await serveBuild(process.argv[2] ?? 'dist');
 const browser = await launchChromium();
 try {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(url);
+  await page.goto(server.url);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -78,16 +74,7 @@ try {
     if (!from || !to) return;
     const at = (ts: number) => ((ts - from.ts) / 1000).toFixed(0);
     console.log(`${name}: ${times[k].toFixed(0)} ms`);
-    for (const task of events.filter(
-      (e) =>
-        e.pid === from.pid &&
-        e.tid === from.tid &&
-        e.name === 'RunTask' &&
-        e.ph === 'X' &&
-        e.ts + (e.dur ?? 0) > from.ts &&
-        e.ts < to.ts &&
-        (e.dur ?? 0) > 5000,
-    ))
+    for (const task of tasksBetween(events, from, to).filter((e) => (e.dur ?? 0) > 5000))
       console.log(
         `  task @${at(task.ts)} +${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${functionsIn(task.ts, task.ts + (task.dur ?? 0))}`,
       );

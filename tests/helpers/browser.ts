@@ -66,3 +66,10 @@ export async function serveBuiltApp(
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
+
+/** Serves an app already built into `dir` (a page tool's build of its own); `url` ends with '/'. */
+export async function serveBuild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
+  const address = server.httpServer.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
