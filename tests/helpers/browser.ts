@@ -59,17 +59,19 @@ export async function serveBuiltApp(
     building ??= build({ logLevel: 'error', build: { outDir: 'dist', emptyOutDir: true } });
     await building;
   }
-  const server = await preview({
-    logLevel: 'error',
-    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: options.headers },
-  });
-  const address = server.httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+  return serveBuild('dist', options.headers);
 }
 
-/** Serves an app already built into `dir` (a page tool's build of its own); `url` ends with '/'. */
-export async function serveBuild(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await preview({ logLevel: 'error', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
+/** Serves an app already built into `dir` (dist, or a page tool's build of its own); `url` ends with '/'. */
+export async function serveBuild(
+  dir: string,
+  headers?: Record<string, string>,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({
+    logLevel: 'error',
+    build: { outDir: dir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers },
+  });
   const address = server.httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }

@@ -27,15 +27,16 @@ export function seededRandom(seed: string): <T>(work: () => T) => T {
 const NOISE_TYPES = ['white', 'pink', 'brown'] as const;
 /** How many of {@link NOISE_TYPES} are made so far, from the one seeded scope below. */
 let primed = 0;
-let noiseScope: (<T>(work: () => T) => T) | undefined;
+/** The seeded scope and the context the buffers are made in, while some are still to make. */
+let priming: { scope: <T>(work: () => T) => T; context: OfflineContext } | undefined;
 
 /** Makes the next of Tone.js's noise buffers from the seeded draws. */
 function primeNextNoise(): void {
-  noiseScope ??= seededRandom('tone-noise');
+  priming ??= { scope: seededRandom('tone-noise'), context: new OfflineContext(1, 0.01, 44_100) };
+  const { scope, context } = priming;
   const type = NOISE_TYPES[primed++];
-  const context = new OfflineContext(1, 0.01, 44_100);
-  noiseScope(() => new Noise({ context, type }).start(0).dispose());
-  void context.dispose();
+  scope(() => new Noise({ context, type }).start(0).dispose());
+  if (primed === NOISE_TYPES.length) void context.dispose();
 }
 
 /** Has Tone.js make its noise buffers (white, pink, brown) from seeded draws, once per page, before any other use. */
