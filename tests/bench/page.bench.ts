@@ -26,6 +26,7 @@ import { piecesOf } from '../../src/cli/import';
 import { encodeModel, parseModel, trainModel } from '../../src/model';
 import { builtinPresets } from '../../src/presets';
 import { launchChromium, serveBuiltApp } from '../helpers/browser';
+import { switchTo } from './browser/switchPreset';
 import { type TraceEvent, tasksBetween } from './browser/trace';
 import { type Figure, printFigures } from './measure';
 
@@ -49,19 +50,6 @@ async function open(browser: Browser, url: string): Promise<Page> {
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as Muse).muse?.recipe() !== undefined);
   return page;
-}
-
-/** Milliseconds from choosing `preset` in the Preset select to its piece in window.muse. */
-function switchTo(page: Page, preset: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const select = document.getElementById('preset') as HTMLSelectElement;
-    const t0 = performance.now();
-    select.value = name;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    while ((window as unknown as Muse).muse.recipe()?.preset !== name)
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    return performance.now() - t0;
-  }, preset);
 }
 
 /**

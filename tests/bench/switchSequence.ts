@@ -12,6 +12,7 @@
  */
 import { builtinPresets } from '../../src/presets';
 import { launchChromium, serveBuild } from '../helpers/browser';
+import { switchTo } from './browser/switchPreset';
 import { type TraceEvent, tasksBetween } from './browser/trace';
 
 interface ProfileNode {
@@ -47,20 +48,7 @@ try {
     .map((p) => p.name)
     .slice(1);
   const times: number[] = [];
-  for (const name of names)
-    times.push(
-      await page.evaluate(async (name) => {
-        const select = document.getElementById('preset') as HTMLSelectElement;
-        performance.mark(`start-${name}`);
-        const t0 = performance.now();
-        select.value = name;
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        while ((window as unknown as Muse).muse?.recipe()?.preset !== name)
-          await new Promise((resolve) => setTimeout(resolve, 1));
-        performance.mark(`end-${name}`);
-        return performance.now() - t0;
-      }, name),
-    );
+  for (const name of names) times.push(await switchTo(page, name, { start: `start-${name}`, end: `end-${name}` }));
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const events: Traced[] = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   const functionsIn = attribution(profile);
